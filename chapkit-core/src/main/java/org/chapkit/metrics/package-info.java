@@ -1,0 +1,2 @@
+/** {@code GET /metrics}: Micrometer's registry in Prometheus text format. */
+package org.chapkit.metrics;

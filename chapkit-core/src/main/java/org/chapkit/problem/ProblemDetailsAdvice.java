@@ -1,0 +1,159 @@
+package org.chapkit.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception that reaches Spring MVC into an RFC 9457 {@code application/problem+json} response with a
+ * stable {@code type}, a string {@code detail}, the request path as {@code instance} and, for invalid input, an
+ * {@code errors} list of {@link FieldError}s. Unexpected exceptions become a 500 whose body never contains a stack
+ * trace.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Last-resort handler: logs the failure and answers 500 without internals in the body. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        log.error("Unhandled exception for {}", describe(request), ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                ProblemType.INTERNAL.status(), "An unexpected error occurred; see the service log for details.");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), ProblemType.INTERNAL.status(), request);
+    }
+
+    /** A path or query parameter of the wrong type (for example text where a number is expected). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+        String expected = ex.getRequiredType() == null
+                ? "another type"
+                : ex.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String detail = "Parameter '%s' must be %s, got '%s'".formatted(ex.getName(), expected, ex.getValue());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(ProblemType.BAD_REQUEST.status(), detail);
+        body.setProperty("errors", List.of(new FieldError(ex.getName(), detail)));
+        return handleExceptionInternal(ex, body, new HttpHeaders(), ProblemType.BAD_REQUEST.status(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getBindingResult()
+                .getFieldErrors()
+                .forEach(e -> errors.add(new FieldError(e.getField(), String.valueOf(e.getDefaultMessage()))));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(e -> errors.add(new FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
+        return validationProblem(ex, errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors()
+                    .forEach(e ->
+                            errors.add(new FieldError(String.valueOf(name), String.valueOf(e.getDefaultMessage()))));
+        });
+        return validationProblem(ex, errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLargeException tooLarge) {
+                ProblemDetail body =
+                        ProblemDetail.forStatusAndDetail(ProblemType.PAYLOAD_TOO_LARGE.status(), tooLarge.getMessage());
+                return handleExceptionInternal(ex, body, headers, ProblemType.PAYLOAD_TOO_LARGE.status(), request);
+            }
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, RequestBodyProblems.describe(ex));
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body =
+                ProblemDetail.forStatusAndDetail(status, "No endpoint or resource at /" + ex.getResourcePath());
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail pd ? pd : ProblemDetail.forStatus(status);
+        if (status.is4xxClientError()
+                && (problem.getDetail() == null || problem.getDetail().equals(problem.getTitle()))) {
+            // Spring MVC's own 4xx exceptions describe the client's mistake; they carry no internals.
+            problem.setDetail(ex.getMessage());
+        }
+        ProblemDetails.complete(problem, status.value(), pathOf(request));
+        HttpHeaders responseHeaders = new HttpHeaders();
+        if (headers != null) {
+            responseHeaders.putAll(headers);
+        }
+        responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(status).headers(responseHeaders).body(problem);
+    }
+
+    private ResponseEntity<Object> validationProblem(
+            Exception ex, List<FieldError> errors, HttpHeaders headers, WebRequest request) {
+        String detail = errors.isEmpty()
+                ? "Request validation failed"
+                : "Request validation failed: "
+                        + String.join(
+                                "; ",
+                                errors.stream()
+                                        .map(e -> e.field() + ": " + e.message())
+                                        .toList());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(ProblemType.VALIDATION_FAILED.status(), detail);
+        body.setType(ProblemType.VALIDATION_FAILED.uri());
+        body.setTitle(ProblemType.VALIDATION_FAILED.title());
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(ex, body, headers, ProblemType.VALIDATION_FAILED.status(), request);
+    }
+
+    private static URI pathOf(WebRequest request) {
+        if (request instanceof NativeWebRequest nativeRequest) {
+            HttpServletRequest servletRequest = nativeRequest.getNativeRequest(HttpServletRequest.class);
+            if (servletRequest != null) {
+                return URI.create(servletRequest.getRequestURI());
+            }
+        }
+        return null;
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest swr
+                ? swr.getHttpMethod() + " " + swr.getRequest().getRequestURI()
+                : request.getDescription(false);
+    }
+}

@@ -1,0 +1,51 @@
+package org.chapkit.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.chapkit.id.Ulids;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Puts an {@code X-Request-ID} header on every response and the id in the logging MDC as {@code requestId}. A
+ * well-formed incoming id (from a proxy or a caller) is kept so one id follows a request across services;
+ * otherwise a new ULID is made.
+ */
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    /** The header name. */
+    public static final String HEADER = "X-Request-ID";
+
+    /** The MDC key holding the current request id. */
+    public static final String MDC_KEY = "requestId";
+
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String incoming = request.getHeader(HEADER);
+        String id = incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : Ulids.newUlid();
+        response.setHeader(HEADER, id);
+        MDC.put(MDC_KEY, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return true;
+    }
+}

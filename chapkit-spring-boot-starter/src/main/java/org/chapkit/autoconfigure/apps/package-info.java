@@ -1,0 +1,2 @@
+/** Auto-configuration of static app hosting and the default landing page. */
+package org.chapkit.autoconfigure.apps;

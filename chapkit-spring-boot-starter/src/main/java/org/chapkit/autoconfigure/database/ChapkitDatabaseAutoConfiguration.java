@@ -1,0 +1,28 @@
+package org.chapkit.autoconfigure.database;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Migrates chapkit's tables with Flyway before any chapkit feature touches the database. Uses the application's
+ * {@link DataSource}: embedded H2 when nothing is configured, PostgreSQL through {@code spring.datasource.*}.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Flyway.class)
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(ChapkitDatabaseProperties.class)
+public final class ChapkitDatabaseAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChapkitSchema chapkitSchema(DataSource dataSource, ChapkitDatabaseProperties properties) {
+        return ChapkitSchemaMigrator.migrate(dataSource, properties);
+    }
+}

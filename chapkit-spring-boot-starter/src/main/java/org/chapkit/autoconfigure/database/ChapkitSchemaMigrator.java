@@ -1,0 +1,56 @@
+package org.chapkit.autoconfigure.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * Applies chapkit's migrations with a Flyway instance of its own (own history table), so that an application's
+ * own Flyway setup, if any, is left alone. Migrations live in {@code classpath:org/chapkit/db/migration/<vendor>}.
+ */
+final class ChapkitSchemaMigrator {
+
+    static final String LOCATION = "classpath:org/chapkit/db/migration/";
+
+    private ChapkitSchemaMigrator() {}
+
+    static ChapkitSchema migrate(DataSource dataSource, ChapkitDatabaseProperties properties) {
+        String vendor = vendorOf(dataSource);
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION + vendor)
+                .table(properties.historyTable())
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .failOnMissingLocations(false)
+                .load();
+        if (properties.migrate()) {
+            flyway.migrate();
+        } else {
+            flyway.validate();
+        }
+        MigrationInfo current = flyway.info().current();
+        return new ChapkitSchema(
+                vendor, current == null ? null : current.getVersion().getVersion());
+    }
+
+    static String vendorOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            throw new IllegalStateException("Chapkit supports H2 and PostgreSQL; the configured database is '"
+                    + connection.getMetaData().getDatabaseProductName() + "'");
+        } catch (SQLException ex) {
+            throw new IllegalStateException(
+                    "Cannot connect to the database to migrate chapkit's tables: " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.chapkit.autoconfigure.health;
+
+import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.health.HealthController;
+import org.chapkit.health.HealthReporter;
+import org.chapkit.sse.SseStreamer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Serves chapkit's {@code /health} and {@code /health/$stream} from Actuator's health contributors. Switch off with
+ * {@code chapkit.health.enabled=false}.
+ */
+@AutoConfiguration(after = {HealthContributorRegistryAutoConfiguration.class, ChapkitWebAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "chapkit.health.enabled", matchIfMissing = true)
+public final class ChapkitHealthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    HealthReporter chapkitHealthReporter(HealthContributorRegistry registry) {
+        return new ActuatorHealthReporter(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HealthController chapkitHealthController(HealthReporter reporter, SseStreamer streamer) {
+        return new HealthController(reporter, streamer);
+    }
+}

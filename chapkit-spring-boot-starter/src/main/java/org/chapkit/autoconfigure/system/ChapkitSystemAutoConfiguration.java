@@ -1,0 +1,25 @@
+package org.chapkit.autoconfigure.system;
+
+import java.time.Clock;
+import org.chapkit.apps.StaticAppRegistry;
+import org.chapkit.autoconfigure.apps.ChapkitAppsAutoConfiguration;
+import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.system.SystemController;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/** Serves {@code /api/v1/system} and {@code /api/v1/system/apps}. Switch off with {@code chapkit.system.enabled=false}. */
+@AutoConfiguration(after = {ChapkitWebAutoConfiguration.class, ChapkitAppsAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "chapkit.system.enabled", matchIfMissing = true)
+public final class ChapkitSystemAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SystemController chapkitSystemController(Clock clock, StaticAppRegistry apps) {
+        return new SystemController(clock, apps);
+    }
+}

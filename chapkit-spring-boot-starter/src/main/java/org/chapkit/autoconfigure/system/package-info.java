@@ -1,0 +1,2 @@
+/** Auto-configuration of {@code /api/v1/system}. */
+package org.chapkit.autoconfigure.system;

@@ -1,0 +1,90 @@
+package org.chapkit.autoconfigure.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.function.Predicate;
+import org.chapkit.problem.ProblemDetailsAdvice;
+import org.chapkit.problem.ProblemResponseWriter;
+import org.chapkit.sse.SseStreamer;
+import org.chapkit.web.RequestIdFilter;
+import org.chapkit.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Web plumbing every chapkit endpoint relies on: RFC 9457 problem responses for every error (including the
+ * container's error page), an {@code X-Request-ID} on every response, a request body size limit, and the shared SSE
+ * streamer.
+ */
+@AutoConfiguration(
+        before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
+        after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ChapkitWebProperties.class)
+public final class ChapkitWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock chapkitClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(
+            org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
+    ProblemDetailsAdvice chapkitProblemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponseWriter chapkitProblemResponseWriter(JsonMapper mapper) {
+        return new ProblemResponseWriter(mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController chapkitProblemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SseStreamer chapkitSseStreamer(JsonMapper mapper) {
+        return new SseStreamer(mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> chapkitRequestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("chapkitRequestIdFilter");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> chapkitRequestSizeLimitFilter(
+            ChapkitWebProperties properties,
+            ProblemResponseWriter problems,
+            ObjectProvider<RequestSizeExemption> exemptions) {
+        Predicate<HttpServletRequest> exempt =
+                request -> exemptions.orderedStream().anyMatch(e -> e.isExempt(request));
+        RequestSizeLimitFilter filter =
+                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), exempt, problems);
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setName("chapkitRequestSizeLimitFilter");
+        return registration;
+    }
+}

@@ -1,0 +1,11 @@
+package org.chapkit;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** The smallest chapkit service: only the starter's auto-configuration. Found by {@code @SpringBootTest}. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(TestEchoController.class)
+public class TestServiceApplication {}
