@@ -66,10 +66,16 @@ public final class StaticAppWebConfigurer implements WebMvcConfigurer, Ordered {
 
         @Override
         protected Resource getResource(String resourcePath, Resource location) throws IOException {
-            String path = resourcePath.isEmpty()
-                    ? entry
-                    : resourcePath.endsWith("/") ? resourcePath + "index.html" : resourcePath;
-            return super.getResource(path, location);
+            if (resourcePath.isEmpty()) {
+                return super.getResource(entry, location);
+            }
+            Resource file = super.getResource(resourcePath, location);
+            if (file != null) {
+                return file;
+            }
+            // A directory: serve its index.html, as servicekit's StaticFiles(html=True) does.
+            String directory = resourcePath.endsWith("/") ? resourcePath : resourcePath + "/";
+            return super.getResource(directory + "index.html", location);
         }
     }
 }
