@@ -258,6 +258,18 @@ class ServiceSurfaceTests {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.contentType()).startsWith("text/plain").contains("version=0.0.4");
             assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+            api.get("/api/v1/info");
+            String text = api.get("/metrics").body();
+            // The families chapkit's console tiles read.
+            assertThat(text)
+                    .contains("http_server_duration_milliseconds_count{http_method=\"GET\",http_status_code=\"200\","
+                            + "http_target=\"/api/v1/info\"}")
+                    .contains("http_server_duration_milliseconds_bucket")
+                    .contains("http_server_active_requests")
+                    .contains("process_cpu_seconds_total")
+                    .contains("process_resident_memory_bytes")
+                    .contains("process_open_fds")
+                    .contains("process_start_time_seconds");
         }
 
         @Test

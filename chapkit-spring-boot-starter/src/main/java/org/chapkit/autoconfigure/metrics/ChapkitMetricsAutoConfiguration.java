@@ -1,6 +1,9 @@
 package org.chapkit.autoconfigure.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.chapkit.metrics.HttpServerMetricsFilter;
+import org.chapkit.metrics.ProcessMetrics;
 import org.chapkit.metrics.PrometheusMetricsController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,17 +12,36 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * Serves Micrometer's Prometheus registry at {@code /metrics} (chapkit's path), in addition to Actuator's
- * {@code /actuator/prometheus} when that is exposed. Switch off with {@code chapkit.metrics.enabled=false}.
+ * {@code /actuator/prometheus} when that is exposed, and records the metric families chapkit's console reads
+ * ({@code http_server_duration_milliseconds}, {@code http_server_active_requests}, {@code process_*}). Switch off with {@code chapkit.metrics.enabled=false}.
  */
 @AutoConfiguration(after = PrometheusMetricsExportAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(PrometheusMeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "chapkit.metrics.enabled", matchIfMissing = true)
 public final class ChapkitMetricsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    FilterRegistrationBean<HttpServerMetricsFilter> chapkitHttpServerMetricsFilter(MeterRegistry registry) {
+        FilterRegistrationBean<HttpServerMetricsFilter> registration =
+                new FilterRegistrationBean<>(new HttpServerMetricsFilter(registry));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setName("chapkitHttpServerMetricsFilter");
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessMetrics chapkitProcessMetrics() {
+        return new ProcessMetrics();
+    }
 
     @Bean
     @ConditionalOnBean(PrometheusMeterRegistry.class)
