@@ -306,6 +306,7 @@ public final class ChapkitClient implements AutoCloseable {
             boolean owns = httpClient == null;
             HttpClient client = owns
                     ? HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(settings.connectTimeout())
                             .followRedirects(HttpClient.Redirect.NORMAL)
                             .build()
