@@ -409,7 +409,10 @@ class ChapkitClientTests {
         String task = """
                 {"name":"refresh_dataset","description":"Refreshes","docstring":null,"signature":"(days: int)",
                  "parameters":{"type":"object","properties":{"days":{"type":"integer"}}},"tags":["data"],
-                 "enabled":true}""";
+                 "enabled":true,"retry":{"max_attempts":3,"initial_delay":"1s","multiplier":2.0,"max_delay":"1m",
+                 "jitter":0.1,"non_retryable":["java.lang.IllegalArgumentException"]},"concurrency_limit":1,
+                 "timeout":"PT10M","cache_ttl":null,"schedule":{"cron":"0 0 * * *","interval":null,"time_zone":"UTC",
+                 "missed_run_policy":"skip","missed_run_cap":10}}""";
         server.json("GET", "/api/v1/tasks", 200, "[" + task + "]")
                 .json("GET", "/api/v1/tasks/refresh_dataset", 200, task)
                 .json("POST", "/api/v1/tasks/refresh_dataset/$execute", 202, """
@@ -417,7 +420,8 @@ class ChapkitClientTests {
                 .json("POST", "/api/v1/tasks/refresh_dataset/$enable", 204, "")
                 .json("POST", "/api/v1/tasks/refresh_dataset/$disable", 200, task)
                 .json("GET", "/api/v1/tasks/$orphaned", 200, """
-                        [{"name":"gone_task","enabled":false}]""");
+                        [{"name":"gone_task","known_from":["schedule","history"]}]""")
+                .json("DELETE", "/api/v1/tasks/$orphaned/gone_task", 204, "");
 
         assertThat(client.tasks().list())
                 .singleElement()
@@ -427,23 +431,30 @@ class ChapkitClientTests {
         assertThat(info.enabled()).isTrue();
         assertThat(info.tags()).containsExactly("data");
         assertThat(info.parameters().at("/properties/days/type").asString()).isEqualTo("integer");
+        assertThat(info.retry().maxAttempts()).isEqualTo(3);
+        assertThat(info.retry().nonRetryable()).containsExactly("java.lang.IllegalArgumentException");
+        assertThat(info.concurrencyLimit()).isOne();
+        assertThat(info.timeout()).isEqualTo("PT10M");
+        assertThat(info.schedule().cron()).isEqualTo("0 0 * * *");
+        assertThat(info.schedule().missedRunCap()).isEqualTo(10);
 
         JobSubmission run = client.tasks().execute("refresh_dataset", Map.of("days", 7));
         assertThat(run.jobId()).isEqualTo(JOB_ID);
         assertThat(body("POST", "/api/v1/tasks/refresh_dataset/$execute"))
                 .isEqualTo(json.readTree("{\"params\":{\"days\":7}}"));
 
-        client.tasks().enable("refresh_dataset");
-        client.tasks().disable("refresh_dataset");
+        assertThat(client.tasks().enable("refresh_dataset")).isNull();
+        assertThat(client.tasks().disable("refresh_dataset").name()).isEqualTo("refresh_dataset");
         assertThat(server.count("POST", "/api/v1/tasks/refresh_dataset/$enable"))
                 .isOne();
         assertThat(server.count("POST", "/api/v1/tasks/refresh_dataset/$disable"))
                 .isOne();
         assertThat(client.tasks().orphaned()).singleElement().satisfies(orphan -> {
             assertThat(orphan.name()).isEqualTo("gone_task");
-            assertThat(orphan.enabled()).isFalse();
-            assertThat(orphan.tags()).isEmpty();
+            assertThat(orphan.knownFrom()).containsExactly("schedule", "history");
         });
+        client.tasks().deleteOrphan("gone_task");
+        assertThat(server.count("DELETE", "/api/v1/tasks/$orphaned/gone_task")).isOne();
     }
 
     @Test
@@ -451,7 +462,7 @@ class ChapkitClientTests {
         String id = "01JZ00000000000000000SCH01";
         String schedule = """
                 {"id":"%s","task":"refresh_dataset","params":{"days":7},"cron":null,"interval":"PT5M",
-                 "run_at":null,"time_zone":"Europe/Oslo","enabled":true,"missed_run_policy":"run_once",
+                 "run_at":null,"time_zone":"Europe/Oslo","enabled":true,"missed_run_policy":"run_once","missed_run_cap":5,"declared_in_code":false,
                  "next_run_at":"2026-06-30T10:15:00Z","last_run_at":"2026-06-30T10:10:00Z","last_job_id":"%s"}""".formatted(id, JOB_ID);
         String base = "/api/v1/schedules";
         server.json("POST", base, 201, schedule)
@@ -479,13 +490,25 @@ class ChapkitClientTests {
         assertThat(created.params()).containsEntry("days", 7);
 
         assertThat(client.schedules().list()).hasSize(1);
+        assertThat(client.schedules().list("refresh_dataset")).singleElement().satisfies(s -> {
+            assertThat(s.missedRunCap()).isEqualTo(5);
+            assertThat(s.declaredInCode()).isFalse();
+        });
+        assertThat(server.last("GET", base).query()).isEqualTo("task=refresh_dataset");
         assertThat(client.schedules().get(id).enabled()).isTrue();
         client.schedules().update(id, ScheduleRequest.cron("refresh_dataset", "0 0 * * *"));
         assertThat(body("PUT", base + "/" + id)).isEqualTo(json.readTree("""
                 {"task":"refresh_dataset","cron":"0 0 * * *"}"""));
         client.schedules().update(id, ScheduleRequest.once("refresh_dataset", Instant.parse("2027-01-01T00:00:00Z")));
         assertThat(body("PUT", base + "/" + id).get("run_at").asString()).isEqualTo("2027-01-01T00:00:00Z");
-        client.schedules().enable(id);
+        assertThat(client.schedules().enable(id).id()).isEqualTo(id);
+        client.schedules()
+                .update(
+                        id,
+                        ScheduleRequest.every("refresh_dataset", Duration.ofHours(1))
+                                .withRunAllMissed(3));
+        assertThat(body("PUT", base + "/" + id)).isEqualTo(json.readTree("""
+                {"task":"refresh_dataset","interval":"PT1H","missed_run_policy":"run_all","missed_run_cap":3}"""));
         client.schedules().disable(id);
         assertThat(client.schedules().trigger(id).artifactId()).isEqualTo(ARTIFACT_ID);
         client.schedules().delete(id);

@@ -283,12 +283,26 @@ public final class ArtifactClient {
      * @return the updated artifact, or {@code null} when the server answered without a body
      */
     public Artifact<JsonNode> uploadContent(String id, InputStream content) {
+        return uploadContent(id, content, OCTET_STREAM);
+    }
+
+    /**
+     * {@code PUT /api/v1/artifacts/{id}/$content} from a stream with a content type (which the server stores as
+     * {@code data.content_type}, e.g. {@code application/zip}).
+     *
+     * @param id artifact id
+     * @param content the bytes to upload; read to the end and closed
+     * @param contentType the MIME type of the content
+     * @return the updated artifact, or {@code null} when the server answered without a body
+     */
+    public Artifact<JsonNode> uploadContent(String id, InputStream content, String contentType) {
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(contentType, "contentType");
         boolean[] opened = {false};
         return http.upload(
                 "PUT",
                 path(id) + "/$content",
-                OCTET_STREAM,
+                contentType,
                 BodyPublishers.ofInputStream(() -> {
                     if (opened[0]) {
                         throw new IllegalStateException("An InputStream upload cannot be retried");
@@ -308,9 +322,22 @@ public final class ArtifactClient {
      * @return the updated artifact, or {@code null} when the server answered without a body
      */
     public Artifact<JsonNode> uploadContent(String id, Path file) {
+        return uploadContent(id, file, OCTET_STREAM);
+    }
+
+    /**
+     * {@code PUT /api/v1/artifacts/{id}/$content} from a file with a content type, streamed.
+     *
+     * @param id artifact id
+     * @param file the file to upload
+     * @param contentType the MIME type of the content
+     * @return the updated artifact, or {@code null} when the server answered without a body
+     */
+    public Artifact<JsonNode> uploadContent(String id, Path file, String contentType) {
+        Objects.requireNonNull(contentType, "contentType");
         try {
             return http.upload(
-                    "PUT", path(id) + "/$content", OCTET_STREAM, BodyPublishers.ofFile(file), null, artifactType);
+                    "PUT", path(id) + "/$content", contentType, BodyPublishers.ofFile(file), null, artifactType);
         } catch (FileNotFoundException e) {
             throw new ChapkitClientException("Cannot upload " + file + ": file not found", e);
         }

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param error the error's last line when failed, or {@code null}
  * @param errorTraceback the full error trace when failed, or {@code null}
  * @param artifactId the result artifact, or {@code null}
+ * @param progress last reported fraction done in [0, 1] (Java services, on {@code $stream}), or {@code null}
+ * @param progressMessage last reported progress message (Java services, on {@code $stream}), or {@code null}
  */
 public record JobRecord(
         String id,
@@ -24,7 +26,9 @@ public record JobRecord(
         @JsonProperty("finished_at") Instant finishedAt,
         String error,
         @JsonProperty("error_traceback") String errorTraceback,
-        @JsonProperty("artifact_id") String artifactId) {
+        @JsonProperty("artifact_id") String artifactId,
+        Double progress,
+        @JsonProperty("progress_message") String progressMessage) {
 
     /**
      * Whether the job will not change any more.

@@ -20,9 +20,11 @@ import java.util.Map;
  * @param timeZone time zone the cron expression is read in, or {@code null} for UTC
  * @param enabled whether the schedule fires
  * @param missedRunPolicy what happens to ticks missed during downtime
+ * @param missedRunCap most missed runs replayed by {@link MissedRunPolicy#RUN_ALL}, or {@code null}
  * @param nextRunAt when it fires next, or {@code null}
  * @param lastRunAt when it last fired, or {@code null}
  * @param lastJobId the job of the last run, or {@code null}
+ * @param declaredInCode whether the schedule comes from the task's annotation rather than the API
  * @param createdAt when it was created, or {@code null}
  * @param updatedAt when it was last changed, or {@code null}
  */
@@ -36,9 +38,11 @@ public record Schedule(
         @JsonProperty("time_zone") String timeZone,
         boolean enabled,
         @JsonProperty("missed_run_policy") MissedRunPolicy missedRunPolicy,
+        @JsonProperty("missed_run_cap") Integer missedRunCap,
         @JsonProperty("next_run_at") Instant nextRunAt,
         @JsonProperty("last_run_at") Instant lastRunAt,
         @JsonProperty("last_job_id") String lastJobId,
+        @JsonProperty("declared_in_code") boolean declaredInCode,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt) {
 

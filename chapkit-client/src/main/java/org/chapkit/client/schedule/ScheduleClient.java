@@ -43,6 +43,17 @@ public final class ScheduleClient {
     }
 
     /**
+     * {@code GET /api/v1/schedules?task=}: the schedules of one task.
+     *
+     * @param task task name
+     * @return its schedules
+     */
+    public List<Schedule> list(String task) {
+        return http.get(
+                BASE, java.util.Map.of("task", task), http.types().constructCollectionType(List.class, Schedule.class));
+    }
+
+    /**
      * {@code GET /api/v1/schedules/{id}}.
      *
      * @param id schedule id
@@ -76,18 +87,20 @@ public final class ScheduleClient {
      * {@code POST /api/v1/schedules/{id}/$enable}.
      *
      * @param id schedule id
+     * @return the schedule as it is now, or {@code null} if the server answered without a body
      */
-    public void enable(String id) {
-        http.exchange("POST", path(id) + "/$enable", null, null, null);
+    public Schedule enable(String id) {
+        return http.exchange("POST", path(id) + "/$enable", null, null, scheduleType);
     }
 
     /**
      * {@code POST /api/v1/schedules/{id}/$disable}.
      *
      * @param id schedule id
+     * @return the schedule as it is now, or {@code null} if the server answered without a body
      */
-    public void disable(String id) {
-        http.exchange("POST", path(id) + "/$disable", null, null, null);
+    public Schedule disable(String id) {
+        return http.exchange("POST", path(id) + "/$disable", null, null, scheduleType);
     }
 
     /**

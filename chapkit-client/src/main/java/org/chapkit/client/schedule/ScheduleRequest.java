@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param timeZone time zone for the cron expression, or {@code null}
  * @param enabled whether the schedule fires, or {@code null} for the server default
  * @param missedRunPolicy policy for missed ticks, or {@code null} for the server default
+ * @param missedRunCap most missed runs replayed by {@link MissedRunPolicy#RUN_ALL}, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleRequest(
@@ -31,7 +32,8 @@ public record ScheduleRequest(
         @JsonProperty("run_at") Instant runAt,
         @JsonProperty("time_zone") String timeZone,
         Boolean enabled,
-        @JsonProperty("missed_run_policy") MissedRunPolicy missedRunPolicy) {
+        @JsonProperty("missed_run_policy") MissedRunPolicy missedRunPolicy,
+        @JsonProperty("missed_run_cap") Integer missedRunCap) {
 
     /** Requires a task and exactly one trigger. */
     public ScheduleRequest {
@@ -50,7 +52,7 @@ public record ScheduleRequest(
      * @return the request
      */
     public static ScheduleRequest cron(String task, String cron) {
-        return new ScheduleRequest(task, null, cron, null, null, null, null, null);
+        return new ScheduleRequest(task, null, cron, null, null, null, null, null, null);
     }
 
     /**
@@ -61,7 +63,7 @@ public record ScheduleRequest(
      * @return the request
      */
     public static ScheduleRequest every(String task, Duration interval) {
-        return new ScheduleRequest(task, null, null, interval, null, null, null, null);
+        return new ScheduleRequest(task, null, null, interval, null, null, null, null, null);
     }
 
     /**
@@ -72,7 +74,7 @@ public record ScheduleRequest(
      * @return the request
      */
     public static ScheduleRequest once(String task, Instant runAt) {
-        return new ScheduleRequest(task, null, null, null, runAt, null, null, null);
+        return new ScheduleRequest(task, null, null, null, runAt, null, null, null, null);
     }
 
     /**
@@ -82,7 +84,8 @@ public record ScheduleRequest(
      * @return the new request
      */
     public ScheduleRequest withParams(Map<String, Object> params) {
-        return new ScheduleRequest(task, params, cron, interval, runAt, timeZone, enabled, missedRunPolicy);
+        return new ScheduleRequest(
+                task, params, cron, interval, runAt, timeZone, enabled, missedRunPolicy, missedRunCap);
     }
 
     /**
@@ -92,7 +95,8 @@ public record ScheduleRequest(
      * @return the new request
      */
     public ScheduleRequest withTimeZone(String timeZone) {
-        return new ScheduleRequest(task, params, cron, interval, runAt, timeZone, enabled, missedRunPolicy);
+        return new ScheduleRequest(
+                task, params, cron, interval, runAt, timeZone, enabled, missedRunPolicy, missedRunCap);
     }
 
     /**
@@ -102,7 +106,19 @@ public record ScheduleRequest(
      * @return the new request
      */
     public ScheduleRequest withEnabled(boolean enabled) {
-        return new ScheduleRequest(task, params, cron, interval, runAt, timeZone, enabled, missedRunPolicy);
+        return new ScheduleRequest(
+                task, params, cron, interval, runAt, timeZone, enabled, missedRunPolicy, missedRunCap);
+    }
+
+    /**
+     * A copy with {@link MissedRunPolicy#RUN_ALL} capped at {@code cap} replayed runs.
+     *
+     * @param cap most missed runs to replay
+     * @return the new request
+     */
+    public ScheduleRequest withRunAllMissed(int cap) {
+        return new ScheduleRequest(
+                task, params, cron, interval, runAt, timeZone, enabled, MissedRunPolicy.RUN_ALL, cap);
     }
 
     /**
@@ -112,6 +128,6 @@ public record ScheduleRequest(
      * @return the new request
      */
     public ScheduleRequest withMissedRunPolicy(MissedRunPolicy policy) {
-        return new ScheduleRequest(task, params, cron, interval, runAt, timeZone, enabled, policy);
+        return new ScheduleRequest(task, params, cron, interval, runAt, timeZone, enabled, policy, missedRunCap);
     }
 }

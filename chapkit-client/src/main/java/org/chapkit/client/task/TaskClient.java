@@ -66,18 +66,22 @@ public final class TaskClient {
      * {@code POST /api/v1/tasks/{name}/$enable}.
      *
      * @param name task name
+     * @return the task as it is now, or {@code null} if the server answered without a body
      */
-    public void enable(String name) {
-        http.exchange("POST", path(name) + "/$enable", null, null, null);
+    public TaskInfo enable(String name) {
+        return http.exchange(
+                "POST", path(name) + "/$enable", null, null, http.types().constructType(TaskInfo.class));
     }
 
     /**
-     * {@code POST /api/v1/tasks/{name}/$disable}: a disabled task refuses execution.
+     * {@code POST /api/v1/tasks/{name}/$disable}: a disabled task refuses execution (409).
      *
      * @param name task name
+     * @return the task as it is now, or {@code null} if the server answered without a body
      */
-    public void disable(String name) {
-        http.exchange("POST", path(name) + "/$disable", null, null, null);
+    public TaskInfo disable(String name) {
+        return http.exchange(
+                "POST", path(name) + "/$disable", null, null, http.types().constructType(TaskInfo.class));
     }
 
     /**
@@ -86,8 +90,18 @@ public final class TaskClient {
      *
      * @return the orphaned tasks
      */
-    public List<TaskInfo> orphaned() {
-        return http.get(BASE + "/$orphaned", null, listType);
+    public List<OrphanedTask> orphaned() {
+        return http.get(
+                BASE + "/$orphaned", null, http.types().constructCollectionType(List.class, OrphanedTask.class));
+    }
+
+    /**
+     * {@code DELETE /api/v1/tasks/$orphaned/{name}}: forgets an orphaned task (its schedules and state).
+     *
+     * @param name the orphaned task's name
+     */
+    public void deleteOrphan(String name) {
+        http.exchange("DELETE", BASE + "/$orphaned/" + ChapkitHttp.segment(name), null, null, null);
     }
 
     private static String path(String name) {
