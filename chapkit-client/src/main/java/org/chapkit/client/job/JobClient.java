@@ -138,7 +138,11 @@ public final class JobClient {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new ChapkitTimeoutException(
-                        "Job " + id + " is still " + job.status().wireValue() + " after " + timeout, timeout);
+                        "Job " + id + " is still "
+                                + (job.status() == null
+                                        ? "unfinished"
+                                        : job.status().wireValue()) + " after " + timeout,
+                        timeout);
             }
             delay = backoff.next(delay);
             Duration sleep = delay.toNanos() > remaining ? Duration.ofNanos(remaining) : delay;
@@ -169,7 +173,9 @@ public final class JobClient {
                 }
             }
             throw new ChapkitClientException("The event stream of job " + id + " ended before the job finished"
-                    + (last == null ? "" : " (last status " + last.status().wireValue() + ")"));
+                    + (last == null || last.status() == null
+                            ? ""
+                            : " (last status " + last.status().wireValue() + ")"));
         }
     }
 
