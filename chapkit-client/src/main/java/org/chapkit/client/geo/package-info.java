@@ -1,0 +1,2 @@
+/** GeoJSON feature collections as sent with train and predict requests. */
+package org.chapkit.client.geo;

@@ -1,0 +1,2 @@
+/** Health checks and the health event stream ({@code /health}). */
+package org.chapkit.client.health;
