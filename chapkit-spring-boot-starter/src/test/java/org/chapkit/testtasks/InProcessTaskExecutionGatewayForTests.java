@@ -46,6 +46,11 @@ public class InProcessTaskExecutionGatewayForTests implements TaskExecutionGatew
         return executions.stream().filter(e -> e.jobId().equals(jobId)).findFirst();
     }
 
+    /** How many runs were submitted so far. */
+    public int executionCount() {
+        return executions.size();
+    }
+
     /** Executions that a schedule submitted. */
     public List<Execution> executionsOfSchedule(String scheduleId) {
         return executions.stream()
