@@ -5,6 +5,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,6 +90,9 @@ public class TaskParameterBinder {
             }
         }
         if (!errors.isEmpty()) {
+            // In parameter order, so the answer does not depend on the validator's unordered violation set.
+            errors.sort(Comparator.comparingInt((FieldError e) -> position(task, e.field()))
+                    .thenComparing(FieldError::field));
             String detail =
                     errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
             throw new ValidationFailedException("Invalid params for task '" + task.name() + "': " + detail, errors);
@@ -120,6 +124,16 @@ public class TaskParameterBinder {
             return;
         }
         errors.add(new FieldError(path.toString(), violation.getMessage()));
+    }
+
+    private static int position(TaskDefinition task, String field) {
+        for (TaskParameter parameter : task.parameters()) {
+            String name = field(parameter.name());
+            if (field.equals(name) || field.startsWith(name + ".") || field.startsWith(name + "[")) {
+                return parameter.index();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static String field(String name) {
