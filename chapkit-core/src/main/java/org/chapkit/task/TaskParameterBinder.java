@@ -128,9 +128,14 @@ public class TaskParameterBinder {
 
     private static int position(TaskDefinition task, String field) {
         for (TaskParameter parameter : task.parameters()) {
-            String name = field(parameter.name());
-            if (field.equals(name) || field.startsWith(name + ".") || field.startsWith(name + "[")) {
-                return parameter.index();
+            Set<String> keys = parameter.injected()
+                    ? parameter.injectedBy().claimedParams(parameter.parameter())
+                    : Set.of(parameter.name());
+            for (String key : keys) {
+                String name = field(key);
+                if (field.equals(name) || field.startsWith(name + ".") || field.startsWith(name + "[")) {
+                    return parameter.index();
+                }
             }
         }
         return Integer.MAX_VALUE;
