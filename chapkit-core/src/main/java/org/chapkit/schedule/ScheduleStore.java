@@ -2,6 +2,7 @@ package org.chapkit.schedule;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -195,7 +196,7 @@ public class ScheduleStore implements TaskReferenceSource {
                 rs.getString("task"),
                 (ObjectNode) mapper.readTree(rs.getString("params")),
                 rs.getString("cron"),
-                hasInterval ? java.time.Duration.ofMillis(intervalMs).toString() : null,
+                hasInterval ? Duration.ofMillis(intervalMs).toString() : null,
                 instant(rs, "run_at"),
                 rs.getString("time_zone"),
                 rs.getBoolean("enabled"),
@@ -221,6 +222,6 @@ public class ScheduleStore implements TaskReferenceSource {
     private static Long intervalMillis(Schedule schedule) {
         return schedule.interval() == null
                 ? null
-                : java.time.Duration.parse(schedule.interval()).toMillis();
+                : Duration.parse(schedule.interval()).toMillis();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -97,7 +98,7 @@ public class TaskParameterBinder {
                     errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
             throw new ValidationFailedException("Invalid params for task '" + task.name() + "': " + detail, errors);
         }
-        return new BoundTaskParams(task, object, java.util.Arrays.asList(arguments));
+        return new BoundTaskParams(task, object, Arrays.asList(arguments));
     }
 
     private static void addViolation(

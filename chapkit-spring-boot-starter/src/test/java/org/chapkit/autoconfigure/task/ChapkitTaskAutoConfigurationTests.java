@@ -1,14 +1,18 @@
 package org.chapkit.autoconfigure.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
+import org.chapkit.problem.ChapkitException;
 import org.chapkit.schedule.ScheduleManager;
 import org.chapkit.schedule.ScheduleStore;
+import org.chapkit.task.ExecutionOrigin;
 import org.chapkit.task.OrphanedTask;
 import org.chapkit.task.Task;
+import org.chapkit.task.TaskExecutionGateway;
 import org.chapkit.task.TaskInjectable;
 import org.chapkit.task.TaskManager;
 import org.chapkit.task.TaskRegistry;
@@ -55,6 +59,12 @@ class ChapkitTaskAutoConfigurationTests {
                             .get(0)
                             .injected())
                     .isTrue();
+            assertThat(context).doesNotHaveBean(TaskExecutionGateway.class);
+            assertThatExceptionOfType(ChapkitException.class)
+                    .isThrownBy(
+                            () -> context.getBean(TaskManager.class).execute("hello", null, ExecutionOrigin.direct()))
+                    .satisfies(ex -> assertThat(ex.getStatusCode().value()).isEqualTo(503))
+                    .withMessage("No job system is configured to run task 'hello'");
         });
         onFreshDatabase()
                 .withUserConfiguration(GoodTasks.class)
