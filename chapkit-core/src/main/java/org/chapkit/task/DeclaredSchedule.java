@@ -1,0 +1,16 @@
+package org.chapkit.task;
+
+import java.time.Duration;
+
+/**
+ * A schedule declared in code through the schedule attributes of {@link Task}; synced into the schedules table
+ * at start-up. Exactly one of {@code cron} and {@code fixedInterval} is set.
+ *
+ * @param cron cron expression as written, or null
+ * @param fixedInterval fixed interval, or null
+ * @param timeZone time zone id in which the cron expression is evaluated
+ * @param missedRunPolicy wire name of the missed-run policy ({@code skip}, {@code run_once}, {@code run_all})
+ * @param missedRunCap most missed ticks run at once by {@code run_all}
+ */
+public record DeclaredSchedule(
+        String cron, Duration fixedInterval, String timeZone, String missedRunPolicy, int missedRunCap) {}

@@ -1,0 +1,11 @@
+package org.chapkit.task;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Body of {@code POST /api/v1/tasks/{name}/$execute}.
+ *
+ * @param params the task's parameters by name; null or absent for none
+ */
+public record ExecuteTaskRequest(@JsonProperty("params") JsonNode params) {}

@@ -1,0 +1,29 @@
+package org.chapkit.autoconfigure.schedule;
+
+import java.time.Duration;
+import org.chapkit.schedule.ScheduleSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Schedules that run tasks by cron, fixed interval or once.
+ *
+ * @param enabled whether schedules are served under {@code /api/v1/schedules} and declared ones synced
+ * @param minInterval shortest interval, and shortest gap between cron ticks, a schedule may have
+ * @param missedRunGrace how late a tick may fire and still count as on time rather than missed
+ * @param defaultMissedRunCap the {@code run_all} cap of a schedule that gives none
+ * @param maxMissedRunCap the largest {@code run_all} cap a schedule may ask for
+ */
+@ConfigurationProperties("chapkit.schedules")
+public record ChapkitScheduleProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("10s") Duration minInterval,
+        @DefaultValue("1m") Duration missedRunGrace,
+        @DefaultValue("10") int defaultMissedRunCap,
+        @DefaultValue("100") int maxMissedRunCap) {
+
+    /** These properties as the core feature's settings. */
+    public ScheduleSettings toSettings() {
+        return new ScheduleSettings(minInterval, missedRunGrace, defaultMissedRunCap, maxMissedRunCap);
+    }
+}

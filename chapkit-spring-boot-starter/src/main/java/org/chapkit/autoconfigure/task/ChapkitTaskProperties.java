@@ -1,0 +1,16 @@
+package org.chapkit.autoconfigure.task;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tasks: {@code @Task} methods of Spring beans, run as jobs.
+ *
+ * @param enabled whether tasks are discovered and served under {@code /api/v1/tasks}
+ * @param injectableTypes bean types injected into task parameters of that type (besides types annotated
+ *     {@code @TaskInjectable}); exactly one bean of each must exist
+ */
+@ConfigurationProperties("chapkit.tasks")
+public record ChapkitTaskProperties(
+        @DefaultValue("true") boolean enabled, @DefaultValue List<Class<?>> injectableTypes) {}
