@@ -108,6 +108,14 @@ class ShellModelRunnerTests {
 
         assertThat(trained.succeeded()).isTrue();
         assertThat(trained.process().stdout()).contains("trained 2 locations");
+        assertThat(trained.model().corruption()).isEmpty();
+        assertThat(new WorkspaceArchive(new byte[0]).corruption()).contains("Training workspace is empty");
+        assertThat(new WorkspaceArchive("not a zip".getBytes(StandardCharsets.UTF_8)).corruption())
+                .contains("Training workspace is not a valid zip archive");
+        byte[] truncated =
+                java.util.Arrays.copyOf(trained.model().zip(), trained.model().zip().length / 2);
+        assertThat(new WorkspaceArchive(truncated).corruption())
+                .contains("Training workspace is not a valid zip archive");
         Map<String, String> files = unzip(trained.model().zip());
         assertThat(files)
                 .containsKeys("config.yml", "data.csv", "geo.json", "model.json", "README.md", "scripts/train.py")
