@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chapkit.ml.data.PythonValues;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +30,7 @@ final class ConfigYaml {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
-        this.yaml = new Yaml(options);
+        this.yaml = new Yaml(new PyYamlRepresenter(options), options);
     }
 
     String write(Object config, ConfigFormat format) {
@@ -59,5 +62,30 @@ final class ConfigYaml {
             return copy;
         }
         return value;
+    }
+
+    /**
+     * Writes floats as PyYAML does ({@code repr(x).lower()} with {@code .0} added before an exponent, {@code .inf},
+     * {@code .nan}); SnakeYAML's {@code 1.0E10} would be read back as a string by PyYAML.
+     */
+    private static final class PyYamlRepresenter extends Representer {
+
+        PyYamlRepresenter(DumperOptions options) {
+            super(options);
+            this.representers.put(Double.class, data -> representScalar(Tag.FLOAT, pyYamlFloat((Double) data)));
+            this.representers.put(
+                    Float.class, data -> representScalar(Tag.FLOAT, pyYamlFloat(((Float) data).doubleValue())));
+        }
+
+        private static String pyYamlFloat(double value) {
+            if (Double.isNaN(value)) {
+                return ".nan";
+            }
+            if (Double.isInfinite(value)) {
+                return value > 0 ? ".inf" : "-.inf";
+            }
+            String repr = PythonValues.repr(value).toLowerCase(java.util.Locale.ROOT);
+            return !repr.contains(".") && repr.contains("e") ? repr.replace("e", ".0e") : repr;
+        }
     }
 }

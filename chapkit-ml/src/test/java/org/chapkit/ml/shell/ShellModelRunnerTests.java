@@ -285,6 +285,21 @@ class ShellModelRunnerTests {
                         + "  note: 'x: y'\n");
     }
 
+    record FloatConfig(
+            @JsonProperty("big") double big,
+            @JsonProperty("small") double small,
+            @JsonProperty("half") double half,
+            @JsonProperty("words") List<String> words) {}
+
+    @Test
+    void writesFloatsAndListsAsPyYamlDoes() {
+        ShellModelRunner<FloatConfig> runner =
+                ShellModelRunner.builder(FloatConfig.class, TRAIN, PREDICT).build();
+
+        assertThat(runner.configYaml(new FloatConfig(1e16, 1e-5, 0.5, List.of("yes", "a b"))))
+                .isEqualTo("big: 1.0e+16\nhalf: 0.5\nsmall: 1.0e-05\nwords:\n- 'yes'\n- a b\n");
+    }
+
     @Test
     void rejectsUnknownPlaceholdersWhenBuilt() {
         assertThatThrownBy(() -> ShellModelRunner.builder(ShellConfig.class, "python3 t.py {config}", PREDICT)
