@@ -76,7 +76,8 @@ final class Workspaces {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (!excluded(file.getFileName()) && attrs.isRegularFile()) {
+                // Like shutil.copytree(symlinks=False): a link to a file is copied as the file's content.
+                if (!excluded(file.getFileName()) && (attrs.isRegularFile() || Files.isRegularFile(file))) {
                     Files.copy(
                             file,
                             target.resolve(project.relativize(file).toString()),

@@ -54,6 +54,18 @@ class DataFrameTests {
     }
 
     @Test
+    void passesNestedCellValuesThrough() {
+        String json =
+                "{\"columns\":[\"a\",\"b\"],\"data\":[[{\"x\":[1,2]},[true,null]],[12345678901234567890,-1.5E300]]}";
+
+        DataFrame frame = mapper.readValue(json, DataFrame.class);
+
+        assertThat(frame.rows().get(0).get(0)).isInstanceOf(JsonNode.class);
+        assertThat(frame.rows().get(1).get(0)).isEqualTo(new java.math.BigInteger("12345678901234567890"));
+        assertThat(mapper.writeValueAsString(frame)).isEqualTo(json);
+    }
+
+    @Test
     void rejectsFramesWithoutColumnsOrData() {
         assertThatThrownBy(() -> mapper.readValue("{\"data\":[]}", DataFrame.class))
                 .hasMessageContaining("requires 'columns'");
