@@ -1,0 +1,2 @@
+/** GeoJSON FeatureCollection pass-through for train and predict requests. */
+package org.chapkit.ml.geo;

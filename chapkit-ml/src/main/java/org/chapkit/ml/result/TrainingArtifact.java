@@ -1,0 +1,34 @@
+package org.chapkit.ml.result;
+
+import java.util.Objects;
+
+/**
+ * The level-0 {@code ml_training_workspace} artifact of a training run: the encoded model (or zipped shell
+ * workspace), its content type and the run's metadata. Stored with the pre-allocated id, no parent, and linked to
+ * the config.
+ *
+ * @param content the model bytes ({@code content_size} is their length)
+ * @param contentType {@code application/zip} for shell workspaces, the model codec's type otherwise
+ * @param metadata the run's metadata ({@code status} is {@code failed} for a non-zero training exit)
+ */
+public record TrainingArtifact(byte[] content, String contentType, MLMetadata metadata) {
+
+    /** The artifact {@code data.type}. */
+    public static final String TYPE = "ml_training_workspace";
+
+    /** Checks the components. */
+    public TrainingArtifact {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /**
+     * The {@code content_size}.
+     *
+     * @return the length of the content
+     */
+    public long contentSize() {
+        return content.length;
+    }
+}

@@ -1,0 +1,2 @@
+/** Timed train and predict runs turned into chapkit's ML artifact payloads. */
+package org.chapkit.ml.result;

@@ -1,0 +1,2 @@
+/** The model runner contract and its functional and annotated implementations. */
+package org.chapkit.ml.runner;

@@ -1,0 +1,150 @@
+package org.chapkit.ml.shell;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/** File operations on shell workspaces: the project copy, zipping, extraction and removal. */
+final class Workspaces {
+
+    /** chapkit's exclude list for the project copy, matched against every file and directory name. */
+    static final List<String> EXCLUDES = List.of(
+            ".venv",
+            "venv",
+            "__pycache__",
+            "*.pyc",
+            "*.pyo",
+            "*.egg-info",
+            ".pytest_cache",
+            ".mypy_cache",
+            ".ruff_cache",
+            "node_modules",
+            ".git",
+            ".gitignore",
+            ".vscode",
+            ".idea",
+            ".DS_Store",
+            "build",
+            "dist",
+            "*.so",
+            "*.dylib",
+            "*.db",
+            "*.sqlite",
+            "*.sqlite3");
+
+    private static final List<PathMatcher> EXCLUDE_MATCHERS = EXCLUDES.stream()
+            .map(pattern -> FileSystems.getDefault().getPathMatcher("glob:" + pattern))
+            .toList();
+
+    private Workspaces() {}
+
+    static boolean excluded(Path name) {
+        return EXCLUDE_MATCHERS.stream().anyMatch(matcher -> matcher.matches(name));
+    }
+
+    /** Copies {@code project} into {@code target}, skipping excluded names and {@code skip} (the temp root). */
+    static void copyProject(Path project, Path target, Path skip) throws IOException {
+        Path skipReal = skip.toAbsolutePath().normalize();
+        Files.walkFileTree(project, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(project)
+                        && (excluded(dir.getFileName())
+                                || dir.toAbsolutePath().normalize().startsWith(skipReal))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(target.resolve(project.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                // Like shutil.copytree(symlinks=False): a link to a file is copied as the file's content.
+                if (!excluded(file.getFileName()) && (attrs.isRegularFile() || Files.isRegularFile(file))) {
+                    Files.copy(
+                            file,
+                            target.resolve(project.relativize(file).toString()),
+                            StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static byte[] zip(Path dir) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted().toList()) {
+                if (path.equals(dir)) {
+                    continue;
+                }
+                String name = dir.relativize(path).toString().replace('\\', '/');
+                if (Files.isDirectory(path)) {
+                    zip.putNextEntry(new ZipEntry(name + "/"));
+                    zip.closeEntry();
+                } else if (Files.isRegularFile(path)) {
+                    zip.putNextEntry(new ZipEntry(name));
+                    Files.copy(path, zip);
+                    zip.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Extracts a zip, refusing entries that would land outside {@code target} ("zip slip"). */
+    static void unzip(byte[] archive, Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path destination = root.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(root)) {
+                    throw new IOException("Zip entry '" + entry.getName() + "' points outside the workspace");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.createDirectories(destination.getParent());
+                    try (OutputStream out = Files.newOutputStream(destination)) {
+                        copy(zip, out);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out) throws IOException {
+        in.transferTo(out);
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete workspace " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.chapkit.ml;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.chapkit.ml", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule noPackageCycles =
+            slices().matching("org.chapkit.ml.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noSpringAndNoJavaSerialization = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.io.ObjectInputStream");
+}
