@@ -1,5 +1,6 @@
 package org.chapkit;
 
+import org.chapkit.job.TestJobHandlers;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -7,5 +8,5 @@ import org.springframework.context.annotation.Import;
 /** The smallest chapkit service: only the starter's auto-configuration. Found by {@code @SpringBootTest}. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(TestEchoController.class)
+@Import({TestEchoController.class, TestJobHandlers.class})
 public class TestServiceApplication {}

@@ -109,7 +109,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail pd ? pd : ProblemDetail.forStatus(status);
+        ProblemDetail problem = body instanceof ProblemDetail pd
+                ? pd
+                // Spring passes a null body for ErrorResponseExceptions; theirs (type, title, extensions) wins.
+                : ex instanceof org.springframework.web.ErrorResponse error
+                        ? error.getBody()
+                        : ProblemDetail.forStatus(status);
         if (status.is4xxClientError()
                 && (problem.getDetail() == null || problem.getDetail().equals(problem.getTitle()))) {
             // Spring MVC's own 4xx exceptions describe the client's mistake; they carry no internals.
