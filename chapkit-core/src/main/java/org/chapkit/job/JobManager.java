@@ -2,6 +2,7 @@ package org.chapkit.job;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -94,7 +95,8 @@ public final class JobManager implements AutoCloseable {
                 .execute((instance, context) -> worker.execute(instance.getId()));
         RecurringTask<Void> retentionTask = Tasks.recurring(
                         RETENTION_TASK, Schedules.fixedDelay(sweepInterval(settings.retention())))
-                .execute((instance, context) -> purgeFinishedBefore(clock.instant().minus(settings.retention())));
+                .execute((instance, context) ->
+                        purgeFinishedBefore(clock.instant().minus(settings.retention())));
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
                 .startTasks(retentionTask)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
@@ -104,9 +106,13 @@ public final class JobManager implements AutoCloseable {
                 .missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .serializer(new Utf8Serializer())
+                // The job task only throws to re-queue (no stack trace) or when the jobs table is unreachable.
+                .failureLogging(LogLevel.INFO, true)
                 .build();
-        this.cancelWatcher = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("chapkit-job-cancel-watcher").daemon(true).factory());
+        this.cancelWatcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("chapkit-job-cancel-watcher")
+                .daemon(true)
+                .factory());
     }
 
     /** Starts running jobs (this instance's and, by polling, those submitted on other instances). */
@@ -244,7 +250,8 @@ public final class JobManager implements AutoCloseable {
             JobHandler<?> previous = byType.putIfAbsent(handler.type(), handler);
             if (previous != null) {
                 throw new IllegalStateException("Two JobHandlers have type '" + handler.type() + "': "
-                        + previous.getClass().getName() + " and " + handler.getClass().getName());
+                        + previous.getClass().getName() + " and "
+                        + handler.getClass().getName());
             }
         }
         return Map.copyOf(byType);

@@ -21,12 +21,24 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public record JobRecord(
         @Schema(description = "Unique job identifier") String id,
         @Schema(description = "Current job status") JobStatus status,
-        @JsonProperty("submitted_at") @JsonSerialize(using = JobTimestampSerializer.class) @Schema(type = "string", format = "date-time", nullable = true)
-                Instant submittedAt,
-        @JsonProperty("started_at") @JsonSerialize(using = JobTimestampSerializer.class) @Schema(type = "string", format = "date-time", nullable = true)
-                Instant startedAt,
-        @JsonProperty("finished_at") @JsonSerialize(using = JobTimestampSerializer.class) @Schema(type = "string", format = "date-time", nullable = true)
-                Instant finishedAt,
-        @Schema(description = "User-friendly error message if job failed", nullable = true) String error,
+
+        @JsonProperty("submitted_at")
+        @JsonSerialize(using = JobTimestampSerializer.class)
+        @Schema(type = "string", format = "date-time", nullable = true)
+        Instant submittedAt,
+
+        @JsonProperty("started_at")
+        @JsonSerialize(using = JobTimestampSerializer.class)
+        @Schema(type = "string", format = "date-time", nullable = true)
+        Instant startedAt,
+
+        @JsonProperty("finished_at")
+        @JsonSerialize(using = JobTimestampSerializer.class)
+        @Schema(type = "string", format = "date-time", nullable = true)
+        Instant finishedAt,
+
+        @Schema(description = "User-friendly error message if job failed", nullable = true)
+        String error,
+
         @JsonProperty("error_traceback") @Schema(description = "Full error traceback for debugging", nullable = true)
-                String errorTraceback) {}
+        String errorTraceback) {}

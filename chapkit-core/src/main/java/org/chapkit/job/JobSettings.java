@@ -31,7 +31,8 @@ public record JobSettings(
             throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
         }
         if (missedHeartbeatsLimit < 1) {
-            throw new IllegalArgumentException("missedHeartbeatsLimit must be at least 1, was " + missedHeartbeatsLimit);
+            throw new IllegalArgumentException(
+                    "missedHeartbeatsLimit must be at least 1, was " + missedHeartbeatsLimit);
         }
     }
 

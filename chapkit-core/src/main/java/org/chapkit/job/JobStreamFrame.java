@@ -24,9 +24,16 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public record JobStreamFrame(
         String id,
         JobStatus status,
-        @JsonProperty("submitted_at") @JsonSerialize(using = JobTimestampSerializer.class) Instant submittedAt,
-        @JsonProperty("started_at") @JsonSerialize(using = JobTimestampSerializer.class) Instant startedAt,
-        @JsonProperty("finished_at") @JsonSerialize(using = JobTimestampSerializer.class) Instant finishedAt,
+
+        @JsonProperty("submitted_at") @JsonSerialize(using = JobTimestampSerializer.class)
+        Instant submittedAt,
+
+        @JsonProperty("started_at") @JsonSerialize(using = JobTimestampSerializer.class)
+        Instant startedAt,
+
+        @JsonProperty("finished_at") @JsonSerialize(using = JobTimestampSerializer.class)
+        Instant finishedAt,
+
         String error,
         @JsonProperty("error_traceback") String errorTraceback,
         @JsonProperty("artifact_id") String artifactId,

@@ -79,16 +79,19 @@ final class JobWorker {
             metrics.finished(job.type(), JobStatus.FAILED, Duration.ZERO);
             return;
         }
-        RunningJob context = new RunningJob(
-                jobId, job.reservedArtifactId(), job.attempts() + 1, Thread.currentThread(), store);
+        RunningJob context =
+                new RunningJob(jobId, job.reservedArtifactId(), job.attempts() + 1, Thread.currentThread(), store);
         running.put(jobId, context);
         try {
             String artifactId = runHandler(handler, jobId, context);
             if (context.stopReason() == RunningJob.StopReason.CANCELLED) {
                 finish(job, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
             } else {
-                finish(job, JobStatus.COMPLETED, started, () -> store.complete(
-                        jobId, settings.instanceName(), artifactId, clock.instant()));
+                finish(
+                        job,
+                        JobStatus.COMPLETED,
+                        started,
+                        () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()));
             }
         } catch (Exception ex) {
             onFailure(job, handler, context, started, ex);
@@ -112,15 +115,22 @@ final class JobWorker {
             store.requeue(job.id());
             throw new JobRequeuedException(job.id());
         } else if (reason == RunningJob.StopReason.SHUTDOWN) {
-            finish(job, JobStatus.FAILED, started, () -> store.fail(
-                    job.id(),
-                    "JobInterrupted: instance " + settings.instanceName()
-                            + " shut down while the job was running",
-                    traceback(ex),
-                    clock.instant()));
+            finish(
+                    job,
+                    JobStatus.FAILED,
+                    started,
+                    () -> store.fail(
+                            job.id(),
+                            "JobInterrupted: instance " + settings.instanceName()
+                                    + " shut down while the job was running",
+                            traceback(ex),
+                            clock.instant()));
         } else {
-            finish(job, JobStatus.FAILED, started, () -> store.fail(
-                    job.id(), errorLine(ex), traceback(ex), clock.instant()));
+            finish(
+                    job,
+                    JobStatus.FAILED,
+                    started,
+                    () -> store.fail(job.id(), errorLine(ex), traceback(ex), clock.instant()));
         }
     }
 
@@ -157,7 +167,9 @@ final class JobWorker {
 
     /** db-scheduler's failure handler: re-run at once when re-queued, otherwise retry a store failure later. */
     void failedExecution(ExecutionComplete complete, ExecutionOperations<String> operations) {
-        boolean requeued = complete.getCause().filter(JobRequeuedException.class::isInstance).isPresent();
+        boolean requeued = complete.getCause()
+                .filter(JobRequeuedException.class::isInstance)
+                .isPresent();
         Instant next = requeued ? clock.instant() : clock.instant().plus(RETRY_AFTER_STORE_FAILURE);
         operations.reschedule(complete, next);
     }

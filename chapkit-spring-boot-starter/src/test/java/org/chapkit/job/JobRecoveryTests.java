@@ -50,7 +50,8 @@ class JobRecoveryTests {
         ConfigurableApplicationContext first = start(db, "first");
         JobManager firstJobs = first.getBean(JobManager.class);
         Job plain = firstJobs.submit("test.sleep", new Sleep(300, 100, null), null);
-        Job idempotent = firstJobs.submit("test.sleep-idempotent", new Sleep(10, 50, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), null);
+        Job idempotent =
+                firstJobs.submit("test.sleep-idempotent", new Sleep(10, 50, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), null);
         awaitJob(firstJobs, plain.id(), job -> job.status() == JobStatus.RUNNING);
         awaitJob(firstJobs, idempotent.id(), job -> job.status() == JobStatus.RUNNING);
 
@@ -104,7 +105,8 @@ class JobRecoveryTests {
         HttpApi apiB = new HttpApi(port(b));
         assertThat(apiB.get("/api/v1/jobs/" + longJob.id()).json().get("status").asString())
                 .isEqualTo("running");
-        assertThat(apiB.send("DELETE", "/api/v1/jobs/" + longJob.id(), null, null).status())
+        assertThat(apiB.send("DELETE", "/api/v1/jobs/" + longJob.id(), null, null)
+                        .status())
                 .isEqualTo(204);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(TestJobHandlers.INTERRUPTED).contains(longJob.id()));
@@ -130,11 +132,16 @@ class JobRecoveryTests {
         jdbc.sql("INSERT INTO jobs (id, type, status, payload, submitted_at, started_at, owner, attempts)"
                         + " VALUES (:id, :type, 'running', :payload, :submitted, :started, 'crashed-instance', 1)")
                 .params(Map.of(
-                        "id", id,
-                        "type", type,
-                        "payload", "{\"steps\":1,\"stepMillis\":1}",
-                        "submitted", now.minusSeconds(120).atOffset(ZoneOffset.UTC),
-                        "started", now.minusSeconds(110).atOffset(ZoneOffset.UTC)))
+                        "id",
+                        id,
+                        "type",
+                        type,
+                        "payload",
+                        "{\"steps\":1,\"stepMillis\":1}",
+                        "submitted",
+                        now.minusSeconds(120).atOffset(ZoneOffset.UTC),
+                        "started",
+                        now.minusSeconds(110).atOffset(ZoneOffset.UTC)))
                 .update();
         jdbc.sql("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
                         + " picked_by, last_heartbeat, version) VALUES ('chapkit-job', :id, :data, :time, TRUE,"

@@ -83,20 +83,15 @@ class JobsApiTests {
             assertThat(last.get("artifact_id").asString()).isEqualTo(artifactId);
             assertThat(last.get("finished_at").asString()).matches(TIMESTAMP);
             frames.subList(0, frames.size() - 1)
-                    .forEach(frame -> assertThat(MAPPER.readTree(frame).get("status").asString())
+                    .forEach(frame -> assertThat(
+                                    MAPPER.readTree(frame).get("status").asString())
                             .isIn("pending", "running"));
 
             HttpApi.Response record = api.get("/api/v1/jobs/" + job.id());
             assertThat(record.status()).isEqualTo(200);
             assertThat(fieldNames(record.json()))
                     .containsExactly(
-                            "id",
-                            "status",
-                            "submitted_at",
-                            "started_at",
-                            "finished_at",
-                            "error",
-                            "error_traceback");
+                            "id", "status", "submitted_at", "started_at", "finished_at", "error", "error_traceback");
             assertThat(record.json().get("submitted_at").asString()).matches(TIMESTAMP);
             assertThat(record.json().get("started_at").asString()).matches(TIMESTAMP);
             assertThat(record.json().get("error").isNull()).isTrue();
@@ -106,18 +101,17 @@ class JobsApiTests {
         void slowJobStreamsProgressUntilCompleted() {
             Job job = jobs.submit("test.sleep", new Sleep(6, 120, null), null);
 
-            List<String> frames =
-                    frames(api.get("/api/v1/jobs/" + job.id() + "/$stream?poll_interval=0.05").body());
+            List<String> frames = frames(api.get("/api/v1/jobs/" + job.id() + "/$stream?poll_interval=0.05")
+                    .body());
 
             List<JsonNode> parsed = frames.stream().map(MAPPER::readTree).toList();
             assertThat(parsed.getLast().get("status").asString()).isEqualTo("completed");
             assertThat(parsed.getLast().get("progress").asDouble()).isEqualTo(1.0);
             assertThat(parsed.getLast().get("progress_message").asString()).isEqualTo("step 6 of 6");
-            assertThat(parsed)
-                    .anySatisfy(frame -> {
-                        assertThat(frame.get("status").asString()).isEqualTo("running");
-                        assertThat(frame.get("progress").asDouble()).isBetween(0.1, 0.9);
-                    });
+            assertThat(parsed).anySatisfy(frame -> {
+                assertThat(frame.get("status").asString()).isEqualTo("running");
+                assertThat(frame.get("progress").asDouble()).isBetween(0.1, 0.9);
+            });
             assertThat(parsed.getLast().get("artifact_id").isNull()).isTrue();
             assertThat(jobs.get(job.id()).progress()).isEqualTo(1.0);
         }
@@ -126,8 +120,8 @@ class JobsApiTests {
         void failureIsCapturedWithMessageAndTraceAndEndsTheStream() {
             Job job = jobs.submit("test.fail", new Fail("model exploded"), null);
 
-            List<String> frames =
-                    frames(api.get("/api/v1/jobs/" + job.id() + "/$stream?poll_interval=0.05").body());
+            List<String> frames = frames(api.get("/api/v1/jobs/" + job.id() + "/$stream?poll_interval=0.05")
+                    .body());
 
             JsonNode last = MAPPER.readTree(frames.getLast());
             assertThat(last.get("status").asString()).isEqualTo("failed");
@@ -203,7 +197,8 @@ class JobsApiTests {
             awaitStatus(older.id(), JobStatus.FAILED);
             awaitStatus(newer.id(), JobStatus.FAILED);
 
-            List<String> failed = api.get("/api/v1/jobs?status_filter=failed").json().findValuesAsString("id");
+            List<String> failed =
+                    api.get("/api/v1/jobs?status_filter=failed").json().findValuesAsString("id");
             assertThat(failed).containsSubsequence(newer.id(), older.id());
             List<String> all = api.get("/api/v1/jobs").json().findValuesAsString("status");
             assertThat(all).isNotEmpty();
@@ -232,7 +227,8 @@ class JobsApiTests {
             assertThat(badFilter.contentType()).startsWith("application/problem+json");
             assertThat(badFilter.json().get("errors").get(0).get("field").asString())
                     .isEqualTo("status_filter");
-            assertThat(api.get("/api/v1/jobs/" + unknown + "/$stream?poll_interval=0").status())
+            assertThat(api.get("/api/v1/jobs/" + unknown + "/$stream?poll_interval=0")
+                            .status())
                     .isEqualTo(422);
         }
 
@@ -243,13 +239,7 @@ class JobsApiTests {
             assertThat(schema.json().get("type").asString()).isEqualTo("array");
             assertThat(fieldNames(schema.json().get("$defs").get("JobRecord").get("properties")))
                     .containsExactly(
-                            "id",
-                            "status",
-                            "submitted_at",
-                            "started_at",
-                            "finished_at",
-                            "error",
-                            "error_traceback");
+                            "id", "status", "submitted_at", "started_at", "finished_at", "error", "error_traceback");
         }
 
         @Test

@@ -68,7 +68,8 @@ public class TestJobHandlers {
 
             @Override
             public String run(Fail payload, JobContext context) {
-                STARTS.computeIfAbsent(context.jobId(), id -> new AtomicInteger()).incrementAndGet();
+                STARTS.computeIfAbsent(context.jobId(), id -> new AtomicInteger())
+                        .incrementAndGet();
                 throw new IllegalStateException(payload.message());
             }
         };
