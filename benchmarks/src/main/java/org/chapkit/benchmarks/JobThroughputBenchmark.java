@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.chapkit.job.Job;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
@@ -46,6 +49,7 @@ public final class JobThroughputBenchmark {
     private static final int JOBS = Integer.getInteger("jobs", 2000);
     private static final int THREADS = Integer.getInteger("threads", 4);
     private static final int SAMPLES = Integer.getInteger("samples", 200);
+    private static final int SUBMITTERS = 4;
     private static final Duration POLLING = Duration.ofMillis(100);
 
     private JobThroughputBenchmark() {}
@@ -68,14 +72,15 @@ public final class JobThroughputBenchmark {
             jdbc.sql("CREATE TABLE IF NOT EXISTS raw_tasks (LIKE scheduled_tasks INCLUDING ALL)")
                     .update();
             log.info(
-                    "PostgreSQL {}, {} jobs, {} workers, polling {} ms, {} latency samples, {} cores",
+                    "PostgreSQL {}, {} jobs from {} submitter threads, {} workers, polling {} ms, {} latency samples, {} cores",
                     jdbc.sql("SHOW server_version").query(String.class).single(),
                     JOBS,
+                    SUBMITTERS,
                     THREADS,
                     POLLING.toMillis(),
                     SAMPLES,
                     Runtime.getRuntime().availableProcessors());
-            for (int round = 1; round <= 2; round++) { // round 1 warms up the JIT; round 2 is reported
+            for (int round = 1; round <= 3; round++) { // round 1 warms up the JIT and the database
                 Result chapkit = chapkit(dataSource, jdbc);
                 Result raw = raw(dataSource, jdbc);
                 log.info("round {} chapkit jobs : {}", round, chapkit);
@@ -125,9 +130,7 @@ public final class JobThroughputBenchmark {
                 Clock.systemUTC())) {
             jobs.start();
             long start = System.nanoTime();
-            for (int i = 0; i < JOBS; i++) {
-                jobs.submit("noop", "x");
-            }
+            inParallel(i -> jobs.submit("noop", "x"));
             long submitted = System.nanoTime();
             while (count(jdbc, "SELECT COUNT(*) FROM jobs WHERE status = 'completed'") < JOBS) {
                 TimeUnit.MILLISECONDS.sleep(5);
@@ -164,9 +167,7 @@ public final class JobThroughputBenchmark {
         scheduler.start();
         try {
             long start = System.nanoTime();
-            for (int i = 0; i < JOBS; i++) {
-                scheduler.schedule(task.instance("t" + i, "x"), Instant.now());
-            }
+            inParallel(i -> scheduler.schedule(task.instance("t" + i, "x"), Instant.now()));
             long submitted = System.nanoTime();
             remaining.await();
             long done = System.nanoTime();
@@ -184,6 +185,24 @@ public final class JobThroughputBenchmark {
         } finally {
             scheduler.stop();
             jdbc.sql("DELETE FROM raw_tasks").update();
+        }
+    }
+
+    /** Submits from {@value #SUBMITTERS} threads at once, as several HTTP clients would. */
+    private static void inParallel(IntConsumer submit) throws InterruptedException {
+        try (ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS)) {
+            for (int t = 0; t < SUBMITTERS; t++) {
+                int first = t;
+                submitters.execute(() -> {
+                    for (int i = first; i < JOBS; i += SUBMITTERS) {
+                        submit.accept(i);
+                    }
+                });
+            }
+            submitters.shutdown();
+            if (!submitters.awaitTermination(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Submitting took more than 10 minutes");
+            }
         }
     }
 

@@ -152,7 +152,21 @@ public final class JobManager implements AutoCloseable {
             }
         });
         metrics.submitted(type);
-        return store.find(id).orElseThrow(JobNotFoundException::new);
+        return new Job(
+                id,
+                type,
+                JobStatus.PENDING,
+                JobStore.ts(now).toInstant(),
+                null,
+                null,
+                null,
+                null,
+                reservedArtifactId,
+                null,
+                null,
+                null,
+                null,
+                0);
     }
 
     /** Submits a job without a pre-allocated artifact id; see {@link #submit(String, Object, String)}. */

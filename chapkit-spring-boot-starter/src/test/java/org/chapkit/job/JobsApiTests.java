@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +48,9 @@ class JobsApiTests {
 
         @Autowired
         JobManager jobs;
+
+        @Autowired
+        JdbcClient jdbc;
 
         HttpApi api;
 
@@ -252,6 +257,27 @@ class JobsApiTests {
                     .contains("chapkit_jobs_completed_total{type=\"test.sleep\"}")
                     .contains("chapkit_jobs_pending")
                     .contains("chapkit_jobs_duration_seconds_count");
+        }
+
+        @Test
+        void finishedRecordsOlderThanTheRetentionAreDeletedBySweepsScheduledInTheDatabase() {
+            Job finished = jobs.submit("test.sleep", new Sleep(0, 0, null), null);
+            awaitStatus(finished.id(), JobStatus.COMPLETED);
+            Job running = jobs.submit("test.sleep", new Sleep(300, 100, null), null);
+            awaitStatus(running.id(), JobStatus.RUNNING);
+            Instant finishedAt = jobs.get(finished.id()).finishedAt();
+
+            jobs.purgeFinishedBefore(finishedAt); // records finished earlier (by other tests) may go
+            assertThat(jobs.find(finished.id())).isPresent();
+            assertThat(jobs.purgeFinishedBefore(finishedAt.plusMillis(1))).isEqualTo(1);
+
+            assertThat(jobs.find(finished.id())).isEmpty();
+            assertThat(jobs.get(running.id()).status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'chapkit-job-retention'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            jobs.delete(running.id());
         }
 
         void awaitStatus(String id, JobStatus status) {
