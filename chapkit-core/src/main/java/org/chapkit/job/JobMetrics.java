@@ -28,11 +28,13 @@ final class JobMetrics {
     }
 
     void submitted(String type) {
-        counter("chapkit.jobs.submitted", type).increment();
+        counter("chapkit.jobs.submitted", "Jobs submitted on this instance", type)
+                .increment();
     }
 
     void finished(String type, JobStatus status, Duration duration) {
-        counter("chapkit.jobs." + status.wireName(), type).increment();
+        counter("chapkit.jobs." + status.wireName(), "Job attempts that ended " + status.wireName(), type)
+                .increment();
         Timer.builder("chapkit.jobs.duration")
                 .description("Run time of job attempts")
                 .tag("type", type)
@@ -41,7 +43,7 @@ final class JobMetrics {
                 .record(duration);
     }
 
-    private Counter counter(String name, String type) {
-        return Counter.builder(name).tag("type", type).register(registry);
+    private Counter counter(String name, String description, String type) {
+        return Counter.builder(name).description(description).tag("type", type).register(registry);
     }
 }
