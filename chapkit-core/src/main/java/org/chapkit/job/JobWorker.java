@@ -83,7 +83,12 @@ final class JobWorker {
                 new RunningJob(jobId, job.reservedArtifactId(), job.attempts() + 1, Thread.currentThread(), store);
         running.put(jobId, context);
         try {
-            String artifactId = runHandler(handler, jobId, context);
+            String artifactId;
+            try {
+                artifactId = runHandler(handler, jobId, context);
+            } finally {
+                context.detach();
+            }
             if (context.stopReason() == RunningJob.StopReason.CANCELLED) {
                 finish(job, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
             } else {
@@ -96,8 +101,8 @@ final class JobWorker {
         } catch (Exception ex) {
             onFailure(job, handler, context, started, ex);
         } finally {
+            context.detach(); // no cancel interrupt may leak into db-scheduler's bookkeeping
             running.remove(jobId);
-            Thread.interrupted(); // do not leak a cancel interrupt into db-scheduler's bookkeeping
         }
     }
 

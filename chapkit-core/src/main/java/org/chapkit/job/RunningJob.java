@@ -23,6 +23,7 @@ final class RunningJob implements JobContext {
     private final JobStore store;
     private final List<Runnable> callbacks = new ArrayList<>();
     private StopReason stopReason;
+    private boolean detached;
 
     RunningJob(String jobId, String reservedArtifactId, int attempt, Thread worker, JobStore store) {
         this.jobId = jobId;
@@ -93,7 +94,20 @@ final class RunningJob implements JobContext {
             callbacks.clear();
         }
         toRun.forEach(RunningJob::runCallback);
-        worker.interrupt();
+        synchronized (this) {
+            if (!detached) {
+                worker.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Marks the handler as returned: from now on {@link #stop} no longer interrupts the worker thread, which goes
+     * back to db-scheduler's bookkeeping. Returns with the thread's interrupt flag cleared.
+     */
+    synchronized void detach() {
+        detached = true;
+        Thread.interrupted();
     }
 
     private static void runCallback(Runnable callback) {
