@@ -1,6 +1,7 @@
 package org.chapkit;
 
 import org.chapkit.testtasks.TestTasksConfiguration;
+import org.chapkit.job.TestJobHandlers;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -8,5 +9,5 @@ import org.springframework.context.annotation.Import;
 /** The smallest chapkit service: only the starter's auto-configuration. Found by {@code @SpringBootTest}. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({TestEchoController.class, TestTasksConfiguration.class})
+@Import({TestEchoController.class, TestTasksConfiguration.class, TestJobHandlers.class})
 public class TestServiceApplication {}

@@ -1,0 +1,287 @@
+package org.chapkit.job;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.chapkit.id.Ulids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The job system's Java API: submit work to any instance sharing the database, read job records, cancel and delete
+ * them. Jobs are rows in {@code jobs}; their executions are db-scheduler one-time tasks in {@code scheduled_tasks}
+ * (task {@value #JOB_TASK}, instance id = job id), so claiming, heartbeats and dead-execution detection are
+ * db-scheduler's. Start with {@link #start()}, stop with {@link #close()}.
+ */
+public final class JobManager implements AutoCloseable {
+
+    /** Name of the db-scheduler task that runs chapkit jobs. */
+    public static final String JOB_TASK = "chapkit-job";
+
+    /** Name of the db-scheduler recurring task that deletes old job records. */
+    public static final String RETENTION_TASK = "chapkit-job-retention";
+
+    private static final Logger log = LoggerFactory.getLogger(JobManager.class);
+
+    private final JobStore store;
+    private final Map<String, JobHandler<?>> handlers;
+    private final ObjectMapper mapper;
+    private final JobSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final JobMetrics metrics;
+    private final JobWorker worker;
+    private final OneTimeTask<String> jobTask;
+    private final Scheduler scheduler;
+    private final ScheduledExecutorService cancelWatcher;
+
+    /**
+     * Creates the job system of one instance; nothing runs until {@link #start()}.
+     *
+     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
+     * @param transactionManager the transaction manager of that data source
+     * @param handlers every kind of work this instance can run
+     * @param mapper serializes payloads
+     * @param settings concurrency, timing and retention
+     * @param meterRegistry where job metrics go
+     * @param clock time source of job timestamps
+     */
+    public JobManager(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Collection<? extends JobHandler<?>> handlers,
+            ObjectMapper mapper,
+            JobSettings settings,
+            MeterRegistry meterRegistry,
+            Clock clock) {
+        this.store = new JobStore(JdbcClient.create(dataSource));
+        this.handlers = index(handlers);
+        this.mapper = mapper;
+        this.settings = settings;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
+        this.worker = new JobWorker(store, this.handlers, mapper, settings, metrics, clock);
+        this.jobTask = Tasks.oneTime(JOB_TASK, String.class)
+                .onFailure(worker::failedExecution)
+                .onDeadExecution((complete, operations) -> worker.deadExecution(
+                        complete.getExecution().taskInstance.getId(), complete, operations))
+                .execute((instance, context) -> worker.execute(instance.getId()));
+        RecurringTask<Void> retentionTask = Tasks.recurring(
+                        RETENTION_TASK, Schedules.fixedDelay(sweepInterval(settings.retention())))
+                .execute((instance, context) ->
+                        purgeFinishedBefore(clock.instant().minus(settings.retention())));
+        this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+                .startTasks(retentionTask)
+                .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
+                .threads(settings.maxConcurrency())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .serializer(new Utf8Serializer())
+                // The job task only throws to re-queue (no stack trace) or when the jobs table is unreachable.
+                .failureLogging(LogLevel.INFO, true)
+                .build();
+        this.cancelWatcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("chapkit-job-cancel-watcher")
+                .daemon(true)
+                .factory());
+    }
+
+    /** Starts running jobs (this instance's and, by polling, those submitted on other instances). */
+    public void start() {
+        scheduler.start();
+        long period = Math.max(1, settings.cancelCheckInterval().toMillis());
+        cancelWatcher.scheduleWithFixedDelay(this::checkCancellations, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Submits a job. The record (status {@code pending}) and its db-scheduler execution are written in one
+     * transaction (joining the caller's, if any); an idle worker of this instance starts it right after commit.
+     *
+     * @param type a {@link JobHandler#type()} registered on this instance
+     * @param payload the handler's input; serialized to JSON and read back into {@link JobHandler#payloadType()}
+     * @param reservedArtifactId the artifact id the caller pre-allocated and already told its client, or null
+     * @return the new job record
+     * @throws UnknownJobTypeException when no handler has that type
+     */
+    public Job submit(String type, Object payload, String reservedArtifactId) {
+        if (!handlers.containsKey(type)) {
+            throw new UnknownJobTypeException(type);
+        }
+        String id = Ulids.newUlid();
+        String json = mapper.writeValueAsString(payload);
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            store.insert(id, type, json, now, reservedArtifactId);
+            scheduler.schedule(jobTask.instance(id, id), now);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        scheduler.triggerCheckForDueExecutions();
+                    }
+                });
+            }
+        });
+        metrics.submitted(type);
+        return new Job(
+                id,
+                type,
+                JobStatus.PENDING,
+                JobStore.ts(now).toInstant(),
+                null,
+                null,
+                null,
+                null,
+                reservedArtifactId,
+                null,
+                null,
+                null,
+                null,
+                0);
+    }
+
+    /** Submits a job without a pre-allocated artifact id; see {@link #submit(String, Object, String)}. */
+    public Job submit(String type, Object payload) {
+        return submit(type, payload, null);
+    }
+
+    /** The job with {@code id}, if it exists (on any instance). */
+    public Optional<Job> find(String id) {
+        return Ulids.isValid(id) ? store.find(Ulids.requireValid(id)) : Optional.empty();
+    }
+
+    /**
+     * The job with {@code id}.
+     *
+     * @throws JobNotFoundException when there is none (also for ids that are not ULIDs)
+     */
+    public Job get(String id) {
+        return find(id).orElseThrow(JobNotFoundException::new);
+    }
+
+    /** All jobs, newest first, optionally only those with {@code status} (null for all). */
+    public List<Job> list(JobStatus status) {
+        return store.list(status);
+    }
+
+    /**
+     * Cancels the job if it is running (wherever it runs: this instance stops it at once, another instance within
+     * its cancel-check interval) and deletes its record, as chapkit's {@code DELETE /api/v1/jobs/{id}} does.
+     *
+     * @throws JobNotFoundException when there is no such job
+     */
+    public void delete(String id) {
+        Job job = get(id);
+        worker.cancelLocal(job.id());
+        if (!store.delete(job.id())) {
+            throw new JobNotFoundException();
+        }
+    }
+
+    /** Deletes finished records older than {@code cutoff}; returns how many. Runs periodically on one instance. */
+    public int purgeFinishedBefore(Instant cutoff) {
+        int purged = store.purgeFinishedBefore(cutoff);
+        if (purged > 0) {
+            log.debug("Deleted {} finished job records older than {}", purged, cutoff);
+        }
+        return purged;
+    }
+
+    /** Number of jobs running on this instance now. */
+    public int runningCount() {
+        return worker.runningCount();
+    }
+
+    /** The settings this instance runs with. */
+    public JobSettings settings() {
+        return settings;
+    }
+
+    /** The types of work this instance can run. */
+    public java.util.Set<String> handlerTypes() {
+        return handlers.keySet();
+    }
+
+    /**
+     * Stops this instance's share of the job system: running jobs get the shutdown grace period, then are stopped
+     * (idempotent ones are re-queued for another instance, others are marked {@code failed}).
+     */
+    @Override
+    public void close() {
+        worker.shutdown(settings.shutdownGrace());
+        scheduler.stop();
+        cancelWatcher.shutdownNow();
+    }
+
+    private void checkCancellations() {
+        try {
+            worker.cancelDeleted();
+        } catch (RuntimeException ex) {
+            // The watcher must survive a database hiccup; the next tick tries again.
+            log.warn("Checking for cancelled jobs failed: {}", ex.toString());
+        }
+    }
+
+    private static Duration sweepInterval(Duration retention) {
+        Duration half = retention.dividedBy(2);
+        Duration hour = Duration.ofHours(1);
+        Duration second = Duration.ofSeconds(1);
+        return half.compareTo(hour) > 0 ? hour : half.compareTo(second) < 0 ? second : half;
+    }
+
+    private static Map<String, JobHandler<?>> index(Collection<? extends JobHandler<?>> handlers) {
+        Map<String, JobHandler<?>> byType = new LinkedHashMap<>();
+        for (JobHandler<?> handler : handlers) {
+            JobHandler<?> previous = byType.putIfAbsent(handler.type(), handler);
+            if (previous != null) {
+                throw new IllegalStateException("Two JobHandlers have type '" + handler.type() + "': "
+                        + previous.getClass().getName() + " and "
+                        + handler.getClass().getName());
+            }
+        }
+        return Map.copyOf(byType);
+    }
+
+    /** Stores the job id as readable text in {@code task_data} instead of Java serialization. */
+    private static final class Utf8Serializer implements Serializer {
+
+        @Override
+        public byte[] serialize(Object data) {
+            return data == null ? null : data.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public <T> T deserialize(Class<T> type, byte[] data) {
+            return data == null ? null : type.cast(new String(data, StandardCharsets.UTF_8));
+        }
+    }
+}

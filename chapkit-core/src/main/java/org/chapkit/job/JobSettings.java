@@ -1,0 +1,44 @@
+package org.chapkit.job;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the job system on one instance.
+ *
+ * @param instanceName unique name of this instance among those sharing the database (db-scheduler's {@code
+ *     picked_by})
+ * @param maxConcurrency jobs this instance runs at once
+ * @param pollingInterval how often this instance looks for jobs submitted elsewhere (jobs submitted here start at
+ *     once)
+ * @param heartbeatInterval how often this instance proves it is still running its jobs
+ * @param missedHeartbeatsLimit missed heartbeats after which another instance declares a job's execution dead
+ * @param cancelCheckInterval how often this instance checks whether a job it runs was deleted on another instance
+ * @param retention how long finished job records are kept
+ * @param shutdownGrace how long a stopping instance lets running jobs finish before interrupting them
+ */
+public record JobSettings(
+        String instanceName,
+        int maxConcurrency,
+        Duration pollingInterval,
+        Duration heartbeatInterval,
+        int missedHeartbeatsLimit,
+        Duration cancelCheckInterval,
+        Duration retention,
+        Duration shutdownGrace) {
+
+    public JobSettings {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
+        }
+        if (missedHeartbeatsLimit < 1) {
+            throw new IllegalArgumentException(
+                    "missedHeartbeatsLimit must be at least 1, was " + missedHeartbeatsLimit);
+        }
+    }
+
+    /** The longest time a job can stay {@code running} after its instance died before another instance acts. */
+    public Duration deadExecutionBound() {
+        // db-scheduler declares an execution dead after missedHeartbeatsLimit intervals and checks every 2 intervals.
+        return heartbeatInterval.multipliedBy(missedHeartbeatsLimit + 2L).plus(pollingInterval);
+    }
+}

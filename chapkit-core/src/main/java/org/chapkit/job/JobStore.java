@@ -1,0 +1,182 @@
+package org.chapkit.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** SQL access to the {@code jobs} table. Every state change is guarded by the expected current state. */
+final class JobStore {
+
+    private static final String COLUMNS = "id, type, status, submitted_at, started_at, finished_at, error,"
+            + " error_traceback, reserved_artifact_id, artifact_id, progress, progress_message, owner, attempts";
+
+    private final JdbcClient jdbc;
+
+    JobStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String type, String payloadJson, Instant submittedAt, String reservedArtifactId) {
+        jdbc.sql("INSERT INTO jobs (id, type, status, payload, submitted_at, reserved_artifact_id, attempts)"
+                        + " VALUES (:id, :type, 'pending', :payload, :submitted, :reserved, 0)")
+                .param("id", id)
+                .param("type", type)
+                .param("payload", payloadJson)
+                .param("submitted", ts(submittedAt))
+                .param("reserved", reservedArtifactId)
+                .update();
+    }
+
+    Optional<Job> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id")
+                .param("id", id)
+                .query(JobStore::map)
+                .optional();
+    }
+
+    Optional<String> payload(String id) {
+        return jdbc.sql("SELECT payload FROM jobs WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    List<Job> list(JobStatus status) {
+        if (status == null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM jobs ORDER BY submitted_at DESC, id DESC")
+                    .query(JobStore::map)
+                    .list();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE status = :status ORDER BY submitted_at DESC, id DESC")
+                .param("status", status.wireName())
+                .query(JobStore::map)
+                .list();
+    }
+
+    /** Moves a pending job to running for this instance; false when it is gone or not pending any more. */
+    boolean claim(String id, String owner, Instant now) {
+        return jdbc.sql("UPDATE jobs SET status = 'running', started_at = :now, owner = :owner,"
+                                + " attempts = attempts + 1, progress = NULL, progress_message = NULL"
+                                + " WHERE id = :id AND status = 'pending'")
+                        .param("now", ts(now))
+                        .param("owner", owner)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean complete(String id, String owner, String artifactId, Instant now) {
+        return jdbc.sql("UPDATE jobs SET status = 'completed', finished_at = :now, artifact_id = :artifact"
+                                + " WHERE id = :id AND status = 'running' AND owner = :owner")
+                        .param("now", ts(now))
+                        .param("artifact", artifactId)
+                        .param("id", id)
+                        .param("owner", owner)
+                        .update()
+                == 1;
+    }
+
+    boolean fail(String id, String error, String traceback, Instant now) {
+        return jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error,"
+                                + " error_traceback = :traceback WHERE id = :id AND status IN ('pending', 'running')")
+                        .param("now", ts(now))
+                        .param("error", error)
+                        .param("traceback", traceback)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean cancel(String id, Instant now) {
+        return jdbc.sql("UPDATE jobs SET status = 'canceled', finished_at = :now"
+                                + " WHERE id = :id AND status IN ('pending', 'running')")
+                        .param("now", ts(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** Puts a running job back to pending so that it runs again (idempotent handlers only). */
+    boolean requeue(String id) {
+        return jdbc.sql("UPDATE jobs SET status = 'pending', started_at = NULL, owner = NULL"
+                                + " WHERE id = :id AND status = 'running'")
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    void progress(String id, double fraction, String message) {
+        jdbc.sql("UPDATE jobs SET progress = :progress, progress_message = :message"
+                        + " WHERE id = :id AND status = 'running'")
+                .param("progress", fraction)
+                .param("message", message)
+                .param("id", id)
+                .update();
+    }
+
+    boolean delete(String id) {
+        return jdbc.sql("DELETE FROM jobs WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /** Those of {@code ids} that still have a record. */
+    Set<String> existing(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT id FROM jobs WHERE id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(String.class)
+                .list());
+    }
+
+    long count(JobStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE status = :status")
+                .param("status", status.wireName())
+                .query(Long.class)
+                .single();
+    }
+
+    int purgeFinishedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM jobs WHERE status IN ('completed', 'failed', 'canceled')"
+                        + " AND finished_at < :cutoff")
+                .param("cutoff", ts(cutoff))
+                .update();
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Job map(ResultSet rs, int row) throws SQLException {
+        double progress = rs.getDouble("progress");
+        Double progressValue = rs.wasNull() ? null : progress;
+        return new Job(
+                rs.getString("id"),
+                rs.getString("type"),
+                JobStatus.fromWireName(rs.getString("status")).orElseThrow(),
+                instant(rs, "submitted_at"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                rs.getString("error"),
+                rs.getString("error_traceback"),
+                rs.getString("reserved_artifact_id"),
+                rs.getString("artifact_id"),
+                progressValue,
+                rs.getString("progress_message"),
+                rs.getString("owner"),
+                rs.getInt("attempts"));
+    }
+}

@@ -1,0 +1,236 @@
+package org.chapkit.job;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs job attempts on this instance's db-scheduler threads, applies the recovery policy to executions whose
+ * instance died, and stops attempts that were cancelled here or (by deleting the record) on another instance.
+ */
+final class JobWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+    private static final Duration RETRY_AFTER_STORE_FAILURE = Duration.ofSeconds(10);
+
+    private final JobStore store;
+    private final Map<String, JobHandler<?>> handlers;
+    private final ObjectMapper mapper;
+    private final JobSettings settings;
+    private final JobMetrics metrics;
+    private final Clock clock;
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
+
+    JobWorker(
+            JobStore store,
+            Map<String, JobHandler<?>> handlers,
+            ObjectMapper mapper,
+            JobSettings settings,
+            JobMetrics metrics,
+            Clock clock) {
+        this.store = store;
+        this.handlers = handlers;
+        this.mapper = mapper;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    int runningCount() {
+        return running.size();
+    }
+
+    /** Runs one attempt of {@code jobId}; called by db-scheduler on one of its worker threads. */
+    void execute(String jobId) {
+        if (shuttingDown) {
+            throw new JobRequeuedException(jobId); // picked while stopping: hand it back untouched
+        }
+        Optional<Job> found = store.find(jobId);
+        if (found.isEmpty() || found.get().status() != JobStatus.PENDING) {
+            return; // deleted before it started, or already handled
+        }
+        Job job = found.get();
+        Instant started = clock.instant();
+        if (!store.claim(jobId, settings.instanceName(), started)) {
+            return;
+        }
+        JobHandler<?> handler = handlers.get(job.type());
+        if (handler == null) {
+            store.fail(
+                    jobId,
+                    "UnknownJobTypeException: no JobHandler for job type '" + job.type() + "' on instance "
+                            + settings.instanceName(),
+                    null,
+                    clock.instant());
+            metrics.finished(job.type(), JobStatus.FAILED, Duration.ZERO);
+            return;
+        }
+        RunningJob context =
+                new RunningJob(jobId, job.reservedArtifactId(), job.attempts() + 1, Thread.currentThread(), store);
+        running.put(jobId, context);
+        try {
+            String artifactId;
+            try {
+                artifactId = runHandler(handler, jobId, context);
+            } finally {
+                context.detach();
+            }
+            if (context.stopReason() == RunningJob.StopReason.CANCELLED) {
+                finish(job, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
+            } else {
+                finish(
+                        job,
+                        JobStatus.COMPLETED,
+                        started,
+                        () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()));
+            }
+        } catch (Exception ex) {
+            onFailure(job, handler, context, started, ex);
+        } finally {
+            context.detach(); // no cancel interrupt may leak into db-scheduler's bookkeeping
+            running.remove(jobId);
+        }
+    }
+
+    private <P> String runHandler(JobHandler<P> handler, String jobId, RunningJob context) throws Exception {
+        String payload = store.payload(jobId).orElse("null");
+        P value = mapper.readValue(payload, handler.payloadType());
+        return handler.run(value, context);
+    }
+
+    private void onFailure(Job job, JobHandler<?> handler, RunningJob context, Instant started, Exception ex) {
+        RunningJob.StopReason reason = context.stopReason();
+        if (reason == RunningJob.StopReason.CANCELLED) {
+            finish(job, JobStatus.CANCELED, started, () -> store.cancel(job.id(), clock.instant()));
+        } else if (reason == RunningJob.StopReason.SHUTDOWN && handler.idempotent()) {
+            store.requeue(job.id());
+            throw new JobRequeuedException(job.id());
+        } else if (reason == RunningJob.StopReason.SHUTDOWN) {
+            finish(
+                    job,
+                    JobStatus.FAILED,
+                    started,
+                    () -> store.fail(
+                            job.id(),
+                            "JobInterrupted: instance " + settings.instanceName()
+                                    + " shut down while the job was running",
+                            traceback(ex),
+                            clock.instant()));
+        } else {
+            finish(
+                    job,
+                    JobStatus.FAILED,
+                    started,
+                    () -> store.fail(job.id(), errorLine(ex), traceback(ex), clock.instant()));
+        }
+    }
+
+    private void finish(Job job, JobStatus status, Instant started, java.util.function.BooleanSupplier update) {
+        update.getAsBoolean(); // false when the record was deleted meanwhile: nothing left to update
+        metrics.finished(job.type(), status, Duration.between(started, clock.instant()));
+    }
+
+    /** db-scheduler's dead-execution handler: the instance running {@code jobId} stopped sending heartbeats. */
+    void deadExecution(String jobId, ExecutionComplete complete, ExecutionOperations<String> operations) {
+        Optional<Job> job = store.find(jobId);
+        if (job.isEmpty() || job.get().status().isTerminal()) {
+            operations.stop();
+            return;
+        }
+        JobHandler<?> handler = handlers.get(job.get().type());
+        if (job.get().status() == JobStatus.PENDING || (handler != null && handler.idempotent())) {
+            store.requeue(jobId);
+            log.info("Re-queueing job {} whose instance {} died", jobId, complete.getExecution().pickedBy);
+            operations.reschedule(complete, clock.instant());
+            return;
+        }
+        Instant heartbeat = complete.getExecution().lastHeartbeat;
+        store.fail(
+                jobId,
+                "JobAbandoned: instance " + complete.getExecution().pickedBy
+                        + " stopped sending heartbeats while running this job"
+                        + (heartbeat == null ? "" : " (last heartbeat " + heartbeat + ")"),
+                null,
+                clock.instant());
+        metrics.finished(job.get().type(), JobStatus.FAILED, Duration.ZERO);
+        operations.stop();
+    }
+
+    /** db-scheduler's failure handler: re-run at once when re-queued, otherwise retry a store failure later. */
+    void failedExecution(ExecutionComplete complete, ExecutionOperations<String> operations) {
+        boolean requeued = complete.getCause()
+                .filter(JobRequeuedException.class::isInstance)
+                .isPresent();
+        Instant next = requeued ? clock.instant() : clock.instant().plus(RETRY_AFTER_STORE_FAILURE);
+        operations.reschedule(complete, next);
+    }
+
+    /** Stops the local attempt of {@code jobId}, if this instance runs it. */
+    void cancelLocal(String jobId) {
+        RunningJob job = running.get(jobId);
+        if (job != null) {
+            job.stop(RunningJob.StopReason.CANCELLED);
+        }
+    }
+
+    /** Stops local attempts whose records were deleted (on any instance). */
+    void cancelDeleted() {
+        Set<String> ids = Set.copyOf(running.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> alive = store.existing(ids);
+        ids.stream().filter(id -> !alive.contains(id)).forEach(this::cancelLocal);
+    }
+
+    /** Lets running attempts finish for the grace period, then interrupts the rest; no new attempt starts. */
+    void shutdown(Duration grace) {
+        shuttingDown = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List.copyOf(running.values()).forEach(job -> job.stop(RunningJob.StopReason.SHUTDOWN));
+    }
+
+    static String errorLine(Throwable ex) {
+        String message = ex.getMessage();
+        String name = ex.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+
+    static String traceback(Throwable ex) {
+        StringWriter out = new StringWriter();
+        ex.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    /** Signals db-scheduler to put the execution back in the queue. */
+    static final class JobRequeuedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        JobRequeuedException(String jobId) {
+            super("Job " + jobId + " re-queued", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.chapkit.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link JobContext} of one attempt running on this instance, and the handle used to stop it. */
+final class RunningJob implements JobContext {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningJob.class);
+
+    /** Why an attempt was stopped from outside. */
+    enum StopReason {
+        CANCELLED,
+        SHUTDOWN
+    }
+
+    private final String jobId;
+    private final String reservedArtifactId;
+    private final int attempt;
+    private final Thread worker;
+    private final JobStore store;
+    private final List<Runnable> callbacks = new ArrayList<>();
+    private StopReason stopReason;
+    private boolean detached;
+
+    RunningJob(String jobId, String reservedArtifactId, int attempt, Thread worker, JobStore store) {
+        this.jobId = jobId;
+        this.reservedArtifactId = reservedArtifactId;
+        this.attempt = attempt;
+        this.worker = worker;
+        this.store = store;
+    }
+
+    @Override
+    public String jobId() {
+        return jobId;
+    }
+
+    @Override
+    public String reservedArtifactId() {
+        return reservedArtifactId;
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
+    }
+
+    @Override
+    public void reportProgress(double fraction, String message) {
+        double clamped = Double.isNaN(fraction) ? 0 : Math.clamp(fraction, 0.0, 1.0);
+        store.progress(jobId, clamped, message);
+    }
+
+    @Override
+    public synchronized boolean isCancelled() {
+        return stopReason != null;
+    }
+
+    @Override
+    public void throwIfCancelled() {
+        if (isCancelled()) {
+            throw new JobCancelledException(jobId);
+        }
+    }
+
+    @Override
+    public void onCancel(Runnable callback) {
+        synchronized (this) {
+            if (stopReason == null) {
+                callbacks.add(callback);
+                return;
+            }
+        }
+        runCallback(callback);
+    }
+
+    /** Why the attempt was stopped, or null. */
+    synchronized StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** Stops the attempt: runs the cancel callbacks, then interrupts the worker thread. Idempotent. */
+    void stop(StopReason reason) {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (stopReason != null) {
+                return;
+            }
+            stopReason = reason;
+            toRun = List.copyOf(callbacks);
+            callbacks.clear();
+        }
+        toRun.forEach(RunningJob::runCallback);
+        synchronized (this) {
+            if (!detached) {
+                worker.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Marks the handler as returned: from now on {@link #stop} no longer interrupts the worker thread, which goes
+     * back to db-scheduler's bookkeeping. Returns with the thread's interrupt flag cleared.
+     */
+    synchronized void detach() {
+        detached = true;
+        Thread.interrupted();
+    }
+
+    private static void runCallback(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException ex) {
+            // One failing callback must not keep the others (or the interrupt) from running; the job is ending.
+            log.warn("A job cancel callback failed", ex);
+        }
+    }
+}

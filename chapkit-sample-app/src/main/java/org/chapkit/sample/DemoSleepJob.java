@@ -1,0 +1,76 @@
+package org.chapkit.sample;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.chapkit.job.Job;
+import org.chapkit.job.JobContext;
+import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobManager;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A job slow enough to watch: sleeps for the requested seconds, reporting progress every second. Start one with
+ * {@code POST /demo/$sleep?seconds=30}, then follow {@code GET /api/v1/jobs/{job_id}/$stream} or cancel it with
+ * {@code DELETE /api/v1/jobs/{job_id}}.
+ */
+@Component
+public class DemoSleepJob implements JobHandler<DemoSleepJob.Input> {
+
+    /**
+     * What to do.
+     *
+     * @param seconds how long to sleep
+     */
+    public record Input(int seconds) {}
+
+    @Override
+    public String type() {
+        return "demo.sleep";
+    }
+
+    @Override
+    public Class<Input> payloadType() {
+        return Input.class;
+    }
+
+    @Override
+    public String run(Input input, JobContext context) throws InterruptedException {
+        for (int second = 1; second <= input.seconds(); second++) {
+            context.throwIfCancelled();
+            Thread.sleep(1000);
+            context.reportProgress(
+                    (double) second / input.seconds(), "slept " + second + " of " + input.seconds() + " s");
+        }
+        return null;
+    }
+
+    /**
+     * Answer of {@code POST /demo/$sleep}.
+     *
+     * @param jobId the new job's id
+     * @param stream where to follow it
+     */
+    record Submitted(@JsonProperty("job_id") String jobId, String stream) {}
+
+    /** Submits demo jobs over HTTP (the sample app's own endpoint, not part of chapkit's contract). */
+    @RestController
+    static class Endpoint {
+
+        private final JobManager jobs;
+
+        Endpoint(JobManager jobs) {
+            this.jobs = jobs;
+        }
+
+        @PostMapping("/demo/$sleep")
+        @ResponseStatus(HttpStatus.ACCEPTED)
+        Submitted sleep(@RequestParam(defaultValue = "30") int seconds) {
+            Job job = jobs.submit("demo.sleep", new Input(Math.clamp(seconds, 1, 3600)));
+            return new Submitted(job.id(), "/api/v1/jobs/" + job.id() + "/$stream");
+        }
+    }
+}

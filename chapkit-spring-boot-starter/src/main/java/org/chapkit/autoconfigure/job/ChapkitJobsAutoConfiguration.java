@@ -1,0 +1,101 @@
+package org.chapkit.autoconfigure.job;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.job.JobController;
+import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobManager;
+import org.chapkit.job.JobSettings;
+import org.chapkit.sse.SseStreamer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Durable jobs on db-scheduler: a {@link JobManager} per instance running every {@link JobHandler} bean, and
+ * {@code /api/v1/jobs}. Switch off with {@code chapkit.jobs.enabled=false}.
+ */
+@AutoConfiguration(
+        after = {
+            ChapkitDatabaseAutoConfiguration.class,
+            ChapkitWebAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class,
+            CompositeMeterRegistryAutoConfiguration.class
+        })
+@ConditionalOnClass(JobManager.class)
+@ConditionalOnBean({DataSource.class, ChapkitSchema.class})
+@ConditionalOnBooleanProperty(name = "chapkit.jobs.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ChapkitJobsProperties.class)
+public final class ChapkitJobsAutoConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnMissingBean
+    JobManager chapkitJobManager(
+            ChapkitSchema schema,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<JobHandler<?>> handlers,
+            JsonMapper mapper,
+            ChapkitJobsProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry,
+            Clock clock) {
+        return new JobManager(
+                dataSource,
+                transactionManager,
+                handlers.orderedStream().toList(),
+                mapper,
+                settings(properties),
+                meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+                clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    JobController chapkitJobController(JobManager jobs, SseStreamer streamer) {
+        return new JobController(jobs, streamer);
+    }
+
+    static JobSettings settings(ChapkitJobsProperties properties) {
+        String name = properties.instanceName();
+        if (name == null || name.isBlank()) {
+            name = hostName() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        }
+        return new JobSettings(
+                name,
+                properties.maxConcurrency(),
+                properties.pollingInterval(),
+                properties.heartbeatInterval(),
+                properties.missedHeartbeatsLimit(),
+                properties.cancelCheckInterval(),
+                properties.retention(),
+                properties.shutdownGrace());
+    }
+
+    private static String hostName() {
+        try {
+            String host = InetAddress.getLocalHost().getHostName();
+            return host.length() > 60 ? host.substring(0, 60) : host;
+        } catch (UnknownHostException ex) {
+            return "chapkit";
+        }
+    }
+}

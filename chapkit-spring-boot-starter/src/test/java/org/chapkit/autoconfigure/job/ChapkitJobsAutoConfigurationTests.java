@@ -1,0 +1,118 @@
+package org.chapkit.autoconfigure.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.job.JobContext;
+import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobManager;
+import org.chapkit.test.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class ChapkitJobsAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    JacksonAutoConfiguration.class,
+                    ChapkitDatabaseAutoConfiguration.class,
+                    ChapkitJobsAutoConfiguration.class))
+            .withBean(Clock.class, Clock::systemUTC)
+            .withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2());
+
+    @Test
+    void createsAJobManagerWithEveryHandlerBeanAndTheConfiguredSettings() {
+        runner.withUserConfiguration(Handlers.class)
+                .withPropertyValues(
+                        "chapkit.jobs.max-concurrency=3",
+                        "chapkit.jobs.instance-name=node-1",
+                        "chapkit.jobs.retention=2h")
+                .run(context -> {
+                    JobManager jobs = context.getBean(JobManager.class);
+                    assertThat(jobs.handlerTypes()).containsExactly("noop");
+                    assertThat(jobs.settings().maxConcurrency()).isEqualTo(3);
+                    assertThat(jobs.settings().instanceName()).isEqualTo("node-1");
+                    assertThat(jobs.settings().retention()).isEqualTo(Duration.ofHours(2));
+                    assertThat(jobs.settings().heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+                });
+    }
+
+    @Test
+    void defaultInstanceNamesDifferSoInstancesDoNotShareClaims() {
+        ChapkitJobsProperties defaults = new ChapkitJobsProperties(
+                true,
+                null,
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                6,
+                Duration.ofMillis(500),
+                Duration.ofDays(7),
+                Duration.ofSeconds(10));
+        assertThat(ChapkitJobsAutoConfiguration.settings(defaults).instanceName())
+                .isNotEqualTo(ChapkitJobsAutoConfiguration.settings(defaults).instanceName());
+        assertThat(ChapkitJobsAutoConfiguration.settings(defaults).deadExecutionBound())
+                .isLessThanOrEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        runner.withPropertyValues("chapkit.jobs.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(JobManager.class));
+    }
+
+    @Test
+    void twoHandlersWithOneTypeFailTheStartup() {
+        runner.withUserConfiguration(Handlers.class, DuplicateHandler.class)
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("Two JobHandlers have type 'noop'"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Handlers {
+
+        @Bean
+        JobHandler<String> noopHandler() {
+            return new Noop();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class DuplicateHandler {
+
+        @Bean
+        JobHandler<String> otherNoopHandler() {
+            return new Noop();
+        }
+    }
+
+    static final class Noop implements JobHandler<String> {
+
+        @Override
+        public String type() {
+            return "noop";
+        }
+
+        @Override
+        public Class<String> payloadType() {
+            return String.class;
+        }
+
+        @Override
+        public String run(String payload, JobContext context) {
+            return null;
+        }
+    }
+}

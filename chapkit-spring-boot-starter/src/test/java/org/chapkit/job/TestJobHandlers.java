@@ -1,0 +1,148 @@
+package org.chapkit.job;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Job handlers for tests: a sleep with progress (plain and idempotent), a failing one, and one that records how
+ * many of its kind run at once. What they observe is kept in static maps keyed by job id, because tests start
+ * several application contexts (instances) in one JVM.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TestJobHandlers {
+
+    /** Instance name of every start of a job, keyed by job id (a list of starts, for exactly-once checks). */
+    public static final Map<String, AtomicInteger> STARTS = new ConcurrentHashMap<>();
+
+    /** Jobs whose cancel callback ran. */
+    public static final Set<String> CANCEL_CALLBACKS = ConcurrentHashMap.newKeySet();
+
+    /** Jobs whose worker thread saw the interrupt. */
+    public static final Set<String> INTERRUPTED = ConcurrentHashMap.newKeySet();
+
+    static final AtomicInteger CONCURRENT = new AtomicInteger();
+    static final AtomicInteger PEAK = new AtomicInteger();
+
+    /**
+     * Input of the sleep handlers.
+     *
+     * @param steps number of steps
+     * @param stepMillis sleep per step
+     * @param artifactId returned when done
+     */
+    public record Sleep(int steps, long stepMillis, String artifactId) {}
+
+    /**
+     * Input of the failing handler.
+     *
+     * @param message exception message
+     */
+    public record Fail(String message) {}
+
+    @Bean
+    JobHandler<Sleep> sleepJobHandler() {
+        return new SleepHandler("test.sleep", false);
+    }
+
+    @Bean
+    JobHandler<Sleep> idempotentSleepJobHandler() {
+        return new SleepHandler("test.sleep-idempotent", true);
+    }
+
+    @Bean
+    JobHandler<Fail> failingJobHandler() {
+        return new JobHandler<>() {
+            @Override
+            public String type() {
+                return "test.fail";
+            }
+
+            @Override
+            public Class<Fail> payloadType() {
+                return Fail.class;
+            }
+
+            @Override
+            public String run(Fail payload, JobContext context) {
+                STARTS.computeIfAbsent(context.jobId(), id -> new AtomicInteger())
+                        .incrementAndGet();
+                throw new IllegalStateException(payload.message());
+            }
+        };
+    }
+
+    @Bean
+    JobHandler<Sleep> concurrencyProbeJobHandler() {
+        return new JobHandler<>() {
+            @Override
+            public String type() {
+                return "test.concurrency";
+            }
+
+            @Override
+            public Class<Sleep> payloadType() {
+                return Sleep.class;
+            }
+
+            @Override
+            public String run(Sleep payload, JobContext context) throws InterruptedException {
+                int now = CONCURRENT.incrementAndGet();
+                PEAK.accumulateAndGet(now, Math::max);
+                try {
+                    Thread.sleep(payload.stepMillis());
+                } finally {
+                    CONCURRENT.decrementAndGet();
+                }
+                return null;
+            }
+        };
+    }
+
+    /** Sleeps in steps, reporting progress after each; stops when cancelled. */
+    static final class SleepHandler implements JobHandler<Sleep> {
+
+        private final String type;
+        private final boolean idempotent;
+
+        SleepHandler(String type, boolean idempotent) {
+            this.type = type;
+            this.idempotent = idempotent;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public Class<Sleep> payloadType() {
+            return Sleep.class;
+        }
+
+        @Override
+        public boolean idempotent() {
+            return idempotent;
+        }
+
+        @Override
+        public String run(Sleep payload, JobContext context) throws InterruptedException {
+            STARTS.computeIfAbsent(context.jobId(), id -> new AtomicInteger()).incrementAndGet();
+            context.onCancel(() -> CANCEL_CALLBACKS.add(context.jobId()));
+            try {
+                for (int step = 1; step <= payload.steps(); step++) {
+                    context.throwIfCancelled();
+                    Thread.sleep(payload.stepMillis());
+                    context.reportProgress((double) step / payload.steps(), "step " + step + " of " + payload.steps());
+                }
+            } catch (InterruptedException ex) {
+                INTERRUPTED.add(context.jobId());
+                throw ex;
+            }
+            return payload.artifactId() != null ? payload.artifactId() : context.reservedArtifactId();
+        }
+    }
+}
