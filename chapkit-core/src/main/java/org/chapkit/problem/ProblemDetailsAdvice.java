@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -109,7 +110,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail pd ? pd : ProblemDetail.forStatus(status);
+        Object content = body == null && ex instanceof ErrorResponse errorResponse ? errorResponse.getBody() : body;
+        ProblemDetail problem = content instanceof ProblemDetail pd ? pd : ProblemDetail.forStatus(status);
         if (status.is4xxClientError()
                 && (problem.getDetail() == null || problem.getDetail().equals(problem.getTitle()))) {
             // Spring MVC's own 4xx exceptions describe the client's mistake; they carry no internals.
