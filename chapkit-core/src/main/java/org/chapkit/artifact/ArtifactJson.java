@@ -74,6 +74,11 @@ public final class ArtifactJson {
     }
 
     private JsonNode jsonOrStub(Object value, boolean whole) {
+        if (value instanceof byte[] bytes) {
+            // Raw bytes are not JSON: shown as Python shows bytes, not as Jackson's base64 text.
+            byte[] head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, ArtifactContentStore.HEAD_SIZE));
+            return stub("bytes", "builtins", pythonBytesRepr(head, bytes.length > head.length), whole);
+        }
         try {
             return mapper.valueToTree(value);
         } catch (JacksonException ex) {
