@@ -382,13 +382,6 @@ public class ArtifactManager {
         return repository.configOf(root.id());
     }
 
-    /** Deletes every artifact tree linked to a config; used when the config is deleted. */
-    public void deleteLinkedTrees(String configId) {
-        for (StoredArtifact root : repository.linkedTo(configId)) {
-            deleteSubtree(root.id());
-        }
-    }
-
     /** The wire form of an artifact, binary content shown as a stub. */
     public ArtifactOut toOut(StoredArtifact artifact) {
         return new ArtifactOut(
