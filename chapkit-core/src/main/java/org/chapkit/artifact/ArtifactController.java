@@ -116,6 +116,7 @@ public class ArtifactController {
     /** JSON Schema of {@code ArtifactOut}. */
     @GetMapping("/$schema")
     @Operation(summary = "JSON Schema of an artifact")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object")))
     public ObjectNode schema() {
         return ArtifactSchemas.artifactOut(mapper);
     }

@@ -22,7 +22,10 @@ public record ArtifactIn(
         @Schema(description = "Tags: letters, digits, '_' and '-', at most 50")
         List<String> tags,
 
-        @Schema(description = "Any JSON value", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "Any JSON value",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                implementation = Object.class)
         JsonNode data,
 
         @JsonProperty("parent_id") @Schema(description = "Parent artifact ULID, null for a root")

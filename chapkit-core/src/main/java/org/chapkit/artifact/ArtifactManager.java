@@ -21,6 +21,7 @@ import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -139,7 +140,12 @@ public class ArtifactManager {
                 int level = parentId == null ? 0 : parent(parentId).level() + 1;
                 StoredArtifact created = new StoredArtifact(
                         id, parentId, level, tags == null ? List.of() : tags, in.data(), now, now, 1, null);
-                repository.insert(created);
+                try {
+                    repository.insert(created);
+                } catch (DataIntegrityViolationException ex) {
+                    // Same id inserted concurrently, or the parent deleted meanwhile.
+                    throw new ConflictException("Artifact " + id + " conflicts with a concurrent change; retry", ex);
+                }
                 return new Saved(created, true);
             }
             StoredArtifact current = existing.get();
@@ -354,7 +360,11 @@ public class ArtifactManager {
             if (linked.isPresent()) {
                 throw new ConflictException("Artifact " + artifact + " is already linked to config " + linked.get());
             }
-            repository.link(config, artifact);
+            try {
+                repository.link(config, artifact);
+            } catch (DataIntegrityViolationException ex) {
+                throw new ConflictException("Artifact " + artifact + " was linked concurrently", ex);
+            }
         });
     }
 

@@ -26,6 +26,9 @@ public record ArtifactOut(
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
         List<String> tags,
-        @Schema(description = "Any JSON value") JsonNode data,
+
+        @Schema(description = "Any JSON value", implementation = Object.class)
+        JsonNode data,
+
         @JsonProperty("parent_id") String parentId,
         int level) {}

@@ -92,6 +92,7 @@ public class ConfigController {
     /** JSON Schema of the service's config data. */
     @GetMapping("/$schema")
     @Operation(summary = "JSON Schema of the config data")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object")))
     public ObjectNode schema() {
         return configs.type().schema();
     }

@@ -29,5 +29,6 @@ public record ConfigIn(
         @Schema(
                 description = "Config values; see GET /api/v1/configs/$schema",
                 requiredMode = Schema.RequiredMode.REQUIRED,
-                type = "object")
+                type = "object",
+                implementation = Object.class)
         JsonNode data) {}

@@ -11,9 +11,11 @@ import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
 import org.chapkit.id.Ulids;
+import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,7 +82,11 @@ public class ConfigManager<T extends BaseConfig> {
             Optional<StoredConfig> existing = repository.findById(id);
             if (existing.isEmpty()) {
                 StoredConfig created = new StoredConfig(id, name, tags, bound.data(), now, now, 1);
-                repository.insert(created);
+                try {
+                    repository.insert(created);
+                } catch (DuplicateKeyException ex) {
+                    throw new ConflictException("Config " + id + " was created concurrently; retry", ex);
+                }
                 return new Saved(created, true);
             }
             StoredConfig current = existing.get();

@@ -25,7 +25,9 @@ public record ConfigOut(
         @JsonProperty("updated_at") Instant updatedAt,
         List<String> tags,
         String name,
-        @Schema(type = "object") JsonNode data) {
+
+        @Schema(type = "object", implementation = Object.class)
+        JsonNode data) {
 
     /** The wire form of a stored config. */
     public static ConfigOut of(StoredConfig config) {

@@ -298,6 +298,7 @@ class ConfigApiTests {
                             .asString())
                     .isEqualTo("#/components/schemas/TestModelConfig");
             assertThat(schemas.has("ArtifactOut")).isTrue();
+            assertThat(schemas.propertyNames()).doesNotContain("JsonNode", "ObjectNode");
             assertThat(openApi.get("paths").has("/api/v1/configs/{id}/$link-artifact"))
                     .isTrue();
         }
