@@ -103,18 +103,12 @@ public final class ConfigType<T extends BaseConfig> {
             });
         }
         List<FieldError> errors = new ArrayList<>();
+        fillDefaults(input, properties, "data", errors);
         for (ConfigProperty property : properties) {
             JsonNode value = input.get(property.jsonName());
-            if (value == null) {
-                Optional<JsonNode> fallback = annotatedDefault(property);
-                if (fallback.isPresent()) {
-                    input.set(property.jsonName(), fallback.get());
-                } else if (property.raw().isPrimitive()) {
-                    errors.add(new FieldError("data." + property.jsonName(), "is required"));
-                }
-                continue;
+            if (value != null && errors.stream().noneMatch(e -> e.field().startsWith("data." + property.jsonName()))) {
+                typeError(property, value).ifPresent(errors::add);
             }
-            typeError(property, value).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -156,6 +150,41 @@ public final class ConfigType<T extends BaseConfig> {
      */
     public T read(JsonNode storedData) {
         return bind(storedData).value();
+    }
+
+    /** Fills missing (or null) values with their defaults, inside nested records and lists of records too. */
+    private void fillDefaults(ObjectNode node, List<ConfigProperty> props, String path, List<FieldError> errors) {
+        for (ConfigProperty property : props) {
+            String name = property.jsonName();
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                node.remove(name);
+                Optional<JsonNode> fallback = annotatedDefault(property);
+                if (fallback.isPresent()) {
+                    value = fallback.get();
+                    node.set(name, value);
+                } else {
+                    if (property.raw().isPrimitive()) {
+                        errors.add(new FieldError(path + "." + name, "is required"));
+                    }
+                    continue;
+                }
+            }
+            Class<?> raw = property.raw();
+            if (raw.isRecord() && value instanceof ObjectNode nested) {
+                fillDefaults(nested, ConfigProperty.of(raw), path + "." + name, errors);
+            } else if (Collection.class.isAssignableFrom(raw) && value.isArray()) {
+                Class<?> element =
+                        ConfigSchemaGenerator.rawClass(ConfigSchemaGenerator.typeArgument(property.type(), 0));
+                if (element.isRecord()) {
+                    for (int i = 0; i < value.size(); i++) {
+                        if (value.get(i) instanceof ObjectNode item) {
+                            fillDefaults(item, ConfigProperty.of(element), path + "." + name + "[" + i + "]", errors);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private Optional<FieldError> typeError(ConfigProperty property, JsonNode value) {
@@ -234,9 +263,7 @@ public final class ConfigType<T extends BaseConfig> {
                     definition.type().getName(),
                     ex.getMessage());
             ObjectNode partial = mapper.createObjectNode();
-            for (ConfigProperty property : properties) {
-                annotatedDefault(property).ifPresent(v -> partial.set(property.jsonName(), v));
-            }
+            fillDefaults(partial, properties, "data", new ArrayList<>());
             return partial;
         }
     }
