@@ -1,0 +1,486 @@
+package org.chapkit.artifact;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.chapkit.config.ConfigManager;
+import org.chapkit.crud.EntityVersions;
+import org.chapkit.crud.PageRequest;
+import org.chapkit.crud.PageResponse;
+import org.chapkit.crud.Tags;
+import org.chapkit.id.Ulids;
+import org.chapkit.problem.BadRequestException;
+import org.chapkit.problem.ConflictException;
+import org.chapkit.problem.FieldError;
+import org.chapkit.problem.NotFoundException;
+import org.chapkit.problem.ValidationFailedException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stores artifacts and their trees: the Java API for runners and tasks, and the service behind
+ * {@code /api/v1/artifacts}. Levels are computed here (0 for roots, parent + 1 otherwise) and recomputed for a whole
+ * subtree when it moves. Binary content is streamed in and out, never held in memory whole.
+ */
+public class ArtifactManager {
+
+    private static final String ENTITY = "Artifact";
+
+    private final ArtifactRepository repository;
+    private final ArtifactContentStore contents;
+    private final ArtifactJson json;
+    private final ArtifactHierarchy hierarchy;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+    private final ConfigManager<?> configs;
+    private final long maxContentSize;
+
+    /**
+     * @param repository the artifacts table
+     * @param contents binary content storage
+     * @param json JSON conversion and rendering of artifact data
+     * @param hierarchy level labels for tree responses
+     * @param transactions runs each write in one transaction
+     * @param clock source of entity timestamps
+     * @param configs the config manager, for config links; null when configs are disabled
+     * @param maxContentSize largest binary content accepted, in bytes
+     */
+    public ArtifactManager(
+            ArtifactRepository repository,
+            ArtifactContentStore contents,
+            ArtifactJson json,
+            ArtifactHierarchy hierarchy,
+            TransactionOperations transactions,
+            Clock clock,
+            ConfigManager<?> configs,
+            long maxContentSize) {
+        this.repository = repository;
+        this.contents = contents;
+        this.json = json;
+        this.hierarchy = hierarchy;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.configs = configs;
+        this.maxContentSize = maxContentSize;
+    }
+
+    /** The configured hierarchy. */
+    public ArtifactHierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    /** Largest binary content accepted, in bytes. */
+    public long maxContentSize() {
+        return maxContentSize;
+    }
+
+    /** JSON conversion and rendering of artifact data. */
+    public ArtifactJson json() {
+        return json;
+    }
+
+    /**
+     * Saves JSON data as a new artifact, for Java callers.
+     *
+     * @param id a pre-allocated ULID, or null for a new one
+     * @param parentId the parent, or null for a root
+     * @param data any value Jackson can write; values of a map that it cannot write are stored as stubs
+     * @param tags tags, may be null
+     */
+    public StoredArtifact create(String id, String parentId, Object data, List<String> tags) {
+        JsonNode node = json.toJson(data);
+        Saved saved = save(new ArtifactIn(id, tags, node, parentId, null), true, OptionalLong.empty());
+        return saved.artifact();
+    }
+
+    /**
+     * Creates an artifact, or updates it when {@code in.id()} names an existing one (chapkit's upsert).
+     *
+     * @throws ValidationFailedException when tags or data are invalid
+     * @throws BadRequestException when the parent does not exist or would make a cycle
+     */
+    public Saved save(ArtifactIn in, OptionalLong expectedVersion) {
+        return save(in, true, expectedVersion);
+    }
+
+    /**
+     * Replaces an artifact's data; its tags and parent only when {@code tagsGiven}/{@code parentGiven}. A new parent
+     * moves the whole subtree and recomputes its levels.
+     *
+     * @throws NotFoundException when there is no such artifact
+     */
+    public StoredArtifact update(String id, ArtifactIn in, boolean parentGiven, OptionalLong expectedVersion) {
+        String artifactId = Ulids.requireValid(id);
+        get(artifactId);
+        ArtifactIn withId = new ArtifactIn(artifactId, in.tags(), in.data(), in.parentId(), in.level());
+        return save(withId, parentGiven, expectedVersion).artifact();
+    }
+
+    private Saved save(ArtifactIn in, boolean parentGiven, OptionalLong expectedVersion) {
+        String id = in.id() == null ? Ulids.newUlid() : Ulids.requireValid(in.id());
+        if (in.data() == null || in.data().isMissingNode()) {
+            throw new ValidationFailedException(
+                    "Artifact data is required", List.of(new FieldError("data", "is required")));
+        }
+        List<String> tags = in.tags() == null ? null : Tags.requireValid(in.tags());
+        String parentId = in.parentId() == null ? null : Ulids.requireValid(in.parentId());
+        return transactions.execute(status -> {
+            Instant now = now();
+            Optional<StoredArtifact> existing = repository.findById(id);
+            if (existing.isEmpty()) {
+                int level = parentId == null ? 0 : parent(parentId).level() + 1;
+                StoredArtifact created = new StoredArtifact(
+                        id, parentId, level, tags == null ? List.of() : tags, in.data(), now, now, 1, null);
+                try {
+                    repository.insert(created);
+                } catch (DataIntegrityViolationException ex) {
+                    // Same id inserted concurrently, or the parent deleted meanwhile.
+                    throw new ConflictException("Artifact " + id + " conflicts with a concurrent change; retry", ex);
+                }
+                return new Saved(created, true);
+            }
+            StoredArtifact current = existing.get();
+            EntityVersions.check(ENTITY, id, current.version(), expectedVersion);
+            String newParent = parentGiven ? parentId : current.parentId();
+            int level = current.level();
+            boolean moved = !java.util.Objects.equals(newParent, current.parentId());
+            if (moved) {
+                level = newParent == null ? 0 : parent(newParent).level() + 1;
+                if (newParent != null && isInSubtree(newParent, id)) {
+                    throw new BadRequestException(
+                            "Artifact " + newParent + " is a descendant of " + id + "; it cannot become its parent");
+                }
+            }
+            StoredArtifact updated = new StoredArtifact(
+                    id,
+                    newParent,
+                    level,
+                    tags == null ? current.tags() : tags,
+                    in.data(),
+                    current.createdAt(),
+                    now,
+                    current.version() + 1,
+                    current.content());
+            write(updated, current.version());
+            if (moved) {
+                relevel(id, level);
+            }
+            return new Saved(updated, false);
+        });
+    }
+
+    /**
+     * Stores {@code in} as the artifact's binary content, replacing any earlier content. When the artifact's data is
+     * an object, its {@code content_type} and {@code content_size} are set too.
+     *
+     * @param contentType MIME type of the content, or null to keep the data's {@code content_type}
+     * @throws NotFoundException when there is no such artifact
+     * @throws org.chapkit.problem.ChapkitException 413 when the content exceeds the configured maximum
+     */
+    public StoredArtifact writeContent(String id, InputStream in, String contentType, OptionalLong expectedVersion) {
+        String artifactId = Ulids.requireValid(id);
+        return transactions.execute(status -> {
+            StoredArtifact current = get(artifactId);
+            EntityVersions.check(ENTITY, artifactId, current.version(), expectedVersion);
+            Instant now = now();
+            ContentInfo content = contents.write(artifactId, in, maxContentSize, now);
+            JsonNode data = current.data();
+            if (data.isObject()) {
+                ObjectNode copy = ((ObjectNode) data).deepCopy();
+                copy.remove(ArtifactJson.CONTENT);
+                if (contentType != null) {
+                    copy.put(ArtifactJson.CONTENT_TYPE, contentType);
+                }
+                copy.put(ArtifactJson.CONTENT_SIZE, content.size());
+                data = copy;
+            }
+            StoredArtifact updated = new StoredArtifact(
+                    artifactId,
+                    current.parentId(),
+                    current.level(),
+                    current.tags(),
+                    data,
+                    current.createdAt(),
+                    now,
+                    current.version() + 1,
+                    content);
+            write(updated, current.version());
+            return updated;
+        });
+    }
+
+    /**
+     * Opens the artifact's binary content for streaming; empty when it has none. The stream reads one chunk at a time.
+     *
+     * @throws NotFoundException when there is no such artifact
+     */
+    public Optional<InputStream> openContent(String id) {
+        StoredArtifact artifact = get(id);
+        return artifact.hasContent() ? Optional.of(contents.open(artifact.content())) : Optional.empty();
+    }
+
+    /** Opens the content described by {@code content}, as returned with an artifact. */
+    public InputStream openContent(ContentInfo content) {
+        return contents.open(content);
+    }
+
+    /** The artifact with {@code id}, if any. */
+    public Optional<StoredArtifact> find(String id) {
+        return repository.findById(Ulids.requireValid(id));
+    }
+
+    /**
+     * The artifact with {@code id}.
+     *
+     * @throws NotFoundException when there is none
+     */
+    public StoredArtifact get(String id) {
+        String artifactId = Ulids.requireValid(id);
+        return repository.findById(artifactId).orElseThrow(() -> notFound(artifactId));
+    }
+
+    /** Every artifact, in id (creation) order. */
+    public List<StoredArtifact> findAll() {
+        return repository.findAll();
+    }
+
+    /** One page of artifacts, in id (creation) order. */
+    public PageResponse<StoredArtifact> findPage(PageRequest page) {
+        return transactions.execute(
+                status -> PageResponse.of(repository.findPage(page.offset(), page.size()), repository.count(), page));
+    }
+
+    /** Number of artifacts. */
+    public long count() {
+        return repository.count();
+    }
+
+    /**
+     * The subtree rooted at {@code id}, read with one recursive query, as nested nodes with {@code content} left out.
+     *
+     * @throws NotFoundException when there is no such artifact
+     */
+    public ArtifactTreeNode tree(String id) {
+        String artifactId = Ulids.requireValid(id);
+        List<StoredArtifact> nodes = repository.subtree(artifactId);
+        if (nodes.isEmpty()) {
+            throw notFound(artifactId);
+        }
+        Map<String, List<StoredArtifact>> children = new LinkedHashMap<>();
+        for (StoredArtifact node : nodes) {
+            if (node.parentId() != null) {
+                children.computeIfAbsent(node.parentId(), p -> new ArrayList<>())
+                        .add(node);
+            }
+        }
+        return node(nodes.get(0), children);
+    }
+
+    /** The subtree rooted at {@code id} as a flat list, root first. */
+    public List<StoredArtifact> subtree(String id) {
+        return repository.subtree(Ulids.requireValid(id));
+    }
+
+    /**
+     * One artifact with its hierarchy labels and {@code children: null}.
+     *
+     * @throws NotFoundException when there is no such artifact
+     */
+    public ArtifactTreeNode expand(String id) {
+        StoredArtifact artifact = get(id);
+        return treeNode(artifact, null);
+    }
+
+    /** The root of the tree {@code id} belongs to. */
+    public StoredArtifact root(String id) {
+        String artifactId = Ulids.requireValid(id);
+        return repository.rootOf(artifactId).map(this::get).orElseThrow(() -> notFound(artifactId));
+    }
+
+    /**
+     * Deletes one artifact. Its children become roots, and the levels of their subtrees are recomputed.
+     *
+     * @throws NotFoundException when there is no such artifact
+     */
+    public void delete(String id, OptionalLong expectedVersion) {
+        String artifactId = Ulids.requireValid(id);
+        transactions.executeWithoutResult(status -> {
+            StoredArtifact current = get(artifactId);
+            EntityVersions.check(ENTITY, artifactId, current.version(), expectedVersion);
+            List<String> children = repository.childrenOf(artifactId);
+            repository.delete(List.of(artifactId));
+            children.forEach(child -> relevel(child, 0));
+        });
+    }
+
+    /**
+     * Deletes an artifact and everything below it, content and config links included.
+     *
+     * @throws NotFoundException when there is no such artifact
+     */
+    public void deleteSubtree(String id) {
+        String artifactId = Ulids.requireValid(id);
+        transactions.executeWithoutResult(status -> {
+            Map<Integer, List<String>> byDepth = repository.subtreeIdsByDepth(artifactId);
+            if (byDepth.isEmpty()) {
+                throw notFound(artifactId);
+            }
+            repository.delete(byDepth.values().stream().flatMap(List::stream).toList());
+        });
+    }
+
+    /**
+     * Links a root artifact to a config.
+     *
+     * @throws NotFoundException when the config does not exist
+     * @throws BadRequestException when the artifact does not exist or is not a root
+     * @throws ConflictException when the artifact is already linked
+     */
+    public void link(String configId, String artifactId) {
+        String config = requireConfig(configId);
+        String artifact = Ulids.requireValid(artifactId);
+        transactions.executeWithoutResult(status -> {
+            StoredArtifact target = repository
+                    .findById(artifact)
+                    .orElseThrow(() -> new BadRequestException("Artifact " + artifact + " not found"));
+            if (target.parentId() != null) {
+                throw new BadRequestException(
+                        "Artifact %s is not a root artifact (parent_id=%s)".formatted(artifact, target.parentId()));
+            }
+            Optional<String> linked = repository.configOf(artifact);
+            if (linked.isPresent()) {
+                throw new ConflictException("Artifact " + artifact + " is already linked to config " + linked.get());
+            }
+            try {
+                repository.link(config, artifact);
+            } catch (DataIntegrityViolationException ex) {
+                throw new ConflictException("Artifact " + artifact + " was linked concurrently", ex);
+            }
+        });
+    }
+
+    /**
+     * Removes the link between a config and an artifact.
+     *
+     * @throws BadRequestException when the artifact is not linked to that config
+     */
+    public void unlink(String configId, String artifactId) {
+        String config = requireConfig(configId);
+        String artifact = Ulids.requireValid(artifactId);
+        if (!repository.unlink(config, artifact)) {
+            throw new BadRequestException("Artifact " + artifact + " is not linked to config " + config);
+        }
+    }
+
+    /** The root artifacts linked to a config. */
+    public List<StoredArtifact> linkedTo(String configId) {
+        return repository.linkedTo(requireConfig(configId));
+    }
+
+    /** The id of the config linked to the root of {@code id}'s tree, if any. */
+    public Optional<String> configOf(String id) {
+        StoredArtifact root = root(id);
+        return repository.configOf(root.id());
+    }
+
+    /** The wire form of an artifact, binary content shown as a stub. */
+    public ArtifactOut toOut(StoredArtifact artifact) {
+        return new ArtifactOut(
+                artifact.id(),
+                artifact.createdAt(),
+                artifact.updatedAt(),
+                artifact.tags(),
+                json.render(artifact),
+                artifact.parentId(),
+                artifact.level());
+    }
+
+    /** The wire form of an artifact in a list: {@code content} left out. */
+    public ArtifactOut toSummary(StoredArtifact artifact) {
+        return new ArtifactOut(
+                artifact.id(),
+                artifact.createdAt(),
+                artifact.updatedAt(),
+                artifact.tags(),
+                json.strip(artifact.data()),
+                artifact.parentId(),
+                artifact.level());
+    }
+
+    private ArtifactTreeNode node(StoredArtifact artifact, Map<String, List<StoredArtifact>> children) {
+        List<ArtifactTreeNode> kids = children.getOrDefault(artifact.id(), List.of()).stream()
+                .map(child -> node(child, children))
+                .toList();
+        return treeNode(artifact, kids);
+    }
+
+    private ArtifactTreeNode treeNode(StoredArtifact artifact, List<ArtifactTreeNode> children) {
+        return new ArtifactTreeNode(
+                artifact.id(),
+                artifact.createdAt(),
+                artifact.updatedAt(),
+                artifact.tags(),
+                json.strip(artifact.data()),
+                artifact.parentId(),
+                artifact.level(),
+                hierarchy.label(artifact.level()),
+                hierarchy.name(),
+                children);
+    }
+
+    private String requireConfig(String configId) {
+        if (configs == null) {
+            throw new NotFoundException("Configs are not enabled in this service");
+        }
+        return configs.get(configId).id();
+    }
+
+    private StoredArtifact parent(String parentId) {
+        return repository
+                .findById(parentId)
+                .orElseThrow(() -> new BadRequestException("Parent artifact " + parentId + " not found"));
+    }
+
+    private boolean isInSubtree(String candidate, String rootId) {
+        return repository.subtreeIdsByDepth(rootId).values().stream().anyMatch(ids -> ids.contains(candidate));
+    }
+
+    private void relevel(String rootId, int rootLevel) {
+        repository.subtreeIdsByDepth(rootId).forEach((depth, ids) -> repository.setLevel(ids, rootLevel + depth));
+    }
+
+    private void write(StoredArtifact updated, long expected) {
+        if (!repository.update(updated, expected)) {
+            long current = repository
+                    .findById(updated.id())
+                    .map(StoredArtifact::version)
+                    .orElse(-1L);
+            throw EntityVersions.stale(ENTITY, updated.id(), expected, current);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("Artifact with id " + id + " not found");
+    }
+
+    /**
+     * The outcome of {@link #save}.
+     *
+     * @param artifact the stored artifact
+     * @param created whether it was created (rather than updated)
+     */
+    public record Saved(StoredArtifact artifact, boolean created) {}
+}

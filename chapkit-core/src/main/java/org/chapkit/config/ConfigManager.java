@@ -1,0 +1,249 @@
+package org.chapkit.config;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.chapkit.crud.EntityVersions;
+import org.chapkit.crud.PageRequest;
+import org.chapkit.crud.PageResponse;
+import org.chapkit.crud.Tags;
+import org.chapkit.id.Ulids;
+import org.chapkit.problem.ConflictException;
+import org.chapkit.problem.FieldError;
+import org.chapkit.problem.NotFoundException;
+import org.chapkit.problem.ValidationFailedException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates, reads, updates and deletes configs, validating their data against the service's config record. The Java
+ * API for other features: {@link #getTyped(String)} returns a config's data as the typed record.
+ *
+ * @param <T> the service's config record
+ */
+public class ConfigManager<T extends BaseConfig> {
+
+    private static final String ENTITY = "Config";
+
+    private final ConfigType<T> type;
+    private final ConfigRepository repository;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+    private final JsonMapper mapper;
+    private final List<ConfigDeletionHook> deletionHooks;
+
+    /**
+     * @param type the service's config type
+     * @param repository the configs table
+     * @param transactions runs each write in one transaction
+     * @param clock source of entity timestamps
+     * @param mapper converts typed records to JSON
+     * @param deletionHooks run before a config is deleted, in the same transaction
+     */
+    public ConfigManager(
+            ConfigType<T> type,
+            ConfigRepository repository,
+            TransactionOperations transactions,
+            Clock clock,
+            JsonMapper mapper,
+            List<ConfigDeletionHook> deletionHooks) {
+        this.type = type;
+        this.repository = repository;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.deletionHooks = List.copyOf(deletionHooks);
+    }
+
+    /** The service's config type. */
+    public ConfigType<T> type() {
+        return type;
+    }
+
+    /**
+     * Creates a config, or updates it when {@code in.id()} names an existing one (chapkit's upsert).
+     *
+     * @param expectedVersion when present and the config exists, the version it must still have
+     * @throws ValidationFailedException when name, tags or data are invalid; nothing is written
+     */
+    public Saved save(ConfigIn in, OptionalLong expectedVersion) {
+        String id = in.id() == null ? Ulids.newUlid() : Ulids.requireValid(in.id());
+        String name = requireName(in.name());
+        List<String> tags = Tags.requireValid(in.tags());
+        JsonNode data = requireData(in.data());
+        ConfigType.Bound<T> bound = type.bind(data);
+        return transactions.execute(status -> {
+            Instant now = now();
+            Optional<StoredConfig> existing = repository.findById(id);
+            if (existing.isEmpty()) {
+                StoredConfig created = new StoredConfig(id, name, tags, bound.data(), now, now, 1);
+                try {
+                    repository.insert(created);
+                } catch (DuplicateKeyException ex) {
+                    throw new ConflictException("Config " + id + " was created concurrently; retry", ex);
+                }
+                return new Saved(created, true);
+            }
+            StoredConfig current = existing.get();
+            EntityVersions.check(ENTITY, id, current.version(), expectedVersion);
+            StoredConfig updated =
+                    new StoredConfig(id, name, tags, bound.data(), current.createdAt(), now, current.version() + 1);
+            write(updated, current.version());
+            return new Saved(updated, false);
+        });
+    }
+
+    /**
+     * Replaces the name and data of an existing config; its tags only when {@code in.tags()} is given.
+     *
+     * @throws NotFoundException when there is no such config
+     * @throws org.chapkit.problem.ConflictException when it is no longer at {@code expectedVersion}
+     */
+    public StoredConfig update(String id, ConfigIn in, OptionalLong expectedVersion) {
+        String configId = Ulids.requireValid(id);
+        String name = requireName(in.name());
+        List<String> tags = in.tags() == null ? null : Tags.requireValid(in.tags());
+        ConfigType.Bound<T> bound = type.bind(requireData(in.data()));
+        return transactions.execute(status -> {
+            StoredConfig current = get(configId);
+            EntityVersions.check(ENTITY, configId, current.version(), expectedVersion);
+            StoredConfig updated = new StoredConfig(
+                    configId,
+                    name,
+                    tags == null ? current.tags() : tags,
+                    bound.data(),
+                    current.createdAt(),
+                    now(),
+                    current.version() + 1);
+            write(updated, current.version());
+            return updated;
+        });
+    }
+
+    /** Creates a config from a typed record, for Java callers. */
+    public Config<T> create(String name, T data, List<String> tags) {
+        Saved saved = save(new ConfigIn(null, tags, name, mapper.valueToTree(data)), OptionalLong.empty());
+        return typed(saved.config());
+    }
+
+    /** The config with {@code id}, if any. */
+    public Optional<StoredConfig> find(String id) {
+        return repository.findById(Ulids.requireValid(id));
+    }
+
+    /**
+     * The config with {@code id}.
+     *
+     * @throws NotFoundException when there is none
+     */
+    public StoredConfig get(String id) {
+        String configId = Ulids.requireValid(id);
+        return repository.findById(configId).orElseThrow(() -> notFound(configId));
+    }
+
+    /**
+     * The config with {@code id}, its data as the typed record.
+     *
+     * @throws NotFoundException when there is none
+     */
+    public Config<T> getTyped(String id) {
+        return typed(get(id));
+    }
+
+    /** The config with {@code id} as the typed record, if any. */
+    public Optional<Config<T>> findTyped(String id) {
+        return find(id).map(this::typed);
+    }
+
+    /** Every config, in id (creation) order. */
+    public List<StoredConfig> findAll() {
+        return repository.findAll();
+    }
+
+    /** One page of configs, in id (creation) order. */
+    public PageResponse<StoredConfig> findPage(PageRequest page) {
+        return transactions.execute(
+                status -> PageResponse.of(repository.findPage(page.offset(), page.size()), repository.count(), page));
+    }
+
+    /** Number of configs. */
+    public long count() {
+        return repository.count();
+    }
+
+    /** Whether a config with {@code id} exists. */
+    public boolean exists(String id) {
+        return find(id).isPresent();
+    }
+
+    /**
+     * Deletes a config and, through the deletion hooks, the artifact trees linked to it.
+     *
+     * @throws NotFoundException when there is no such config
+     */
+    public void delete(String id, OptionalLong expectedVersion) {
+        String configId = Ulids.requireValid(id);
+        transactions.executeWithoutResult(status -> {
+            StoredConfig current = get(configId);
+            EntityVersions.check(ENTITY, configId, current.version(), expectedVersion);
+            deletionHooks.forEach(hook -> hook.beforeDelete(configId));
+            repository.delete(configId);
+        });
+    }
+
+    private Config<T> typed(StoredConfig config) {
+        return new Config<>(
+                config.id(),
+                config.name(),
+                config.tags(),
+                type.read(config.data()),
+                config.createdAt(),
+                config.updatedAt(),
+                config.version());
+    }
+
+    private void write(StoredConfig updated, long expected) {
+        if (!repository.update(updated, expected)) {
+            long current =
+                    repository.findById(updated.id()).map(StoredConfig::version).orElse(-1L);
+            throw EntityVersions.stale(ENTITY, updated.id(), expected, current);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String requireName(String name) {
+        if (name == null) {
+            throw new ValidationFailedException(
+                    "Config name is required", List.of(new FieldError("name", "is required")));
+        }
+        return name;
+    }
+
+    private static JsonNode requireData(JsonNode data) {
+        if (data == null || data.isNull() || data.isMissingNode()) {
+            throw new ValidationFailedException(
+                    "Config data is required", List.of(new FieldError("data", "is required")));
+        }
+        return data;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("Config with id " + id + " not found");
+    }
+
+    /**
+     * The outcome of {@link #save}.
+     *
+     * @param config the stored config
+     * @param created whether it was created (rather than updated)
+     */
+    public record Saved(StoredConfig config, boolean created) {}
+}

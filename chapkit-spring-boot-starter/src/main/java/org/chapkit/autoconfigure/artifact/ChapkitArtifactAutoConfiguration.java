@@ -1,0 +1,134 @@
+package org.chapkit.autoconfigure.artifact;
+
+import java.time.Clock;
+import org.chapkit.artifact.ArtifactContentStore;
+import org.chapkit.artifact.ArtifactController;
+import org.chapkit.artifact.ArtifactHierarchy;
+import org.chapkit.artifact.ArtifactJson;
+import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.artifact.ArtifactRepository;
+import org.chapkit.artifact.ConfigArtifactController;
+import org.chapkit.artifact.LinkedArtifactsDeletion;
+import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
+import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.autoconfigure.web.RequestSizeExemption;
+import org.chapkit.config.ConfigManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Artifacts: storage of JSON data and streamed binary content, the {@link ArtifactManager}, {@code /api/v1/artifacts}
+ * and, when configs are on, config links and deletion of linked trees with their config. Switch off with
+ * {@code chapkit.artifacts.enabled=false}.
+ */
+@AutoConfiguration(
+        after = {
+            ChapkitDatabaseAutoConfiguration.class,
+            ChapkitWebAutoConfiguration.class,
+            ChapkitConfigAutoConfiguration.class,
+            JacksonAutoConfiguration.class,
+            JdbcClientAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class
+        })
+@ConditionalOnBean({ChapkitSchema.class, JdbcClient.class, PlatformTransactionManager.class})
+@ConditionalOnBooleanProperty(name = "chapkit.artifacts.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ChapkitArtifactProperties.class)
+public final class ChapkitArtifactAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ArtifactHierarchy chapkitArtifactHierarchy(ChapkitArtifactProperties properties, Environment environment) {
+        ChapkitArtifactProperties.Hierarchy hierarchy = properties.hierarchy();
+        String name = hierarchy.name() == null || hierarchy.name().isBlank()
+                ? environment.getProperty("chapkit.service.id", "chapkit")
+                : hierarchy.name();
+        return new ArtifactHierarchy(name, hierarchy.effectiveLevelLabels());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ArtifactRepository chapkitArtifactRepository(ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper) {
+        return new ArtifactRepository(jdbc, mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ArtifactContentStore chapkitArtifactContentStore(ChapkitSchema schema, JdbcClient jdbc) {
+        return new ArtifactContentStore(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ArtifactJson chapkitArtifactJson(JsonMapper mapper) {
+        return new ArtifactJson(mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ArtifactManager chapkitArtifactManager(
+            ArtifactRepository repository,
+            ArtifactContentStore contents,
+            ArtifactJson json,
+            ArtifactHierarchy hierarchy,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<ConfigManager<?>> configs,
+            ChapkitArtifactProperties properties) {
+        return new ArtifactManager(
+                repository,
+                contents,
+                json,
+                hierarchy,
+                new TransactionTemplate(transactionManager),
+                clock.getIfAvailable(Clock::systemUTC),
+                configs.getIfAvailable(),
+                properties.maxContentSize().toBytes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LinkedArtifactsDeletion chapkitLinkedArtifactsDeletion(ArtifactRepository repository) {
+        return new LinkedArtifactsDeletion(repository);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ArtifactController chapkitArtifactController(
+            ArtifactManager artifacts, ObjectProvider<ConfigManager<?>> configs, JsonMapper mapper) {
+        return new ArtifactController(artifacts, configs.getIfAvailable(), mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(ConfigManager.class)
+    ConfigArtifactController chapkitConfigArtifactController(ArtifactManager artifacts) {
+        return new ConfigArtifactController(artifacts);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    RequestSizeExemption chapkitArtifactContentUploadExemption() {
+        return request -> "PUT".equals(request.getMethod())
+                && request.getRequestURI().startsWith("/api/v1/artifacts/")
+                && (request.getRequestURI().endsWith("/$content")
+                        || request.getRequestURI().endsWith("/%24content"));
+    }
+}

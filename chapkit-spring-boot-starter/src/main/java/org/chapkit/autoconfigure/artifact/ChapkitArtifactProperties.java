@@ -1,0 +1,36 @@
+package org.chapkit.autoconfigure.artifact;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the artifact feature.
+ *
+ * @param maxContentSize largest binary content accepted by {@code PUT /api/v1/artifacts/{id}/$content}; larger
+ *     uploads get 413. Independent of {@code chapkit.web.max-request-size}
+ * @param hierarchy labels of the artifact tree's levels
+ */
+@ConfigurationProperties("chapkit.artifacts")
+public record ChapkitArtifactProperties(
+        @DefaultValue("1GB") DataSize maxContentSize,
+        @DefaultValue Hierarchy hierarchy) {
+
+    /**
+     * The artifact hierarchy shown in {@code $tree} and {@code $expand} responses.
+     *
+     * @param name the hierarchy's name ({@code hierarchy} in responses); the service id when empty
+     * @param levelLabels label per level ({@code level_label}); levels without one show as {@code level_<n>}; when
+     *     none are set, chapkit's ML labels {@code 0=ml_training_workspace} and {@code 1=ml_prediction}
+     */
+    public record Hierarchy(String name, Map<Integer, String> levelLabels) {
+
+        /** The labels in effect. */
+        public Map<Integer, String> effectiveLevelLabels() {
+            return levelLabels == null || levelLabels.isEmpty()
+                    ? Map.of(0, "ml_training_workspace", 1, "ml_prediction")
+                    : levelLabels;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Auto-configuration of artifact storage and {@code /api/v1/artifacts}. */
+package org.chapkit.autoconfigure.artifact;

@@ -1,0 +1,114 @@
+package org.chapkit.autoconfigure.config;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.config.BaseConfig;
+import org.chapkit.config.ConfigController;
+import org.chapkit.config.ConfigDefinition;
+import org.chapkit.config.ConfigDeletionHook;
+import org.chapkit.config.ConfigManager;
+import org.chapkit.config.ConfigRepository;
+import org.chapkit.config.ConfigType;
+import org.chapkit.config.DefaultConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Typed configs: the config record (a {@link ConfigDefinition} bean, {@code chapkit.config.type}, or
+ * {@link DefaultConfig}), its {@link ConfigManager} and {@code /api/v1/configs}. Switch off with
+ * {@code chapkit.config.enabled=false}.
+ */
+@AutoConfiguration(
+        after = {
+            ChapkitDatabaseAutoConfiguration.class,
+            ChapkitWebAutoConfiguration.class,
+            JacksonAutoConfiguration.class,
+            ValidationAutoConfiguration.class,
+            JdbcClientAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class
+        })
+@ConditionalOnBean({ChapkitSchema.class, JdbcClient.class, PlatformTransactionManager.class})
+@ConditionalOnBooleanProperty(name = "chapkit.config.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ChapkitConfigProperties.class)
+public final class ChapkitConfigAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConfigDefinition<? extends BaseConfig> chapkitConfigDefinition(ChapkitConfigProperties properties) {
+        if (properties.type() == null || properties.type().isBlank()) {
+            return ConfigDefinition.of(DefaultConfig.class);
+        }
+        return ConfigDefinition.forClassName(
+                properties.type().trim(), Thread.currentThread().getContextClassLoader());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    ConfigType<?> chapkitConfigType(ConfigDefinition<?> definition, JsonMapper mapper, Validator validator) {
+        return new ConfigType(definition, mapper, validator);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConfigRepository chapkitConfigRepository(ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper) {
+        return new ConfigRepository(jdbc, mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    ConfigManager<?> chapkitConfigManager(
+            ConfigType<?> type,
+            ConfigRepository repository,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<Clock> clock,
+            JsonMapper mapper,
+            ObjectProvider<ConfigDeletionHook> deletionHooks) {
+        return new ConfigManager(
+                type,
+                repository,
+                new TransactionTemplate(transactionManager),
+                clock.getIfAvailable(Clock::systemUTC),
+                mapper,
+                deletionHooks.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ConfigController chapkitConfigController(ConfigManager<?> configs) {
+        return new ConfigController(configs);
+    }
+
+    /** Shows the config record's schema as the type of {@code data} in the OpenAPI document. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class OpenApi {
+
+        @Bean
+        ConfigSchemaOpenApiCustomizer chapkitConfigSchemaOpenApiCustomizer(ConfigType<?> type) {
+            return new ConfigSchemaOpenApiCustomizer(type);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.chapkit.autoconfigure.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the config feature.
+ *
+ * @param type fully qualified name of the config record (a {@code BaseConfig} record); ignored when the application
+ *     declares a {@code ConfigDefinition} bean; chapkit's two reserved fields only when neither is given
+ */
+@ConfigurationProperties("chapkit.config")
+public record ChapkitConfigProperties(String type) {}
