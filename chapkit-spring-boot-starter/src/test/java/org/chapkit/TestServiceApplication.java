@@ -1,7 +1,7 @@
 package org.chapkit;
 
-import org.chapkit.testtasks.TestTasksConfiguration;
 import org.chapkit.job.TestJobHandlers;
+import org.chapkit.testtasks.TestTasksConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
