@@ -37,6 +37,7 @@ import org.chapkit.client.job.JobClient;
 import org.chapkit.client.job.JobRecord;
 import org.chapkit.client.job.JobStatus;
 import org.chapkit.client.job.JobSubmission;
+import org.chapkit.client.ml.MlMetadata;
 import org.chapkit.client.schedule.Schedule;
 import org.chapkit.client.schedule.ScheduleClient;
 import org.chapkit.client.schedule.ScheduleRequest;
@@ -91,6 +92,14 @@ class SampleAppEndToEndTests {
             List<String> additionalContinuousCovariates,
 
             @JsonProperty("n_lags") int nLags) {}
+
+    /**
+     * A typed view of a model artifact's {@code data}.
+     *
+     * @param type artifact type
+     * @param content the model
+     */
+    record ModelData(String type, JsonNode content) {}
 
     /**
      * Answer of the sample app's own {@code POST /demo/$sleep}.
@@ -250,6 +259,11 @@ class SampleAppEndToEndTests {
             assertThat(expanded.hierarchy()).isNotBlank();
             assertThat(artifacts.metadata(model.id()).get("status").asString()).isEqualTo("success");
             assertThat(artifacts.metadata(detail.id()).isEmpty()).isTrue();
+            MlMetadata typedMetadata = artifacts.metadata(model.id(), MlMetadata.class);
+            assertThat(typedMetadata.configId()).isEqualTo(config.id());
+            ModelData typed = artifacts.get(model.id(), ModelData.class).data();
+            assertThat(typed.type()).isEqualTo("ml_training_workspace");
+            assertThat(typed.content().get("weights").asInt()).isEqualTo(42);
 
             assertThat(artifacts.schema().isObject()).isTrue();
             assertThat(artifacts.list()).extracting(Artifact::id).contains(model.id(), prediction.id(), detail.id());
@@ -413,10 +427,23 @@ class SampleAppEndToEndTests {
                     ScheduleRequest.every("greet", Duration.ofHours(1)).withParams(Map.of("name", "h")));
             assertThat(hourly.interval()).isEqualTo(Duration.ofHours(1));
             assertThat(hourly.cron()).isNull();
+            try {
+                JobSubmission run = schedules.trigger(yearly.id());
+                client.jobs().waitForJob(run.jobId(), Duration.ofSeconds(30)).requireCompleted();
+            } catch (ChapkitProblemException e) {
+                assertThat(e.status()).as(e.getMessage()).isEqualTo(503);
+            }
             assertThat(schedules.disable(yearly.id()).enabled()).isFalse();
             assertThat(schedules.enable(yearly.id()).enabled()).isTrue();
             schedules.delete(yearly.id());
             assertThat(catchThrowableOfType(ChapkitProblemException.class, () -> schedules.get(yearly.id()))
+                            .status())
+                    .isEqualTo(404);
+            assertThat(catchThrowableOfType(ChapkitProblemException.class, () -> tasks.deleteOrphan("greet"))
+                            .status())
+                    .as("a task with code is not an orphan")
+                    .isEqualTo(409);
+            assertThat(catchThrowableOfType(ChapkitProblemException.class, () -> tasks.deleteOrphan("no-such-task"))
                             .status())
                     .isEqualTo(404);
             assertThat(catchThrowableOfType(ChapkitProblemException.class, () -> tasks.get("no-such-task"))
