@@ -79,19 +79,17 @@ class SampleAppEndToEndTests {
     class OnPostgres extends Contract {}
 
     /**
-     * The sample app's config as a client sees it (the server's {@code org.chapkit.sample.SampleConfig}).
+     * The sample app's config as a client sees it: only the two fields every chapkit config has ({@code BaseConfig});
+     * the service fills its own fields with their defaults, and the client ignores them when reading.
      *
-     * @param predictionPeriods periods to predict
+     * @param predictionPeriods periods to predict (1 to 12 in the sample app)
      * @param additionalContinuousCovariates extra covariates
-     * @param nLags lags of the target
      */
-    record ForecastConfig(
+    record CommonConfig(
             @JsonProperty("prediction_periods") int predictionPeriods,
 
             @JsonProperty("additional_continuous_covariates")
-            List<String> additionalContinuousCovariates,
-
-            @JsonProperty("n_lags") int nLags) {}
+            List<String> additionalContinuousCovariates) {}
 
     /**
      * A typed view of a model artifact's {@code data}.
@@ -154,49 +152,51 @@ class SampleAppEndToEndTests {
 
         @Test
         void configsLifecycleSchemaStatsPagesAndOptimisticLocking() {
-            ConfigClient<ForecastConfig> configs = client.configs(ForecastConfig.class);
+            ConfigClient<CommonConfig> configs = client.configs(CommonConfig.class);
             long before = configs.stats().total();
 
             JsonNode schema = configs.schema();
             List<String> properties = new ArrayList<>(schema.get("properties").propertyNames());
-            assertThat(properties).contains("prediction_periods", "additional_continuous_covariates", "n_lags");
+            assertThat(properties).contains("prediction_periods", "additional_continuous_covariates");
 
             Config<JsonNode> defaults =
                     client.configs(JsonNode.class).create("defaults", JsonNodeFactory.instance.objectNode());
             assertThat(defaults.data().get("prediction_periods").asInt()).isEqualTo(3);
-            assertThat(defaults.data().get("n_lags").asInt()).isEqualTo(1);
+            assertThat(defaults.data().get("additional_continuous_covariates").isEmpty())
+                    .isTrue();
+            assertThat(defaults.data().size())
+                    .as("every field filled with its default")
+                    .isEqualTo(properties.size());
 
-            Config<ForecastConfig> created = configs.create(
-                    new ConfigRequest<>(null, "weekly", new ForecastConfig(6, List.of("humidity"), 2), List.of("e2e")));
+            Config<CommonConfig> created = configs.create(
+                    new ConfigRequest<>(null, "weekly", new CommonConfig(6, List.of("humidity")), List.of("e2e")));
             assertThat(created.id()).hasSize(26);
             assertThat(created.tags()).containsExactly("e2e");
             assertThat(created.createdAt()).isNotNull();
-            assertThat(configs.get(created.id()).data()).isEqualTo(new ForecastConfig(6, List.of("humidity"), 2));
+            assertThat(configs.get(created.id()).data()).isEqualTo(new CommonConfig(6, List.of("humidity")));
 
-            Config<ForecastConfig> updated =
-                    configs.update(created.id(), ConfigRequest.of("weekly-v2", new ForecastConfig(4, List.of(), 0)));
+            Config<CommonConfig> updated =
+                    configs.update(created.id(), ConfigRequest.of("weekly-v2", new CommonConfig(4, List.of())));
             assertThat(updated.name()).isEqualTo("weekly-v2");
             assertThat(updated.tags()).as("tags left out of a PUT stay").containsExactly("e2e");
             assertThat(updated.data().predictionPeriods()).isEqualTo(4);
 
             assertThat(configs.list()).extracting(Config::id).contains(defaults.id(), created.id());
             assertThat(configs.stats().total()).isEqualTo(before + 2);
-            Page<Config<ForecastConfig>> first = configs.list(1, 1);
+            Page<Config<CommonConfig>> first = configs.list(1, 1);
             assertThat(first.items()).hasSize(1);
             assertThat(first.total()).isEqualTo(before + 2);
             assertThat(first.pages()).isEqualTo((int) (before + 2));
 
-            Versioned<Config<ForecastConfig>> current = configs.getVersioned(created.id());
+            Versioned<Config<CommonConfig>> current = configs.getVersioned(created.id());
             assertThat(current.etag()).isNotBlank();
-            Versioned<Config<ForecastConfig>> winner = configs.update(
-                    created.id(), ConfigRequest.of("winner", new ForecastConfig(5, List.of(), 1)), current.etag());
+            Versioned<Config<CommonConfig>> winner = configs.update(
+                    created.id(), ConfigRequest.of("winner", new CommonConfig(5, List.of())), current.etag());
             assertThat(winner.etag()).isNotEqualTo(current.etag());
             ChapkitProblemException stale = catchThrowableOfType(
                     ChapkitProblemException.class,
                     () -> configs.update(
-                            created.id(),
-                            ConfigRequest.of("loser", new ForecastConfig(7, List.of(), 1)),
-                            current.etag()));
+                            created.id(), ConfigRequest.of("loser", new CommonConfig(7, List.of())), current.etag()));
             assertThat(stale.status()).isEqualTo(409);
             assertThat(stale.isConflict()).isTrue();
             assertThat(configs.get(created.id()).name()).isEqualTo("winner");
@@ -215,9 +215,9 @@ class SampleAppEndToEndTests {
 
         @Test
         void artifactHierarchyLinkedToAConfig() {
-            ConfigClient<ForecastConfig> configs = client.configs(ForecastConfig.class);
+            ConfigClient<CommonConfig> configs = client.configs(CommonConfig.class);
             ArtifactClient artifacts = client.artifacts();
-            Config<ForecastConfig> config = configs.create("linked", new ForecastConfig(3, List.of(), 1));
+            Config<CommonConfig> config = configs.create("linked", new CommonConfig(3, List.of()));
 
             ObjectNode modelData = JsonNodeFactory.instance.objectNode();
             modelData.put("type", "ml_training_workspace");
@@ -237,7 +237,7 @@ class SampleAppEndToEndTests {
                 assertThat(linked.id()).isEqualTo(model.id());
                 assertThat(linked.data().get("content").get("weights").asInt()).isEqualTo(42);
             });
-            assertThat(artifacts.config(detail.id(), ForecastConfig.class).id()).isEqualTo(config.id());
+            assertThat(artifacts.config(detail.id(), CommonConfig.class).id()).isEqualTo(config.id());
             ChapkitProblemException twice = catchThrowableOfType(
                     ChapkitProblemException.class, () -> configs.linkArtifact(config.id(), model.id()));
             assertThat(twice.status()).isEqualTo(409);
@@ -291,7 +291,7 @@ class SampleAppEndToEndTests {
             assertThat(configs.artifacts(config.id())).isEmpty();
             assertThat(catchThrowableOfType(
                                     ChapkitProblemException.class,
-                                    () -> artifacts.config(model.id(), ForecastConfig.class))
+                                    () -> artifacts.config(model.id(), CommonConfig.class))
                             .isNotFound())
                     .isTrue();
             configs.linkArtifact(config.id(), model.id());
@@ -453,7 +453,7 @@ class SampleAppEndToEndTests {
 
         @Test
         void errorsArriveAsProblemDetails() {
-            ConfigClient<ForecastConfig> configs = client.configs(ForecastConfig.class);
+            ConfigClient<CommonConfig> configs = client.configs(CommonConfig.class);
 
             ChapkitProblemException notFound =
                     catchThrowableOfType(ChapkitProblemException.class, () -> configs.get(UNKNOWN_ID));
@@ -482,13 +482,22 @@ class SampleAppEndToEndTests {
                     .isEqualTo(400);
 
             ChapkitProblemException invalid = catchThrowableOfType(
-                    ChapkitProblemException.class,
-                    () -> configs.create("invalid", new ForecastConfig(0, List.of(), 99)));
+                    ChapkitProblemException.class, () -> configs.create("invalid", new CommonConfig(0, List.of())));
             assertThat(invalid.status()).isEqualTo(400);
             assertThat(invalid.type().toString()).isEqualTo("urn:servicekit:error:validation-failed");
             assertThat(invalid.errors())
                     .extracting(ProblemFieldError::field)
-                    .containsExactlyInAnyOrder("data.prediction_periods", "data.n_lags");
+                    .containsExactly("data.prediction_periods");
+            ObjectNode wrongTypes = JsonNodeFactory.instance.objectNode();
+            wrongTypes.put("prediction_periods", "three");
+            wrongTypes.put("additional_continuous_covariates", 5);
+            ChapkitProblemException typeErrors = catchThrowableOfType(
+                    ChapkitProblemException.class,
+                    () -> client.configs(JsonNode.class).create("invalid", wrongTypes));
+            assertThat(typeErrors.status()).isEqualTo(400);
+            assertThat(typeErrors.errors())
+                    .extracting(ProblemFieldError::field)
+                    .containsExactlyInAnyOrder("data.prediction_periods", "data.additional_continuous_covariates");
             assertThat(invalid.errors())
                     .allSatisfy(error -> assertThat(error.message()).isNotBlank());
 
