@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -141,7 +142,10 @@ public final class ChapkitMlAutoConfiguration {
                         configType, shell.trainCommand(), shell.predictCommand())
                 .configFormat(shell.configFormat())
                 .timeout(shell.timeout())
-                .jsonMapper(mapper);
+                // config.yml keys are the config's wire names (snake_case unless @JsonProperty says otherwise).
+                .jsonMapper(mapper.rebuild()
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                        .build());
         if (shell.projectRoot() != null) {
             builder.projectRoot(shell.projectRoot());
         }
