@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.chapkit.client.cli.ChapkitTestCli;
 import org.chapkit.test.ServiceTestOnH2;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +23,6 @@ class ChapkitTestCliEndToEndTests {
 
     @Nested
     @ServiceTestOnH2
-    @Disabled("needs ML REST ($train/$predict/$validate/$generate-sample-data are not on main yet)")
     class OnH2 {
 
         @LocalServerPort

@@ -382,64 +382,74 @@ class SampleAppEndToEndTests {
         }
 
         @Test
-        void tasksAndSchedules() {
+        void tasksRunAsJobsAndSchedules() {
             TaskClient tasks = client.tasks();
-            assertThat(tasks.list()).extracting(TaskInfo::name).contains("greet");
-            TaskInfo greet = tasks.get("greet");
-            assertThat(greet.description()).isEqualTo("Greets someone by name");
-            assertThat(greet.tags()).containsExactly("demo");
-            assertThat(greet.parameters().toString()).contains("name");
+            assertThat(tasks.list())
+                    .extracting(TaskInfo::name)
+                    .contains("cleanup-old-artifacts", "summarize-artifacts");
+            TaskInfo cleanup = tasks.get("cleanup-old-artifacts");
+            assertThat(cleanup.tags()).containsExactly("maintenance");
+            assertThat(cleanup.retry().maxAttempts()).isEqualTo(3);
+            assertThat(cleanup.concurrencyLimit()).isEqualTo(1);
+            assertThat(cleanup.schedule().missedRunPolicy()).isEqualTo("run_once");
+            assertThat(cleanup.parameters().toString()).contains("olderThanDays", "dryRun");
             assertThat(tasks.orphaned()).isEmpty();
 
-            assertThat(tasks.disable("greet").enabled()).isFalse();
+            assertThat(tasks.disable("summarize-artifacts").enabled()).isFalse();
             assertThat(catchThrowableOfType(
-                                    ChapkitProblemException.class, () -> tasks.execute("greet", Map.of("name", "x")))
+                                    ChapkitProblemException.class, () -> tasks.execute("summarize-artifacts", Map.of()))
                             .status())
                     .as("a disabled task is not run")
                     .isEqualTo(409);
-            assertThat(tasks.enable("greet").enabled()).isTrue();
+            assertThat(tasks.enable("summarize-artifacts").enabled()).isTrue();
 
             ChapkitProblemException badParams = catchThrowableOfType(
-                    ChapkitProblemException.class, () -> tasks.execute("greet", Map.of("name", "")));
+                    ChapkitProblemException.class,
+                    () -> tasks.execute("cleanup-old-artifacts", Map.of("olderThanDays", 0)));
             assertThat(badParams.status()).isEqualTo(400);
-            assertThat(badParams.errors()).extracting(ProblemFieldError::field).containsExactly("params.name");
+            assertThat(badParams.errors()).extracting(ProblemFieldError::field).containsExactly("params.olderThanDays");
 
-            // Before task execution is wired to the job system the service answers 503; afterwards the run completes.
-            try {
-                JobSubmission run = tasks.execute("greet", Map.of("name", "e2e"));
-                client.jobs().waitForJob(run.jobId(), Duration.ofSeconds(30)).requireCompleted();
-            } catch (ChapkitProblemException e) {
-                assertThat(e.status()).as(e.getMessage()).isEqualTo(503);
-            }
+            JobSubmission run = tasks.execute("cleanup-old-artifacts", Map.of("olderThanDays", 30, "dryRun", true));
+            assertThat(run.artifactId()).isNotBlank();
+            assertThat(client.jobs().followJob(run.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+            JsonNode outcome = client.artifacts().get(run.artifactId()).data();
+            assertThat(outcome.get("task_name").asString()).isEqualTo("cleanup-old-artifacts");
+            assertThat(outcome.get("error").isNull()).isTrue();
+            assertThat(outcome.get("result").get("dry_run").asBoolean()).isTrue();
 
             ScheduleClient schedules = client.schedules();
-            Schedule yearly = schedules.create(
-                    ScheduleRequest.cron("greet", "0 0 3 1 1 *").withParams(Map.of("name", "new year")));
+            assertThat(schedules.list("cleanup-old-artifacts")).singleElement().satisfies(declared -> {
+                assertThat(declared.declaredInCode()).isTrue();
+                assertThat(declared.nextRunAt()).isNotNull();
+            });
+            Schedule yearly = schedules.create(ScheduleRequest.cron("summarize-artifacts", "0 0 3 1 1 *"));
             assertThat(yearly.id()).hasSize(26);
             assertThat(yearly.enabled()).isTrue();
+            assertThat(yearly.declaredInCode()).isFalse();
             assertThat(yearly.nextRunAt()).isNotNull();
-            assertThat(yearly.params()).containsEntry("name", "new year");
             assertThat(schedules.get(yearly.id()).cron()).isEqualTo("0 0 3 1 1 *");
-            assertThat(schedules.list("greet")).extracting(Schedule::id).contains(yearly.id());
             assertThat(schedules.list()).extracting(Schedule::id).contains(yearly.id());
-            Schedule hourly = schedules.update(
-                    yearly.id(),
-                    ScheduleRequest.every("greet", Duration.ofHours(1)).withParams(Map.of("name", "h")));
+            Schedule hourly =
+                    schedules.update(yearly.id(), ScheduleRequest.every("summarize-artifacts", Duration.ofHours(1)));
             assertThat(hourly.interval()).isEqualTo(Duration.ofHours(1));
             assertThat(hourly.cron()).isNull();
-            try {
-                JobSubmission run = schedules.trigger(yearly.id());
-                client.jobs().waitForJob(run.jobId(), Duration.ofSeconds(30)).requireCompleted();
-            } catch (ChapkitProblemException e) {
-                assertThat(e.status()).as(e.getMessage()).isEqualTo(503);
-            }
+            JobSubmission triggered = schedules.trigger(yearly.id());
+            client.jobs().waitForJob(triggered.jobId(), Duration.ofSeconds(30)).requireCompleted();
+            assertThat(client.artifacts()
+                            .get(triggered.artifactId())
+                            .data()
+                            .get("result")
+                            .has("artifacts_per_level"))
+                    .isTrue();
             assertThat(schedules.disable(yearly.id()).enabled()).isFalse();
             assertThat(schedules.enable(yearly.id()).enabled()).isTrue();
             schedules.delete(yearly.id());
             assertThat(catchThrowableOfType(ChapkitProblemException.class, () -> schedules.get(yearly.id()))
                             .status())
                     .isEqualTo(404);
-            assertThat(catchThrowableOfType(ChapkitProblemException.class, () -> tasks.deleteOrphan("greet"))
+
+            assertThat(catchThrowableOfType(
+                                    ChapkitProblemException.class, () -> tasks.deleteOrphan("summarize-artifacts"))
                             .status())
                     .as("a task with code is not an orphan")
                     .isEqualTo(409);
