@@ -34,10 +34,19 @@ import org.chapkit.client.health.HealthState;
 import org.chapkit.client.health.HealthStatus;
 import org.chapkit.client.info.ServiceInfo;
 import org.chapkit.client.job.JobClient;
+import org.chapkit.client.job.JobFailedException;
 import org.chapkit.client.job.JobRecord;
 import org.chapkit.client.job.JobStatus;
 import org.chapkit.client.job.JobSubmission;
+import org.chapkit.client.ml.MlClient;
 import org.chapkit.client.ml.MlMetadata;
+import org.chapkit.client.ml.PredictRequest;
+import org.chapkit.client.ml.PredictSample;
+import org.chapkit.client.ml.PredictionArtifactData;
+import org.chapkit.client.ml.SampleDataQuery;
+import org.chapkit.client.ml.TrainRequest;
+import org.chapkit.client.ml.TrainSample;
+import org.chapkit.client.ml.ValidateRequest;
 import org.chapkit.client.schedule.Schedule;
 import org.chapkit.client.schedule.ScheduleClient;
 import org.chapkit.client.schedule.ScheduleRequest;
@@ -459,6 +468,70 @@ class SampleAppEndToEndTests {
             assertThat(catchThrowableOfType(ChapkitProblemException.class, () -> tasks.get("no-such-task"))
                             .status())
                     .isEqualTo(404);
+        }
+
+        @Test
+        void mlTrainValidatePredictAndTheirErrors() {
+            MlClient ml = client.ml();
+            Config<JsonNode> config =
+                    client.configs(JsonNode.class).create("ml", JsonNodeFactory.instance.objectNode());
+
+            TrainSample trainSample = ml.sampleTrainData(SampleDataQuery.DEFAULTS
+                    .withConfigId(config.id())
+                    .withSize(2, 36)
+                    .withSeed(7));
+            TrainRequest trainRequest = trainSample.toRequest(config.id());
+            assertThat(ml.validate(ValidateRequest.of(trainRequest)).valid()).isTrue();
+            JobSubmission train = ml.train(trainRequest);
+            client.jobs().waitForJob(train.jobId(), Duration.ofSeconds(60)).requireCompleted();
+            assertThat(client.artifacts()
+                            .metadata(train.artifactId(), MlMetadata.class)
+                            .status())
+                    .isEqualTo("success");
+            assertThat(client.artifacts()
+                            .config(train.artifactId(), JsonNode.class)
+                            .id())
+                    .isEqualTo(config.id());
+
+            PredictSample predictSample = ml.samplePredictData(SampleDataQuery.DEFAULTS
+                    .withConfigId(config.id())
+                    .withSize(2, 36)
+                    .withSeed(7));
+            PredictRequest predictRequest = predictSample.toRequest(train.artifactId());
+            assertThat(ml.validate(ValidateRequest.of(predictRequest)).valid()).isTrue();
+            JobSubmission predict = ml.predict(predictRequest);
+            assertThat(client.jobs().followJob(predict.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+            Artifact<PredictionArtifactData> prediction =
+                    client.artifacts().get(predict.artifactId(), PredictionArtifactData.class);
+            assertThat(prediction.parentId()).isEqualTo(train.artifactId());
+            assertThat(prediction.data().type()).isEqualTo(PredictionArtifactData.TYPE);
+            assertThat(prediction.data().content().columns()).startsWith("time_period", "location", "sample_0");
+            assertThat(prediction.data().content().data())
+                    .hasSize(predictSample.future().data().size());
+
+            ChapkitProblemException badConfigId = catchThrowableOfType(
+                    ChapkitProblemException.class,
+                    () -> ml.train(new TrainRequest("not-a-ulid", trainSample.data(), null)));
+            assertThat(badConfigId.status()).isEqualTo(400);
+            assertThat(badConfigId.errors())
+                    .extracting(ProblemFieldError::field)
+                    .containsExactly("config_id");
+            JobSubmission orphan = ml.predict(predictSample.toRequest(UNKNOWN_ID));
+            JobFailedException failed = catchThrowableOfType(
+                    JobFailedException.class,
+                    () -> client.jobs()
+                            .waitForJob(orphan.jobId(), Duration.ofSeconds(60))
+                            .requireCompleted());
+            assertThat(failed.job().status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.job().error()).contains(UNKNOWN_ID);
+
+            client.configs(JsonNode.class).delete(config.id());
+            assertThat(catchThrowableOfType(
+                                    ChapkitProblemException.class,
+                                    () -> client.artifacts().get(train.artifactId()))
+                            .isNotFound())
+                    .as("the model tree goes with its config")
+                    .isTrue();
         }
 
         @Test
