@@ -65,7 +65,7 @@ class MlShellApiTests {
         void trainsAndPredictsIntoChapkitsArtifactTreeWithoutEverRunningAShell() throws Exception {
             Path pwned = markers.resolve("pwned");
             String inject = "$(touch " + pwned + "); touch " + pwned + " `touch " + pwned + "`";
-            String config = createConfig(inject, "{\"prediction_periods\": 2}");
+            String config = createConfig(inject, "{\"prediction_periods\": 2, \"note\": " + quote(inject) + "}");
             String data = """
                     {"columns":["time_period","location","disease_cases","rainfall"],
                      "data":[["2020-01","loc_a",10,1.5],["2020-02","loc_a",14,2.0],["2020-01",%s,4,1.0]]}""".formatted(quote(inject));

@@ -1,6 +1,7 @@
 package org.chapkit.ml.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.geo.FeatureCollection;
 
@@ -17,6 +18,24 @@ public record PredictRequest(
         @JsonProperty(value = "artifact_id", required = true)
         String artifactId,
 
-        @JsonProperty(value = "historic", required = true) DataFrame historic,
-        @JsonProperty(value = "future", required = true) DataFrame future,
-        @JsonProperty("geo") FeatureCollection geo) {}
+        @Schema(
+                description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
+                type = "object",
+                implementation = Object.class)
+        @JsonProperty(value = "historic", required = true)
+        DataFrame historic,
+
+        @Schema(
+                description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
+                type = "object",
+                implementation = Object.class)
+        @JsonProperty(value = "future", required = true)
+        DataFrame future,
+
+        @Schema(
+                description = "GeoJSON FeatureCollection",
+                type = "object",
+                implementation = Object.class,
+                nullable = true)
+        @JsonProperty("geo")
+        FeatureCollection geo) {}

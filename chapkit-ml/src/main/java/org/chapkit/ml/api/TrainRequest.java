@@ -1,6 +1,7 @@
 package org.chapkit.ml.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.geo.FeatureCollection;
 
@@ -13,5 +14,18 @@ import org.chapkit.ml.geo.FeatureCollection;
  */
 public record TrainRequest(
         @JsonProperty(value = "config_id", required = true) String configId,
-        @JsonProperty(value = "data", required = true) DataFrame data,
-        @JsonProperty("geo") FeatureCollection geo) {}
+
+        @Schema(
+                description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
+                type = "object",
+                implementation = Object.class)
+        @JsonProperty(value = "data", required = true)
+        DataFrame data,
+
+        @Schema(
+                description = "GeoJSON FeatureCollection",
+                type = "object",
+                implementation = Object.class,
+                nullable = true)
+        @JsonProperty("geo")
+        FeatureCollection geo) {}

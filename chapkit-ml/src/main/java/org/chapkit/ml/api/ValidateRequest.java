@@ -3,6 +3,7 @@ package org.chapkit.ml.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.geo.FeatureCollection;
 
@@ -42,8 +43,20 @@ public sealed interface ValidateRequest {
             @JsonProperty(value = "config_id", required = true)
             String configId,
 
-            @JsonProperty(value = "data", required = true) DataFrame data,
-            @JsonProperty("geo") FeatureCollection geo)
+            @Schema(
+                    description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
+                    type = "object",
+                    implementation = Object.class)
+            @JsonProperty(value = "data", required = true)
+            DataFrame data,
+
+            @Schema(
+                    description = "GeoJSON FeatureCollection",
+                    type = "object",
+                    implementation = Object.class,
+                    nullable = true)
+            @JsonProperty("geo")
+            FeatureCollection geo)
             implements ValidateRequest {}
 
     /**
@@ -61,10 +74,26 @@ public sealed interface ValidateRequest {
             @JsonProperty(value = "artifact_id", required = true)
             String artifactId,
 
+            @Schema(
+                    description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
+                    type = "object",
+                    implementation = Object.class)
             @JsonProperty(value = "historic", required = true)
             DataFrame historic,
 
-            @JsonProperty(value = "future", required = true) DataFrame future,
-            @JsonProperty("geo") FeatureCollection geo)
+            @Schema(
+                    description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
+                    type = "object",
+                    implementation = Object.class)
+            @JsonProperty(value = "future", required = true)
+            DataFrame future,
+
+            @Schema(
+                    description = "GeoJSON FeatureCollection",
+                    type = "object",
+                    implementation = Object.class,
+                    nullable = true)
+            @JsonProperty("geo")
+            FeatureCollection geo)
             implements ValidateRequest {}
 }
