@@ -63,6 +63,12 @@ public class DataFrameBenchmarks {
         return mapper.readValue(json, DataFrame.class).toTable();
     }
 
+    /** The first half of {@link #decodeToTablesaw}: JSON → {@link DataFrame} only (shows where decode time goes). */
+    @Benchmark
+    public DataFrame decodeToDataFrame() {
+        return mapper.readValue(json, DataFrame.class);
+    }
+
     /** Baseline: Jackson's tree parse of the same bytes. */
     @Benchmark
     public JsonNode jacksonTreeParse() {

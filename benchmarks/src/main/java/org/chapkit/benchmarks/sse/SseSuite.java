@@ -58,7 +58,7 @@ public final class SseSuite implements Suite {
         AppLayout layout = AppLayout.extract(context);
         int max = context.intOption("sse-max", 8000);
         List<Integer> steps = new ArrayList<>();
-        for (int step : new int[] {1000, 2500, 5000, 8000, 12000, 16000}) {
+        for (int step : new int[] {1000, 2500, 4000, 5000, 6500, 8000, 12000, 16000}) {
             if (step < max) {
                 steps.add(step);
             }
