@@ -176,4 +176,13 @@ public class ChapkitProblemException extends ChapkitClientException {
     public boolean isNotFound() {
         return status == 404;
     }
+
+    /**
+     * Whether the status is 409, for example an {@code If-Match} that no longer matches or a duplicate.
+     *
+     * @return {@code true} for Conflict
+     */
+    public boolean isConflict() {
+        return status == 409;
+    }
 }

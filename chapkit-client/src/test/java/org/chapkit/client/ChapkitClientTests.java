@@ -567,4 +567,53 @@ class ChapkitClientTests {
         assertThat(job.isTerminal()).isFalse();
         assertThat(job.submittedAt()).isEqualTo(Instant.parse("2026-06-30T10:11:12Z"));
     }
+
+    @Test
+    void conditionalWritesSendIfMatchAndReturnTheNewETag() {
+        String configPath = "/api/v1/configs/" + CONFIG_ID;
+        String artifactPath = "/api/v1/artifacts/" + CHILD_ID;
+        FakeChapkitServer.Handler config = (exchange, body) -> {
+            exchange.getResponseHeaders().set("ETag", "\"4\"");
+            FakeChapkitServer.respond(exchange, 200, "application/json", CONFIG_JSON);
+        };
+        server.on("GET", configPath, config).on("PUT", configPath, config);
+        server.on(
+                "DELETE",
+                configPath,
+                (exchange, body) -> FakeChapkitServer.respond(exchange, 409, "application/problem+json", """
+                {"type":"urn:servicekit:error:conflict","title":"Resource Conflict","status":409,
+                 "detail":"Config was changed by someone else (version 5, If-Match asked for 4)"}
+                """));
+        server.on("PUT", artifactPath, (exchange, body) -> {
+            exchange.getResponseHeaders().set("ETag", "\"2\"");
+            FakeChapkitServer.respond(exchange, 200, "application/json", ARTIFACT_JSON);
+        });
+        ConfigClient<MyConfig> configs = client.configs(MyConfig.class);
+
+        Versioned<Config<MyConfig>> read = configs.getVersioned(CONFIG_ID);
+        assertThat(read.etag()).isEqualTo("\"4\"");
+        assertThat(read.value().name()).isEqualTo("ewars-default");
+        assertThat(server.last("GET", configPath).headers().getFirst("If-Match"))
+                .isNull();
+
+        Versioned<Config<MyConfig>> written =
+                configs.update(CONFIG_ID, ConfigRequest.of("x", new MyConfig(3, List.of(), 6)), read.etag());
+        assertThat(written.value().id()).isEqualTo(CONFIG_ID);
+        assertThat(server.last("PUT", configPath).headers().getFirst("If-Match"))
+                .isEqualTo("\"4\"");
+
+        ChapkitProblemException conflict = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ChapkitProblemException.class, () -> configs.delete(CONFIG_ID, "\"4\""));
+        assertThat(conflict.isConflict()).isTrue();
+        assertThat(conflict.detail()).contains("version 5");
+        assertThat(server.last("DELETE", configPath).headers().getFirst("If-Match"))
+                .isEqualTo("\"4\"");
+
+        Versioned<Artifact<JsonNode>> artifact =
+                client.artifacts().update(CHILD_ID, ArtifactRequest.child(ARTIFACT_ID, Map.of("n", 1)), "\"1\"");
+        assertThat(artifact.etag()).isEqualTo("\"2\"");
+        assertThat(artifact.value().level()).isEqualTo(1);
+        assertThat(server.last("PUT", artifactPath).headers().getFirst("If-Match"))
+                .isEqualTo("\"1\"");
+    }
 }

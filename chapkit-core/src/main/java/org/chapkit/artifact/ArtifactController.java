@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.config.ConfigOut;
@@ -20,6 +24,7 @@ import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
+import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ProblemType;
@@ -56,6 +61,7 @@ public class ArtifactController {
     private final ArtifactManager artifacts;
     private final ConfigManager<?> configs;
     private final JsonMapper mapper;
+    private final Map<String, TabularFormat> formats;
 
     /**
      * @param artifacts the artifact manager
@@ -63,9 +69,23 @@ public class ArtifactController {
      * @param mapper reads PUT bodies and writes JSON downloads
      */
     public ArtifactController(ArtifactManager artifacts, ConfigManager<?> configs, JsonMapper mapper) {
+        this(artifacts, configs, mapper, List.of());
+    }
+
+    /**
+     * @param artifacts the artifact manager
+     * @param configs the config manager for {@code $config}, or null when configs are disabled
+     * @param mapper reads PUT bodies and writes JSON downloads
+     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
+     */
+    public ArtifactController(
+            ArtifactManager artifacts, ConfigManager<?> configs, JsonMapper mapper, List<TabularFormat> formats) {
         this.artifacts = artifacts;
         this.configs = configs;
         this.mapper = mapper;
+        Map<String, TabularFormat> byName = new LinkedHashMap<>();
+        formats.forEach(format -> byName.putIfAbsent(format.name().toLowerCase(Locale.ROOT), format));
+        this.formats = Map.copyOf(byName);
     }
 
     /** Creates an artifact, or updates it when the body names an existing id. */
@@ -202,7 +222,8 @@ public class ArtifactController {
 
     /**
      * The artifact's content as a file: binary content streamed as stored, JSON content rendered (DataFrames as
-     * records JSON or CSV).
+     * records JSON or CSV). {@code format} renders DataFrame content as csv, json, jsonl or parquet, streaming the
+     * rows; {@code compression} compresses the file; {@code Accept-Encoding: gzip} is honoured otherwise.
      */
     @GetMapping(path = "/{id}/$download", produces = MediaType.ALL_VALUE)
     @Operation(summary = "Download artifact content")
@@ -212,29 +233,218 @@ public class ArtifactController {
                     @Content(
                             mediaType = "application/octet-stream",
                             schema = @Schema(type = "string", format = "binary")))
-    public void download(@PathVariable String id, HttpServletResponse response) throws IOException {
+    public void download(
+            @PathVariable String id,
+            @Parameter(description = "For DataFrame content: csv, json, jsonl or parquet")
+                    @RequestParam(required = false)
+                    String format,
+            @Parameter(description = "gzip or bzip2: compress the file") @RequestParam(required = false)
+                    String compression,
+            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+            HttpServletResponse response)
+            throws IOException {
+        DownloadCompression packing = DownloadCompression.parse(compression);
+        if (format != null) {
+            TabularFormat tabular = format(format);
+            TabularSource source = artifacts.frames(List.of(id), null);
+            String fileName = "artifact_" + source.label(0) + "." + tabular.extension();
+            stream(response, tabular, source, packing, acceptEncoding, fileName);
+            return;
+        }
         StoredArtifact artifact = artifacts.get(id);
         String contentType = ArtifactDownloads.contentType(artifact.data());
         byte[] body = artifact.hasContent() ? null : ArtifactDownloads.body(mapper, artifact.data(), contentType);
+        boolean encode = startFile(
+                response, packing, acceptEncoding, contentType, ArtifactDownloads.fileName(artifact.id(), contentType));
+        boolean plain = packing == DownloadCompression.NONE && !encode;
+        if (plain) {
+            response.setContentLengthLong(
+                    body != null ? body.length : artifact.content().size());
+        }
+        try (OutputStream out = encoded(response, packing, encode)) {
+            if (body != null) {
+                out.write(body);
+            } else {
+                try (InputStream in = artifacts.openContent(artifact.content())) {
+                    in.transferTo(out);
+                }
+            }
+        }
+    }
+
+    /**
+     * The DataFrames among the artifact's descendants (for a training artifact: its predictions) as one file with a
+     * leading {@code artifact_id} column, streamed part by part. Every frame must have the same columns.
+     */
+    @GetMapping(path = "/{id}/$export", produces = MediaType.ALL_VALUE)
+    @Operation(summary = "Export the DataFrame descendants of an artifact as one file")
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
+    public void export(
+            @PathVariable String id,
+            @Parameter(description = "csv (default), json, jsonl or parquet") @RequestParam(defaultValue = "csv")
+                    String format,
+            @Parameter(description = "gzip or bzip2: compress the file") @RequestParam(required = false)
+                    String compression,
+            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+            HttpServletResponse response)
+            throws IOException {
+        DownloadCompression packing = DownloadCompression.parse(compression);
+        TabularFormat tabular = format(format);
+        List<String> ids = artifacts.frameDescendants(id);
+        if (ids.isEmpty()) {
+            throw new NotFoundException("Artifact " + id + " has no DataFrame descendants to export");
+        }
+        TabularSource source = artifacts.frames(ids, EXPORT_LABEL_COLUMN);
+        stream(response, tabular, source, packing, acceptEncoding, "artifact_" + id + "_export." + tabular.extension());
+    }
+
+    /**
+     * Creates an artifact holding the DataFrame read from a CSV, Parquet or JSON body, stored as
+     * {@code application/vnd.chapkit.dataframe+json}. The format comes from {@code format} or the request's
+     * {@code Content-Type}; a malformed body is answered with 400 and stores nothing.
+     */
+    @PostMapping(path = "/$import", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "Create a DataFrame artifact from a CSV, Parquet or JSON file")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
+    public ResponseEntity<ArtifactOut> importFrame(
+            HttpServletRequest request,
+            @Parameter(description = "csv, parquet or json; from Content-Type when absent")
+                    @RequestParam(required = false)
+                    String format,
+            @Parameter(description = "gzip or bzip2 when the body is compressed") @RequestParam(required = false)
+                    String compression,
+            @Parameter(description = "Parent artifact") @RequestParam(name = "parent_id", required = false)
+                    String parentId,
+            @Parameter(description = "Tags") @RequestParam(required = false) List<String> tags,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws IOException {
+        TabularFormat tabular = format(format != null ? format : formatOf(contentType));
+        DownloadCompression packing = DownloadCompression.parse(compression);
+        JsonNode frame;
+        try (InputStream in = packing.unwrap(request.getInputStream())) {
+            frame = tabular.read(in);
+        } catch (IOException ex) {
+            throw new BadRequestException("Cannot read the " + tabular.name() + " body: " + ex.getMessage(), ex);
+        }
+        ObjectNode data = mapper.createObjectNode();
+        data.put("type", "dataframe");
+        data.putObject("metadata").put("source_format", tabular.name());
+        data.set(ArtifactJson.CONTENT, frame);
+        data.put(ArtifactJson.CONTENT_TYPE, ArtifactDownloads.DATAFRAME_JSON);
+        ArtifactManager.Saved saved =
+                artifacts.save(new ArtifactIn(null, tags, data, parentId, null), java.util.OptionalLong.empty());
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/artifacts/{id}")
+                .buildAndExpand(saved.artifact().id())
+                .toUri();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(location)
+                .eTag(EntityVersions.etag(saved.artifact().version()))
+                .body(artifacts.toOut(saved.artifact()));
+    }
+
+    /** Name of the column naming each row's artifact in {@code $export}. */
+    public static final String EXPORT_LABEL_COLUMN = "artifact_id";
+
+    private TabularFormat format(String name) {
+        TabularFormat tabular = formats.get(name.strip().toLowerCase(Locale.ROOT));
+        if (tabular == null) {
+            throw new BadRequestException("Unknown format '" + name + "'; supported: "
+                    + (formats.isEmpty()
+                            ? "none (chapkit-ml is not on the class path)"
+                            : String.join(", ", new java.util.TreeSet<>(formats.keySet()))));
+        }
+        tabular.unavailableReason().ifPresent(reason -> {
+            throw new ChapkitException(ProblemType.NOT_ACCEPTABLE, reason);
+        });
+        return tabular;
+    }
+
+    private String formatOf(String contentType) {
+        if (contentType == null) {
+            throw new BadRequestException("Give format=csv|parquet|json or a Content-Type naming the format");
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (org.springframework.util.InvalidMimeTypeException ex) {
+            throw new BadRequestException("Invalid Content-Type '" + contentType + "'", ex);
+        }
+        String base = type.getType() + "/" + type.getSubtype();
+        for (TabularFormat candidate : formats.values()) {
+            if (candidate.mediaType().equalsIgnoreCase(base)) {
+                return candidate.name();
+            }
+        }
+        if (base.equalsIgnoreCase(ArtifactDownloads.DATAFRAME_JSON)) {
+            return "json";
+        }
+        throw new BadRequestException(
+                "Content-Type " + base + " is not a DataFrame format; give format=csv|parquet|json");
+    }
+
+    private void stream(
+            HttpServletResponse response,
+            TabularFormat tabular,
+            TabularSource source,
+            DownloadCompression packing,
+            String acceptEncoding,
+            String fileName)
+            throws IOException {
+        boolean encode = startFile(response, packing, acceptEncoding, tabular.mediaType(), fileName);
+        try (OutputStream out = encoded(response, packing, encode)) {
+            tabular.write(source, out);
+        }
+    }
+
+    /** Sets status and headers; true when the body is to be sent with {@code Content-Encoding: gzip}. */
+    private static boolean startFile(
+            HttpServletResponse response,
+            DownloadCompression packing,
+            String acceptEncoding,
+            String contentType,
+            String fileName) {
+        boolean encode = packing == DownloadCompression.NONE && DownloadCompression.acceptsGzip(acceptEncoding);
         response.setStatus(HttpStatus.OK.value());
-        response.setContentType(contentType);
+        response.setContentType(packing.mediaType(contentType));
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename(ArtifactDownloads.fileName(artifact.id(), contentType))
+                        .filename(packing.fileName(fileName))
                         .build()
                         .toString());
-        if (body != null) {
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            return;
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (encode) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        response.setContentLengthLong(artifact.content().size());
-        try (InputStream in = artifacts.openContent(artifact.content())) {
-            OutputStream out = response.getOutputStream();
-            in.transferTo(out);
-            out.flush();
-        }
+        return encode;
+    }
+
+    /** The response body stream, compressed as asked; closing it finishes the compression and flushes. */
+    private static OutputStream encoded(HttpServletResponse response, DownloadCompression packing, boolean encode)
+            throws IOException {
+        OutputStream raw = new java.io.FilterOutputStream(response.getOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+        return (encode ? DownloadCompression.GZIP : packing).wrap(raw);
     }
 
     /**

@@ -31,6 +31,11 @@ public final class ArtifactJson {
         this.mapper = mapper;
     }
 
+    /** The mapper artifact data is read and written with. */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
     /**
      * Converts Java data to JSON. For a {@link Map}, each top-level value that cannot be written as JSON becomes a
      * stub; any other value that cannot becomes one stub as a whole.

@@ -83,6 +83,45 @@ public class ArtifactManager {
         return maxContentSize;
     }
 
+    /**
+     * The DataFrames of {@code ids} as one table, each streamed from its stored JSON when read.
+     *
+     * @param labelColumn name of a leading column holding each row's artifact id, or null for none
+     * @throws NotFoundException when an artifact does not exist, or {@code ids} is empty
+     * @throws BadRequestException when one does not hold a DataFrame, or their columns differ
+     */
+    public TabularSource frames(List<String> ids, String labelColumn) {
+        return StoredFrames.of(
+                repository, json.mapper(), ids.stream().map(Ulids::requireValid).toList(), labelColumn);
+    }
+
+    /**
+     * Ids of the descendants of {@code id} that hold a DataFrame (the artifact itself excluded), by depth, then id.
+     *
+     * @throws NotFoundException when there is no such artifact
+     */
+    public List<String> frameDescendants(String id) {
+        String artifactId = Ulids.requireValid(id);
+        Map<Integer, List<String>> byDepth = repository.subtreeIdsByDepth(artifactId);
+        if (byDepth.isEmpty()) {
+            throw new NotFoundException("Artifact " + artifactId + " not found");
+        }
+        List<String> result = new ArrayList<>();
+        byDepth.forEach((depth, ids) -> {
+            if (depth > 0) {
+                ids.stream()
+                        .sorted()
+                        .filter(child -> repository
+                                .findDataText(child)
+                                .map(text ->
+                                        StoredFrames.scan(json.mapper(), text).isFrame())
+                                .orElse(false))
+                        .forEach(result::add);
+            }
+        });
+        return result;
+    }
+
     /** JSON conversion and rendering of artifact data. */
     public ArtifactJson json() {
         return json;

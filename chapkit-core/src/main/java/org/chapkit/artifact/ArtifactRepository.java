@@ -79,6 +79,14 @@ public class ArtifactRepository {
                 .optional();
     }
 
+    /** The stored JSON text of an artifact's data, unparsed, for streaming readers. */
+    public Optional<String> findDataText(String id) {
+        return jdbc.sql("SELECT data FROM artifacts WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
     /** Every artifact, in id order. */
     public List<StoredArtifact> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + FROM + "ORDER BY a.id")

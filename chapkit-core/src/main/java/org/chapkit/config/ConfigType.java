@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.chapkit.problem.FieldError;
+import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.ValidationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -309,29 +310,11 @@ public final class ConfigType<T extends BaseConfig> {
     }
 
     private static String pathOf(JacksonException ex) {
-        if (!(ex instanceof DatabindException databind)) {
-            return "data";
-        }
-        StringBuilder path = new StringBuilder();
-        for (var ref : databind.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return ex instanceof DatabindException databind ? JacksonErrors.pathOf(databind) : "data";
     }
 
     private static String firstLine(String message) {
-        if (message == null) {
-            return "is invalid";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return JacksonErrors.firstLine(message, "is invalid");
     }
 
     private static ValidationFailedException invalid(List<FieldError> errors) {

@@ -80,6 +80,30 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
+        this(dataSource, transactionManager, handlers, List.of(), mapper, settings, meterRegistry, clock);
+    }
+
+    /**
+     * Creates the job system of one instance with periodic work; nothing runs until {@link #start()}.
+     *
+     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
+     * @param transactionManager the transaction manager of that data source
+     * @param handlers every kind of work this instance can run
+     * @param recurring periodic work, each run on one instance at a time across the cluster
+     * @param mapper serializes payloads
+     * @param settings concurrency, timing and retention
+     * @param meterRegistry where job metrics go
+     * @param clock time source of job timestamps
+     */
+    public JobManager(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Collection<? extends JobHandler<?>> handlers,
+            Collection<RecurringWork> recurring,
+            ObjectMapper mapper,
+            JobSettings settings,
+            MeterRegistry meterRegistry,
+            Clock clock) {
         this.store = new JobStore(JdbcClient.create(dataSource));
         this.handlers = index(handlers);
         this.mapper = mapper;
@@ -97,8 +121,14 @@ public final class JobManager implements AutoCloseable {
                         RETENTION_TASK, Schedules.fixedDelay(sweepInterval(settings.retention())))
                 .execute((instance, context) ->
                         purgeFinishedBefore(clock.instant().minus(settings.retention())));
+        List<RecurringTask<?>> startTasks = new java.util.ArrayList<>();
+        startTasks.add(retentionTask);
+        for (RecurringWork work : recurring) {
+            startTasks.add(Tasks.recurring(work.name(), Schedules.fixedDelay(work.delay()))
+                    .execute((instance, context) -> runRecurring(work)));
+        }
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
-                .startTasks(retentionTask)
+                .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
                 .threads(settings.maxConcurrency())
                 .pollingInterval(settings.pollingInterval())
@@ -133,6 +163,16 @@ public final class JobManager implements AutoCloseable {
      * @throws UnknownJobTypeException when no handler has that type
      */
     public Job submit(String type, Object payload, String reservedArtifactId) {
+        return submit(type, payload, reservedArtifactId, null);
+    }
+
+    /**
+     * Submits a job that may not start before {@code runAt} (for example a retry after a backoff); the record is
+     * {@code pending} until then. See {@link #submit(String, Object, String)}.
+     *
+     * @param runAt earliest start, or null for now
+     */
+    public Job submit(String type, Object payload, String reservedArtifactId, Instant runAt) {
         if (!handlers.containsKey(type)) {
             throw new UnknownJobTypeException(type);
         }
@@ -141,7 +181,7 @@ public final class JobManager implements AutoCloseable {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             store.insert(id, type, json, now, reservedArtifactId);
-            scheduler.schedule(jobTask.instance(id, id), now);
+            scheduler.schedule(jobTask.instance(id, id), runAt == null || runAt.isBefore(now) ? now : runAt);
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
@@ -248,6 +288,15 @@ public final class JobManager implements AutoCloseable {
         } catch (RuntimeException ex) {
             // The watcher must survive a database hiccup; the next tick tries again.
             log.warn("Checking for cancelled jobs failed: {}", ex.toString());
+        }
+    }
+
+    private static void runRecurring(RecurringWork work) {
+        try {
+            work.work().run();
+        } catch (RuntimeException ex) {
+            // The next run is scheduled anyway; one failing pass (a database hiccup) must not stop the work.
+            log.warn("Periodic work {} failed: {}", work.name(), ex.toString(), ex);
         }
     }
 

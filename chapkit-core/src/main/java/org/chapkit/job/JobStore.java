@@ -113,6 +113,16 @@ final class JobStore {
                 == 1;
     }
 
+    /** Puts a running job back to pending without counting the attempt (its handler deferred it). */
+    boolean defer(String id) {
+        return jdbc.sql("UPDATE jobs SET status = 'pending', started_at = NULL, owner = NULL,"
+                                + " attempts = attempts - 1, progress = NULL, progress_message = NULL"
+                                + " WHERE id = :id AND status = 'running'")
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
     void progress(String id, double fraction, String message) {
         jdbc.sql("UPDATE jobs SET progress = :progress, progress_message = :message"
                         + " WHERE id = :id AND status = 'running'")

@@ -114,6 +114,10 @@ final class JobWorker {
 
     private void onFailure(Job job, JobHandler<?> handler, RunningJob context, Instant started, Exception ex) {
         RunningJob.StopReason reason = context.stopReason();
+        if (reason == null && ex instanceof JobDeferredException deferred) {
+            store.defer(job.id());
+            throw deferred;
+        }
         if (reason == RunningJob.StopReason.CANCELLED) {
             finish(job, JobStatus.CANCELED, started, () -> store.cancel(job.id(), clock.instant()));
         } else if (reason == RunningJob.StopReason.SHUTDOWN && handler.idempotent()) {
@@ -172,10 +176,12 @@ final class JobWorker {
 
     /** db-scheduler's failure handler: re-run at once when re-queued, otherwise retry a store failure later. */
     void failedExecution(ExecutionComplete complete, ExecutionOperations<String> operations) {
-        boolean requeued = complete.getCause()
-                .filter(JobRequeuedException.class::isInstance)
-                .isPresent();
-        Instant next = requeued ? clock.instant() : clock.instant().plus(RETRY_AFTER_STORE_FAILURE);
+        Throwable cause = complete.getCause().orElse(null);
+        Instant next = cause instanceof JobRequeuedException
+                ? clock.instant()
+                : cause instanceof JobDeferredException deferred
+                        ? clock.instant().plus(deferred.delay())
+                        : clock.instant().plus(RETRY_AFTER_STORE_FAILURE);
         operations.reschedule(complete, next);
     }
 

@@ -1,6 +1,7 @@
 package org.chapkit.schedule;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
 public record Schedule(
         @JsonProperty("id") String id,
         @JsonProperty("task") String task,
-        @JsonProperty("params") ObjectNode params,
+
+        @JsonProperty("params") @Schema(description = "The task's params for every run", implementation = Object.class)
+        ObjectNode params,
+
         @JsonProperty("cron") String cron,
         @JsonProperty("interval") String interval,
         @JsonProperty("run_at") Instant runAt,

@@ -1,6 +1,7 @@
 package org.chapkit.schedule;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +21,11 @@ import tools.jackson.databind.JsonNode;
  */
 public record ScheduleRequest(
         @JsonProperty("task") String task,
-        @JsonProperty("params") JsonNode params,
+
+        @JsonProperty("params")
+        @Schema(description = "The task's params as a JSON object", implementation = Object.class)
+        JsonNode params,
+
         @JsonProperty("cron") String cron,
         @JsonProperty("interval") String interval,
         @JsonProperty("run_at") String runAt,

@@ -1,6 +1,7 @@
 package org.chapkit.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +26,10 @@ public record TaskInfo(
         @JsonProperty("description") String description,
         @JsonProperty("docstring") String docstring,
         @JsonProperty("signature") String signature,
-        @JsonProperty("parameters") ObjectNode parameters,
+
+        @JsonProperty("parameters") @Schema(description = "JSON Schema of the params", implementation = Object.class)
+        ObjectNode parameters,
+
         @JsonProperty("tags") List<String> tags,
         @JsonProperty("enabled") boolean enabled,
         @JsonProperty("retry") Retry retry,

@@ -51,7 +51,7 @@ class JobRecoveryTests {
         JobManager firstJobs = first.getBean(JobManager.class);
         Job plain = firstJobs.submit("test.sleep", new Sleep(300, 100, null), null);
         Job idempotent =
-                firstJobs.submit("test.sleep-idempotent", new Sleep(10, 50, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), null);
+                firstJobs.submit("test.sleep-idempotent", new Sleep(40, 100, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), null);
         awaitJob(firstJobs, plain.id(), job -> job.status() == JobStatus.RUNNING);
         awaitJob(firstJobs, idempotent.id(), job -> job.status() == JobStatus.RUNNING);
 
@@ -115,7 +115,7 @@ class JobRecoveryTests {
         assertThat(running.owner()).isIn("instance-a", "instance-b");
 
         // The instance running an idempotent job stops mid-job; the other one runs it to the end.
-        Job survivor = onA.submit("test.sleep-idempotent", new Sleep(40, 50, null), null);
+        Job survivor = onA.submit("test.sleep-idempotent", new Sleep(40, 100, null), null);
         String owner = awaitJob(onB, survivor.id(), job -> job.status() == JobStatus.RUNNING)
                 .owner();
         ConfigurableApplicationContext dying = owner.equals("instance-a") ? a : b;

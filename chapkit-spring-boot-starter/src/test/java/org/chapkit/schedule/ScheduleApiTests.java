@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleProperties;
-import org.chapkit.task.ExecutionOrigin;
+import org.chapkit.job.JobManager;
 import org.chapkit.task.TaskManager;
+import org.chapkit.taskrun.TaskRun;
+import org.chapkit.taskrun.TaskRunStore;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
-import org.chapkit.testtasks.InProcessTaskExecutionGatewayForTests;
+import org.chapkit.testtasks.TaskRuns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,13 @@ class ScheduleApiTests {
         int port;
 
         @Autowired
-        InProcessTaskExecutionGatewayForTests gateway;
+        JobManager jobs;
+
+        @Autowired
+        ArtifactManager artifacts;
+
+        @Autowired
+        TaskRunStore taskRuns;
 
         @Autowired
         ScheduleStore store;
@@ -175,9 +184,12 @@ class ScheduleApiTests {
             HttpApi.Response triggered = api.postJson("/api/v1/schedules/" + id + "/$trigger", "");
             assertThat(triggered.status()).isEqualTo(202);
             String jobId = triggered.json().get("job_id").asString();
-            assertThat(gateway.execution(jobId).orElseThrow().result()).isEqualTo("Hello, Bo!");
-            assertThat(gateway.execution(jobId).orElseThrow().origin().scheduleId())
-                    .isEqualTo(id);
+            assertThat(new TaskRuns(jobs, artifacts)
+                            .awaitOutcome(jobId)
+                            .get("result")
+                            .asString())
+                    .isEqualTo("Hello, Bo!");
+            assertThat(taskRuns.find(jobId).orElseThrow().scheduleId()).isEqualTo(id);
             JsonNode after = api.get("/api/v1/schedules/" + id).json();
             assertThat(after.get("last_job_id").asString()).isEqualTo(jobId);
             assertThat(after.get("last_run_at").isNull()).isFalse();
@@ -236,17 +248,16 @@ class ScheduleApiTests {
             instanceB.fireDue(100);
             instanceA.fireDue(100);
 
-            List<Instant> ticks = gateway.executionsOfSchedule(id).stream()
-                    .map(e -> e.origin().tick())
-                    .toList();
+            List<Instant> ticks =
+                    taskRuns.ofSchedule(id).stream().map(TaskRun::tick).toList();
             assertThat(ticks).containsExactly(firstTick.plus(Duration.ofHours(1)), firstTick.plus(Duration.ofHours(2)));
             JsonNode after = api.get("/api/v1/schedules/" + id).json();
             assertThat(instant(after, "next_run_at")).isEqualTo(firstTick.plus(Duration.ofHours(3)));
             assertThat(instant(after, "last_run_at")).isEqualTo(firstTick.plus(Duration.ofHours(2)));
             assertThat(store.claim(id, firstTick, firstTick.plus(Duration.ofHours(9)), later))
                     .isFalse();
-            assertThat(gateway.executionsOfSchedule(id))
-                    .allSatisfy(e -> assertThat(e.origin()).isNotEqualTo(ExecutionOrigin.direct()));
+            assertThat(taskRuns.ofSchedule(id))
+                    .allSatisfy(run -> assertThat(run.firstJobId()).isEqualTo(run.jobId()));
             api.send("DELETE", "/api/v1/schedules/" + id, null, null);
         }
 

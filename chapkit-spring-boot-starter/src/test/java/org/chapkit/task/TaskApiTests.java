@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.id.Ulids;
+import org.chapkit.job.Job;
+import org.chapkit.job.JobManager;
+import org.chapkit.taskrun.TaskJobHandler;
+import org.chapkit.taskrun.TaskJobPayload;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
-import org.chapkit.testtasks.InProcessTaskExecutionGatewayForTests;
-import org.chapkit.testtasks.InProcessTaskExecutionGatewayForTests.Execution;
+import org.chapkit.testtasks.TaskRuns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/v1/tasks} over a real port, on H2 and on PostgreSQL. */
 class TaskApiTests {
@@ -38,13 +43,25 @@ class TaskApiTests {
         JdbcClient jdbc;
 
         @Autowired
-        InProcessTaskExecutionGatewayForTests gateway;
+        JobManager jobs;
+
+        @Autowired
+        ArtifactManager artifacts;
+
+        @Autowired
+        JsonMapper mapper;
 
         HttpApi api;
+        TaskRuns runs;
 
         @BeforeEach
         void connect() {
             api = new HttpApi(port);
+            runs = new TaskRuns(jobs, artifacts);
+        }
+
+        private long taskJobCount() {
+            return jdbc.sql("SELECT COUNT(*) FROM task_runs").query(Long.class).single();
         }
 
         @Test
@@ -53,7 +70,17 @@ class TaskApiTests {
 
             assertThat(response.status()).isEqualTo(200);
             JsonNode tasks = response.json();
-            assertThat(names(tasks)).containsExactly("add_numbers", "greet", "nightly-cleanup");
+            assertThat(names(tasks))
+                    .containsExactly(
+                            "add_numbers",
+                            "cached_square",
+                            "flaky",
+                            "greet",
+                            "inject_all",
+                            "limited",
+                            "nightly-cleanup",
+                            "slow",
+                            "tick");
             JsonNode add = tasks.get(0);
             assertThat(add.get("description").asString()).isEqualTo("Adds two non-negative numbers");
             assertThat(add.get("docstring").asString()).isEqualTo("Adds two non-negative numbers");
@@ -73,7 +100,7 @@ class TaskApiTests {
             assertThat(add.get("timeout").asString()).isEqualTo("PT1M");
             assertThat(add.get("cache_ttl").asString()).isEqualTo("PT10M");
             assertThat(add.get("schedule").isNull()).isTrue();
-            JsonNode cleanup = tasks.get(2);
+            JsonNode cleanup = tasks.get(6);
             assertThat(cleanup.get("concurrency_limit").isNull()).isTrue();
             assertThat(cleanup.get("schedule").toString())
                     .isEqualTo("{\"cron\":\"0 0 3 * * *\",\"interval\":null,\"time_zone\":\"Europe/Oslo\","
@@ -119,20 +146,27 @@ class TaskApiTests {
             assertThat(body.get("artifact_id").asString()).hasSize(26).isNotEqualTo(jobId);
             assertThat(body.get("message").asString())
                     .isEqualTo("Task 'add_numbers' submitted for execution. Job ID: " + jobId);
-            assertThat(gateway.execution(jobId).map(Execution::result)).contains(Map.of("sum", 5));
+            JsonNode outcome = runs.awaitOutcome(jobId);
+            assertThat(outcome.toString())
+                    .isEqualTo("{\"task_name\":\"add_numbers\",\"params\":{\"a\":2,\"b\":3},\"result\":{\"sum\":5},"
+                            + "\"error\":null}");
+            assertThat(jobs.get(jobId).artifactId())
+                    .isEqualTo(body.get("artifact_id").asString());
 
             HttpApi.Response greet = api.postJson(
                     "/api/v1/tasks/greet/%24execute",
                     "{\"params\":{\"name\":\"Ada\",\"window\":{\"from\":\"2026-01-01\",\"days\":7},"
                             + "\"extras\":[\"x\",\"y\"]}}");
             assertThat(greet.status()).isEqualTo(202);
-            assertThat(gateway.execution(greet.json().get("job_id").asString()).map(Execution::result))
-                    .contains("Hello, Ada! for 7 days x,y");
+            assertThat(runs.awaitOutcome(greet.json().get("job_id").asString())
+                            .get("result")
+                            .asString())
+                    .isEqualTo("Hello, Ada! for 7 days x,y");
         }
 
         @Test
         void badParamsAre400NamingEachParamAndNoJobIsSubmitted() {
-            int before = gateway.executionCount();
+            long before = taskJobCount();
 
             assertThat(errorFields(api.postJson("/api/v1/tasks/add_numbers/$execute", "{\"params\":{\"b\":1}}")))
                     .containsExactly("params.a: is required");
@@ -156,7 +190,7 @@ class TaskApiTests {
 
             HttpApi.Response unknown = api.postJson("/api/v1/tasks/nope/$execute", "{}");
             assertThat(unknown.status()).isEqualTo(404);
-            assertThat(gateway.executionCount()).isEqualTo(before);
+            assertThat(taskJobCount()).isEqualTo(before);
         }
 
         @Test
@@ -188,9 +222,10 @@ class TaskApiTests {
             }
             HttpApi.Response accepted = api.send("POST", "/api/v1/tasks/nightly-cleanup/$execute", null, null);
             assertThat(accepted.status()).isEqualTo(202);
-            assertThat(gateway.execution(accepted.json().get("job_id").asString())
-                            .map(Execution::result))
-                    .contains(30);
+            assertThat(runs.awaitOutcome(accepted.json().get("job_id").asString())
+                            .get("result")
+                            .asInt())
+                    .isEqualTo(30);
         }
 
         @Test
@@ -204,11 +239,27 @@ class TaskApiTests {
                             + " CURRENT_TIMESTAMP)")
                     .update();
 
+            // A job of the task was still queued when the deploy removed its code: it ends with the error stored.
+            Job queued = jobs.submit(
+                    TaskJobHandler.TYPE,
+                    new TaskJobPayload("retired_task", mapper.createObjectNode(), 1, null, null),
+                    Ulids.newUlid());
+            jdbc.sql("INSERT INTO task_runs (job_id, task_name, first_job_id, attempt, params_hash, status,"
+                            + " submitted_at, scheduled_for) VALUES (:id, 'retired_task', :id, 1, 'x', 'pending',"
+                            + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                    .param("id", queued.id())
+                    .update();
+            JsonNode orphanOutcome = runs.awaitOutcome(queued.id());
+            assertThat(orphanOutcome.get("result").isNull()).isTrue();
+            assertThat(orphanOutcome.get("error").get("message").asString())
+                    .isEqualTo("Task 'retired_task' has no code on this instance (removed or renamed)");
+
             HttpApi.Response orphans = api.get("/api/v1/tasks/$orphaned");
             assertThat(orphans.status()).isEqualTo(200);
             assertThat(names(orphans.json())).containsExactly("retired_task");
-            assertThat(orphans.json().get(0).get("known_from").toString())
-                    .isIn("[\"task_state\",\"schedules\"]", "[\"schedules\",\"task_state\"]");
+            List<String> knownFrom = new ArrayList<>();
+            orphans.json().get(0).get("known_from").forEach(n -> knownFrom.add(n.asString()));
+            assertThat(knownFrom).containsExactlyInAnyOrder("task_state", "schedules", "task_runs");
             assertThat(names(api.get("/api/v1/tasks/%24orphaned").json())).containsExactly("retired_task");
 
             assertThat(api.send("DELETE", "/api/v1/tasks/$orphaned/add_numbers", null, null)
@@ -219,6 +270,10 @@ class TaskApiTests {
                     .isEqualTo(204);
             assertThat(api.get("/api/v1/tasks/$orphaned").json().isEmpty()).isTrue();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM schedules WHERE task = 'retired_task'")
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM task_runs WHERE task_name = 'retired_task'")
                             .query(Integer.class)
                             .single())
                     .isZero();

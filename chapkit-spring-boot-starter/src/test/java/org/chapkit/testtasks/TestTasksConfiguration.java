@@ -1,10 +1,9 @@
 package org.chapkit.testtasks;
 
-import org.chapkit.task.TaskInvoker;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Registers the test tasks, the injectable greeter and the in-process gateway in the test service. */
+/** Registers the test tasks and the injectable greeter in the test service. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestTasksConfiguration {
 
@@ -14,12 +13,12 @@ public class TestTasksConfiguration {
     }
 
     @Bean
-    Greeter greeter() {
-        return new Greeter();
+    JobTestTasks jobTestTasks() {
+        return new JobTestTasks();
     }
 
     @Bean
-    InProcessTaskExecutionGatewayForTests inProcessTaskExecutionGatewayForTests(TaskInvoker invoker) {
-        return new InProcessTaskExecutionGatewayForTests(invoker);
+    Greeter greeter() {
+        return new Greeter();
     }
 }

@@ -1,2 +1,2 @@
-/** Tasks, an injectable bean and an in-process execution gateway that exist only in the starter's tests. */
+/** Tasks, an injectable bean and helpers for task runs that exist only in the starter's tests. */
 package org.chapkit.testtasks;

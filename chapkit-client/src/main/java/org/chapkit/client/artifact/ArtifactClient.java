@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.chapkit.client.ChapkitClientException;
 import org.chapkit.client.EntityStats;
 import org.chapkit.client.Page;
+import org.chapkit.client.Versioned;
 import org.chapkit.client.config.Config;
 import org.chapkit.client.http.ChapkitHttp;
 import tools.jackson.databind.JavaType;
@@ -117,6 +118,40 @@ public final class ArtifactClient {
      */
     public Artifact<JsonNode> update(String id, ArtifactRequest<?> request) {
         return http.exchange("PUT", path(id), null, request, artifactType);
+    }
+
+    /**
+     * {@code GET /api/v1/artifacts/{id}} with the artifact's {@code ETag}, for a later conditional update or delete.
+     *
+     * @param id artifact id
+     * @return the artifact and its ETag
+     */
+    public Versioned<Artifact<JsonNode>> getVersioned(String id) {
+        return http.exchange("GET", path(id), null, null, artifactType, null);
+    }
+
+    /**
+     * {@code PUT /api/v1/artifacts/{id}} with {@code If-Match}: replaces the artifact only if it still has the
+     * given ETag, and answers 409 ({@link org.chapkit.client.ChapkitProblemException#isConflict()}) otherwise.
+     *
+     * @param id artifact id
+     * @param request the new values
+     * @param ifMatch the ETag from {@link #getVersioned(String)} or an earlier update
+     * @return the stored artifact and its new ETag
+     */
+    public Versioned<Artifact<JsonNode>> update(String id, ArtifactRequest<?> request, String ifMatch) {
+        return http.exchange("PUT", path(id), null, request, artifactType, Objects.requireNonNull(ifMatch, "ifMatch"));
+    }
+
+    /**
+     * {@code DELETE /api/v1/artifacts/{id}} with {@code If-Match}: deletes only if the artifact still has the
+     * given ETag, 409 otherwise.
+     *
+     * @param id artifact id
+     * @param ifMatch the ETag from {@link #getVersioned(String)} or an update
+     */
+    public void delete(String id, String ifMatch) {
+        http.exchange("DELETE", path(id), null, null, null, Objects.requireNonNull(ifMatch, "ifMatch"));
     }
 
     /**

@@ -3,8 +3,10 @@ package org.chapkit.client.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.chapkit.client.EntityStats;
 import org.chapkit.client.Page;
+import org.chapkit.client.Versioned;
 import org.chapkit.client.artifact.Artifact;
 import org.chapkit.client.http.ChapkitHttp;
 import tools.jackson.databind.JavaType;
@@ -105,6 +107,40 @@ public final class ConfigClient<T> {
      */
     public Config<T> update(String id, ConfigRequest<T> request) {
         return http.exchange("PUT", path(id), null, request, configType);
+    }
+
+    /**
+     * {@code GET /api/v1/configs/{id}} with the config's {@code ETag}, for a later conditional update or delete.
+     *
+     * @param id config id
+     * @return the config and its ETag
+     */
+    public Versioned<Config<T>> getVersioned(String id) {
+        return http.exchange("GET", path(id), null, null, configType, null);
+    }
+
+    /**
+     * {@code PUT /api/v1/configs/{id}} with {@code If-Match}: replaces the config only if it still has the given
+     * ETag, and answers 409 ({@link org.chapkit.client.ChapkitProblemException#isConflict()}) otherwise.
+     *
+     * @param id config id
+     * @param request the new values
+     * @param ifMatch the ETag from {@link #getVersioned(String)} or an earlier update
+     * @return the stored config and its new ETag
+     */
+    public Versioned<Config<T>> update(String id, ConfigRequest<T> request, String ifMatch) {
+        return http.exchange("PUT", path(id), null, request, configType, Objects.requireNonNull(ifMatch, "ifMatch"));
+    }
+
+    /**
+     * {@code DELETE /api/v1/configs/{id}} with {@code If-Match}: deletes only if the config still has the given
+     * ETag, 409 otherwise.
+     *
+     * @param id config id
+     * @param ifMatch the ETag from {@link #getVersioned(String)} or an update
+     */
+    public void delete(String id, String ifMatch) {
+        http.exchange("DELETE", path(id), null, null, null, Objects.requireNonNull(ifMatch, "ifMatch"));
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.chapkit.client.ChapkitClientException;
 import org.chapkit.client.ChapkitClientSettings;
+import org.chapkit.client.Versioned;
 import org.chapkit.client.sse.SseEventReader;
 import org.chapkit.client.sse.SseStream;
 import tools.jackson.core.JacksonException;
@@ -143,24 +144,48 @@ public final class ChapkitHttp {
      * @return the decoded body, or {@code null} for a 204, an empty body or a {@code null} response type
      */
     public <T> T exchange(String method, String path, Map<String, ?> query, Object body, JavaType responseType) {
+        Versioned<T> result = exchange(method, path, query, body, responseType, null);
+        return result.value();
+    }
+
+    /**
+     * Sends a JSON request with an optional {@code If-Match} header and reads the JSON response together with its
+     * {@code ETag}: optimistic locking of configs and artifacts (a mismatch is answered with 409).
+     *
+     * @param method HTTP method
+     * @param path path under the base URL
+     * @param query query parameters, or {@code null}
+     * @param body request body to serialise as JSON, or {@code null} for none
+     * @param responseType type of the response body, or {@code null} to discard it
+     * @param ifMatch the {@code If-Match} header (an ETag such as {@code "3"}), or {@code null} for none
+     * @param <T> the response type
+     * @return the decoded body (or {@code null} as for {@link #exchange(String, String, Map, Object, JavaType)})
+     *     with the response's {@code ETag}
+     */
+    public <T> Versioned<T> exchange(
+            String method, String path, Map<String, ?> query, Object body, JavaType responseType, String ifMatch) {
         URI uri = uri(path, query);
         HttpRequest.Builder request = request(uri, settings.requestTimeout()).header("Accept", JSON);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
         if (body != null) {
             request.header("Content-Type", JSON).method(method, BodyPublishers.ofByteArray(write(body)));
         } else {
             request.method(method, BodyPublishers.noBody());
         }
         HttpResponse<InputStream> response = send(method, uri, request.build());
+        String etag = response.headers().firstValue("ETag").orElse(null);
         try (InputStream in = response.body()) {
             if (response.statusCode() == 204 || responseType == null) {
                 in.transferTo(OutputStream.nullOutputStream());
-                return null;
+                return new Versioned<>(null, etag);
             }
             byte[] bytes = in.readAllBytes();
             if (bytes.length == 0) {
-                return null;
+                return new Versioned<>(null, etag);
             }
-            return mapper.readValue(bytes, responseType);
+            return new Versioned<>(mapper.readValue(bytes, responseType), etag);
         } catch (IOException e) {
             throw new ChapkitClientException(method + " " + uri + ": reading the response failed", e);
         } catch (JacksonException e) {

@@ -9,6 +9,7 @@ import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.ArtifactRepository;
 import org.chapkit.artifact.ConfigArtifactController;
 import org.chapkit.artifact.LinkedArtifactsDeletion;
+import org.chapkit.artifact.TabularFormat;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
@@ -111,8 +112,15 @@ public final class ChapkitArtifactAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ArtifactController chapkitArtifactController(
-            ArtifactManager artifacts, ObjectProvider<ConfigManager<?>> configs, JsonMapper mapper) {
-        return new ArtifactController(artifacts, configs.getIfAvailable(), mapper);
+            ArtifactManager artifacts,
+            ObjectProvider<ConfigManager<?>> configs,
+            JsonMapper mapper,
+            ObjectProvider<TabularFormat> formats) {
+        return new ArtifactController(
+                artifacts,
+                configs.getIfAvailable(),
+                mapper,
+                formats.orderedStream().toList());
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.chapkit.job.JobController;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
+import org.chapkit.job.RecurringWork;
 import org.chapkit.sse.SseStreamer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Durable jobs on db-scheduler: a {@link JobManager} per instance running every {@link JobHandler} bean, and
+ * Durable jobs on db-scheduler: a {@link JobManager} per instance running every {@link JobHandler} bean and every
+ * {@link RecurringWork} bean, and
  * {@code /api/v1/jobs}. Switch off with {@code chapkit.jobs.enabled=false}.
  */
 @AutoConfiguration(
@@ -53,6 +55,7 @@ public final class ChapkitJobsAutoConfiguration {
             DataSource dataSource,
             PlatformTransactionManager transactionManager,
             ObjectProvider<JobHandler<?>> handlers,
+            ObjectProvider<RecurringWork> recurring,
             JsonMapper mapper,
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
@@ -61,6 +64,7 @@ public final class ChapkitJobsAutoConfiguration {
                 dataSource,
                 transactionManager,
                 handlers.orderedStream().toList(),
+                recurring.orderedStream().toList(),
                 mapper,
                 settings(properties),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param missedRunGrace how late a tick may fire and still count as on time rather than missed
  * @param defaultMissedRunCap the {@code run_all} cap of a schedule that gives none
  * @param maxMissedRunCap the largest {@code run_all} cap a schedule may ask for
+ * @param pollInterval how often the cluster looks for due schedules (one instance per poll); a tick runs at most
+ *     this late
  */
 @ConfigurationProperties("chapkit.schedules")
 public record ChapkitScheduleProperties(
@@ -20,7 +22,8 @@ public record ChapkitScheduleProperties(
         @DefaultValue("10s") Duration minInterval,
         @DefaultValue("1m") Duration missedRunGrace,
         @DefaultValue("10") int defaultMissedRunCap,
-        @DefaultValue("100") int maxMissedRunCap) {
+        @DefaultValue("100") int maxMissedRunCap,
+        @DefaultValue("5s") Duration pollInterval) {
 
     /** These properties as the core feature's settings. */
     public ScheduleSettings toSettings() {

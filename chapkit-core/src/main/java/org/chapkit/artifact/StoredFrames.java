@@ -1,0 +1,161 @@
+package org.chapkit.artifact;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chapkit.problem.BadRequestException;
+import org.chapkit.problem.NotFoundException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@link TabularSource} over stored artifacts whose data holds a DataFrame in {@code content}. Each part is read
+ * from the stored JSON text with a streaming parser: the text of one artifact is held while it is read (the JDBC
+ * drivers hand a TEXT value over whole), but no JSON tree or row list is built, and only one part is in memory at
+ * a time.
+ */
+final class StoredFrames implements TabularSource {
+
+    private final ArtifactRepository repository;
+    private final JsonMapper mapper;
+    private final List<String> ids;
+    private final List<String> columns;
+    private final String labelColumn;
+
+    private StoredFrames(
+            ArtifactRepository repository,
+            JsonMapper mapper,
+            List<String> ids,
+            List<String> columns,
+            String labelColumn) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.ids = List.copyOf(ids);
+        this.columns = List.copyOf(columns);
+        this.labelColumn = labelColumn;
+    }
+
+    /**
+     * The frames of {@code ids}, checked up front (before a response is committed) to be DataFrames with the same
+     * columns.
+     */
+    static StoredFrames of(ArtifactRepository repository, JsonMapper mapper, List<String> ids, String labelColumn) {
+        List<String> columns = null;
+        for (String id : ids) {
+            String text = repository
+                    .findDataText(id)
+                    .orElseThrow(() -> new NotFoundException("Artifact " + id + " not found"));
+            FrameInfo info = scan(mapper, text);
+            if (!info.isFrame()) {
+                throw new BadRequestException("Artifact " + id + " does not hold a DataFrame (content_type "
+                        + ArtifactDownloads.DATAFRAME_JSON + " with columns and data)");
+            }
+            if (columns == null) {
+                columns = info.columns();
+            } else if (!columns.equals(info.columns())) {
+                throw new BadRequestException(
+                        "Artifact " + id + " has columns " + info.columns() + " but the export has " + columns
+                                + "; only frames with the same columns can be exported together");
+            }
+        }
+        if (columns == null) {
+            throw new NotFoundException("No DataFrame artifacts to export");
+        }
+        return new StoredFrames(repository, mapper, ids, columns, labelColumn);
+    }
+
+    /** What a scan of one artifact's data found. */
+    record FrameInfo(String contentType, List<String> columns, boolean hasData) {
+
+        boolean isFrame() {
+            return columns != null
+                    && hasData
+                    && (ArtifactDownloads.DATAFRAME_JSON.equals(contentType)
+                            || "text/csv".equals(contentType)
+                            || "application/json".equals(contentType));
+        }
+    }
+
+    /** Reads {@code content_type} and the frame's columns, skipping over the rows without building them. */
+    static FrameInfo scan(JsonMapper mapper, String text) {
+        String contentType = null;
+        List<String> columns = null;
+        boolean hasData = false;
+        try (JsonParser p = mapper.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new FrameInfo(null, null, false);
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(ArtifactJson.CONTENT_TYPE) && value == JsonToken.VALUE_STRING) {
+                    contentType = p.getString();
+                } else if (name.equals(ArtifactJson.CONTENT) && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String field = p.currentName();
+                        JsonToken fieldValue = p.nextToken();
+                        if (field.equals("columns") && fieldValue == JsonToken.START_ARRAY) {
+                            columns = new ArrayList<>();
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                columns.add(p.getValueAsString());
+                            }
+                        } else {
+                            hasData |= field.equals("data") && fieldValue == JsonToken.START_ARRAY;
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return new FrameInfo(contentType, columns, hasData);
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public String labelColumn() {
+        return labelColumn;
+    }
+
+    @Override
+    public int parts() {
+        return ids.size();
+    }
+
+    @Override
+    public String label(int part) {
+        return ids.get(part);
+    }
+
+    @Override
+    public JsonParser openRows(int part) {
+        String id = ids.get(part);
+        String text = repository
+                .findDataText(id)
+                .orElseThrow(() -> new IllegalStateException("Artifact " + id + " was deleted during the export"));
+        JsonParser p = mapper.createParser(text);
+        p.nextToken();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals(ArtifactJson.CONTENT) && value == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = p.currentName();
+                    if (p.nextToken() == JsonToken.START_ARRAY && field.equals("data")) {
+                        return p;
+                    }
+                    p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        p.close();
+        throw new IllegalStateException("Artifact " + id + " changed during the export");
+    }
+}

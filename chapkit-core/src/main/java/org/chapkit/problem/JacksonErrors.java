@@ -1,0 +1,34 @@
+package org.chapkit.problem;
+
+import tools.jackson.databind.DatabindException;
+
+/** Turns Jackson's errors into the short, user-facing pieces of a problem: a field path and a one-line message. */
+public final class JacksonErrors {
+
+    private JacksonErrors() {}
+
+    /** The dotted path of the value Jackson failed on, for example {@code data.items[2].name}; empty at the root. */
+    public static String pathOf(DatabindException ex) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The first line of a Jackson message (later lines hold source locations), or {@code fallback} when null. */
+    public static String firstLine(String message, String fallback) {
+        if (message == null) {
+            return fallback;
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,251 @@
+package org.chapkit.taskrun;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
+import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.job.Job;
+import org.chapkit.job.JobContext;
+import org.chapkit.job.JobDeferredException;
+import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobManager;
+import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.task.BoundTaskParams;
+import org.chapkit.task.RetryPolicy;
+import org.chapkit.task.TaskDefinition;
+import org.chapkit.task.TaskFailedException;
+import org.chapkit.task.TaskInvocation;
+import org.chapkit.task.TaskInvoker;
+import org.chapkit.task.TaskManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one task attempt as a job ({@value #TYPE}): takes a cluster-wide concurrency slot (or defers the job),
+ * binds the params again on this instance, invokes the task under its timeout and stores the outcome as a root
+ * artifact {@code {"task_name","params","result","error"}} under the id reserved at submission. A failure the
+ * retry policy retries ends this job as {@code failed} and submits the next attempt as a new job that may start
+ * after the backoff; the final outcome (result, or the error of the last attempt) is stored and the job completes,
+ * as in chapkit, where a task's exception is caught into the artifact.
+ */
+public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable {
+
+    /** The job type of task attempts. */
+    public static final String TYPE = "chapkit.task";
+
+    private final TaskManager tasks;
+    private final TaskInvoker invoker;
+    private final TaskRunStore runs;
+    private final ArtifactManager artifacts;
+    private final ObjectProvider<JobManager> jobs;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration slotWait;
+    private final RandomGenerator random;
+    private volatile boolean ready;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chapkit-task-timeouts").daemon(true).factory());
+
+    /**
+     * @param tasks the task feature (registry, enabled state, binding)
+     * @param invoker invokes task methods
+     * @param runs attempt history, slots and cache
+     * @param artifacts where outcomes are stored
+     * @param jobs the job system, for submitting retries
+     * @param transactions transactions of the database
+     * @param clock time source
+     * @param slotWait how long a job that found no free concurrency slot waits before it tries again
+     * @param random source of retry jitter
+     */
+    public TaskJobHandler(
+            TaskManager tasks,
+            TaskInvoker invoker,
+            TaskRunStore runs,
+            ArtifactManager artifacts,
+            ObjectProvider<JobManager> jobs,
+            TransactionTemplate transactions,
+            Clock clock,
+            Duration slotWait,
+            RandomGenerator random) {
+        this.tasks = tasks;
+        this.invoker = invoker;
+        this.runs = runs;
+        this.artifacts = artifacts;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.slotWait = slotWait;
+        this.random = random;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<TaskJobPayload> payloadType() {
+        return TaskJobPayload.class;
+    }
+
+    @Override
+    public String run(TaskJobPayload payload, JobContext context) {
+        if (!ready) {
+            // The job system starts while the context is still being built, before tasks are discovered.
+            throw new JobDeferredException("Tasks are not discovered yet on this instance", slotWait);
+        }
+        String jobId = context.jobId();
+        String artifactId = context.reservedArtifactId();
+        if (payload.cachedArtifactId() != null) {
+            runs.finish(jobId, "cached", payload.cachedArtifactId(), null, clock.instant());
+            return payload.cachedArtifactId();
+        }
+        Optional<TaskDefinition> found = tasks.registry().find(payload.task());
+        if (found.isEmpty()) {
+            return finalFailure(
+                    payload,
+                    jobId,
+                    artifactId,
+                    new IllegalStateException(
+                            "Task '" + payload.task() + "' has no code on this instance (removed or renamed)"));
+        }
+        TaskDefinition task = found.get();
+        if (!tasks.isEnabled(task.name())) {
+            return finalFailure(
+                    payload,
+                    jobId,
+                    artifactId,
+                    new IllegalStateException("Task '" + task.name() + "' was disabled before this attempt ran"));
+        }
+        boolean slot = Boolean.TRUE.equals(
+                transactions.execute(status -> runs.acquireSlot(jobId, task.name(), task.concurrencyLimit(), clock)));
+        if (!slot) {
+            throw new JobDeferredException(
+                    "All " + task.concurrencyLimit() + " slots of task '" + task.name() + "' are taken", slotWait);
+        }
+        BoundTaskParams bound;
+        try {
+            bound = tasks.bind(task.name(), payload.params());
+        } catch (ValidationFailedException ex) {
+            return finalFailure(payload, jobId, artifactId, ex); // the task's signature changed: never retried
+        }
+        TimeLimitedContext limited = new TimeLimitedContext(context, task.name(), task.timeout());
+        Object result;
+        try {
+            limited.start(timers);
+            try {
+                result = invoker.invoke(
+                        bound,
+                        new TaskInvocation(
+                                task.name(), jobId, artifactId, bound.params(), Map.of(JobContext.class, limited)));
+            } finally {
+                if (limited.end()) {
+                    throw new TaskTimeoutException(task.name(), task.timeout());
+                }
+            }
+        } catch (RuntimeException ex) {
+            if (context.isCancelled()) {
+                runs.finish(jobId, "interrupted", null, errorLine(ex), clock.instant());
+                throw ex;
+            }
+            return failed(task, payload, jobId, artifactId, ex);
+        }
+        artifacts.create(artifactId, null, outcome(payload, result, null), null);
+        runs.finish(jobId, "completed", artifactId, null, clock.instant());
+        return artifactId;
+    }
+
+    private String failed(
+            TaskDefinition task, TaskJobPayload payload, String jobId, String artifactId, RuntimeException ex) {
+        RetryPolicy policy = task.retry();
+        if (!policy.shouldRetry(payload.attempt(), ex)) {
+            return finalFailure(payload, jobId, artifactId, ex);
+        }
+        Instant now = clock.instant();
+        Instant next = now.plus(policy.delayAfter(payload.attempt(), random));
+        String firstJobId = payload.firstJobId() == null ? jobId : payload.firstJobId();
+        TaskJobPayload retry =
+                new TaskJobPayload(payload.task(), payload.params(), payload.attempt() + 1, firstJobId, null);
+        Job nextJob = transactions.execute(status -> {
+            Job submitted = jobs.getObject().submit(TYPE, retry, artifactId, next);
+            TaskRun current = runs.find(jobId).orElseThrow();
+            runs.insert(new TaskRun(
+                    submitted.id(),
+                    task.name(),
+                    firstJobId,
+                    retry.attempt(),
+                    current.paramsHash(),
+                    null,
+                    current.scheduleId(),
+                    current.tick(),
+                    "pending",
+                    now,
+                    next,
+                    null,
+                    null,
+                    null));
+            runs.finish(jobId, "retrying", null, errorLine(cause(ex)), now);
+            return submitted;
+        });
+        throw new TaskAttemptFailedException(
+                "Attempt " + payload.attempt() + " of " + policy.maxAttempts() + " of task '" + task.name()
+                        + "' failed (" + errorLine(cause(ex)) + "); attempt " + retry.attempt() + " runs as job "
+                        + nextJob.id() + " at " + next,
+                ex);
+    }
+
+    private String finalFailure(TaskJobPayload payload, String jobId, String artifactId, RuntimeException ex) {
+        Throwable cause = cause(ex);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", cause.getClass().getSimpleName());
+        error.put("message", cause.getMessage());
+        error.put("traceback", traceback(cause));
+        artifacts.create(artifactId, null, outcome(payload, null, error), null);
+        runs.finish(jobId, "failed", artifactId, errorLine(cause), clock.instant());
+        return artifactId;
+    }
+
+    private static Map<String, Object> outcome(TaskJobPayload payload, Object result, Map<String, Object> error) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("task_name", payload.task());
+        data.put("params", payload.params());
+        data.put("result", result);
+        data.put("error", error);
+        return data;
+    }
+
+    private static Throwable cause(Throwable ex) {
+        return ex instanceof TaskFailedException && ex.getCause() != null ? ex.getCause() : ex;
+    }
+
+    private static String errorLine(Throwable ex) {
+        String message = ex.getMessage();
+        String name = ex.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+
+    private static String traceback(Throwable ex) {
+        StringWriter out = new StringWriter();
+        ex.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    /** Lets attempts run; called once every task is registered (when the application context has started). */
+    public void markReady() {
+        ready = true;
+    }
+
+    /** Stops the timeout timer thread. */
+    @Override
+    public void close() {
+        timers.shutdownNow();
+    }
+}

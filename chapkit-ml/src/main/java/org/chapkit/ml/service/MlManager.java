@@ -1,0 +1,95 @@
+package org.chapkit.ml.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Objects;
+import org.chapkit.id.Ulids;
+import org.chapkit.job.Job;
+import org.chapkit.job.JobManager;
+import org.chapkit.ml.api.JobSubmitted;
+import org.chapkit.ml.api.PredictRequest;
+import org.chapkit.ml.api.TrainRequest;
+import org.chapkit.ml.api.ValidateRequest;
+import org.chapkit.ml.api.ValidateResponse;
+import org.chapkit.problem.FieldError;
+import org.chapkit.problem.ValidationFailedException;
+
+/**
+ * The Java API of the ML service: submits train and predict jobs (the artifact id is allocated here, before the
+ * job runs, and returned at once) and validates requests. Each submission increments {@code ml.train.jobs} or
+ * {@code ml.predict.jobs} (Prometheus: {@code ml_train_jobs_total}, {@code ml_predict_jobs_total}).
+ */
+public final class MlManager {
+
+    private final JobManager jobs;
+    private final MlWorkflow workflow;
+    private final Counter trainJobs;
+    private final Counter predictJobs;
+
+    /**
+     * Creates the manager.
+     *
+     * @param jobs the job system
+     * @param workflow the workflow the jobs run
+     * @param meters where the submission counters go
+     */
+    public MlManager(JobManager jobs, MlWorkflow workflow, MeterRegistry meters) {
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.trainJobs = Counter.builder("ml.train.jobs")
+                .description("Training jobs submitted")
+                .register(meters);
+        this.predictJobs = Counter.builder("ml.predict.jobs")
+                .description("Prediction jobs submitted")
+                .register(meters);
+    }
+
+    /**
+     * Submits a training job. Only the request's shape is checked here; a missing config or out-of-bounds
+     * {@code prediction_periods} fails the job, as in chapkit.
+     *
+     * @param request the request
+     * @return job id, pre-allocated artifact id and message
+     * @throws ValidationFailedException when {@code config_id} is not a ULID
+     */
+    public JobSubmitted train(TrainRequest request) {
+        requireUlid(request.configId(), "config_id");
+        String artifactId = Ulids.newUlid();
+        Job job = jobs.submit(MlWorkflow.TRAIN_JOB, request, artifactId);
+        trainJobs.increment();
+        return JobSubmitted.training(job.id(), artifactId);
+    }
+
+    /**
+     * Submits a prediction job; problems with the training artifact fail the job.
+     *
+     * @param request the request
+     * @return job id, pre-allocated prediction artifact id and message
+     * @throws ValidationFailedException when {@code artifact_id} is not a ULID
+     */
+    public JobSubmitted predict(PredictRequest request) {
+        requireUlid(request.artifactId(), "artifact_id");
+        String artifactId = Ulids.newUlid();
+        Job job = jobs.submit(MlWorkflow.PREDICT_JOB, request, artifactId);
+        predictJobs.increment();
+        return JobSubmitted.prediction(job.id(), artifactId);
+    }
+
+    /**
+     * Validates a train or predict request without running it.
+     *
+     * @param request the request
+     * @return the diagnostics
+     */
+    public ValidateResponse validate(ValidateRequest request) {
+        return workflow.validate(request);
+    }
+
+    private static void requireUlid(String value, String field) {
+        if (value == null || !Ulids.isValid(value)) {
+            throw new ValidationFailedException(
+                    "Invalid " + field + ": " + value, List.of(new FieldError(field, "must be a ULID")));
+        }
+    }
+}

@@ -1,0 +1,363 @@
+package org.chapkit.ml.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.chapkit.artifact.ArtifactJson;
+import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.artifact.StoredArtifact;
+import org.chapkit.config.BaseConfig;
+import org.chapkit.config.Config;
+import org.chapkit.config.ConfigManager;
+import org.chapkit.id.Ulids;
+import org.chapkit.info.ServiceInfo;
+import org.chapkit.job.JobContext;
+import org.chapkit.ml.api.PredictRequest;
+import org.chapkit.ml.api.TrainRequest;
+import org.chapkit.ml.api.ValidateRequest;
+import org.chapkit.ml.api.ValidateResponse;
+import org.chapkit.ml.result.MLMetadata;
+import org.chapkit.ml.result.ModelRuns;
+import org.chapkit.ml.result.PredictionArtifacts;
+import org.chapkit.ml.result.PredictionWorkspaceArtifact;
+import org.chapkit.ml.result.TrainingArtifact;
+import org.chapkit.ml.runner.ModelRunner;
+import org.chapkit.ml.runner.PredictValidationInput;
+import org.chapkit.ml.runner.RunContext;
+import org.chapkit.ml.runner.TrainInput;
+import org.chapkit.ml.runner.ValidationDiagnostic;
+import org.chapkit.ml.shell.WorkspaceArchive;
+import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs chapkit's train and predict flows (contract §6.3–§6.4) inside jobs and answers {@code $validate} (§3.7).
+ *
+ * <p>Train: load the config (the job fails when it is missing or its {@code prediction_periods} is out of the
+ * service's bounds), run the runner, store the level-0 {@code ml_training_workspace} artifact under the
+ * pre-allocated id and link it to the config. Predict: load and check the training artifact and its config, run
+ * the runner, store the level-1 {@code ml_prediction} (exactly five keys) under the pre-allocated id and, for
+ * runners with a workspace, a level-2 {@code ml_prediction_workspace}. Each store happens in one transaction.
+ */
+public final class MlWorkflow {
+
+    /** Job type of training jobs. */
+    public static final String TRAIN_JOB = "ml.train";
+
+    /** Job type of prediction jobs. */
+    public static final String PREDICT_JOB = "ml.predict";
+
+    private final ModelRunner<Object, Object> runner;
+    private final ConfigManager<?> configs;
+    private final ArtifactManager artifacts;
+    private final ServiceInfo info;
+    private final TransactionOperations transactions;
+    private final ModelRuns runs;
+
+    /**
+     * Creates the workflow.
+     *
+     * @param runner the service's model runner; its config type must accept the service's config record
+     * @param configs the configs
+     * @param artifacts the artifacts
+     * @param info the service info ({@code min/max_prediction_periods}, {@code required_covariates})
+     * @param transactions runs each artifact store in one transaction
+     * @param clock the clock of {@code started_at} / {@code completed_at}
+     * @throws IllegalArgumentException when the runner's config type does not match the config record
+     */
+    @SuppressWarnings("unchecked")
+    public MlWorkflow(
+            ModelRunner<?, ?> runner,
+            ConfigManager<?> configs,
+            ArtifactManager artifacts,
+            ServiceInfo info,
+            TransactionOperations transactions,
+            Clock clock) {
+        this.runner = (ModelRunner<Object, Object>) Objects.requireNonNull(runner, "runner");
+        this.configs = Objects.requireNonNull(configs, "configs");
+        this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
+        this.info = Objects.requireNonNull(info, "info");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.runs = new ModelRuns(clock);
+        Class<?> recordType = configs.type().type();
+        if (!runner.configType().isAssignableFrom(recordType)) {
+            throw new IllegalArgumentException(
+                    "The model runner's config type " + runner.configType().getName()
+                            + " does not accept the service's config record " + recordType.getName()
+                            + " (set chapkit.config.type or a ConfigDefinition bean to the runner's config record)");
+        }
+    }
+
+    /**
+     * The runner.
+     *
+     * @return the model runner
+     */
+    public ModelRunner<?, ?> runner() {
+        return runner;
+    }
+
+    /**
+     * Trains and stores the level-0 artifact under {@code artifactId}, linked to the config.
+     *
+     * @param request the train request
+     * @param artifactId the pre-allocated artifact id
+     * @param job the running job
+     * @return the artifact id
+     * @throws Exception when the config is missing or invalid, or the runner fails
+     */
+    public String train(TrainRequest request, String artifactId, JobContext job) throws Exception {
+        Config<? extends BaseConfig> config = configs.findTyped(requireUlid(request.configId(), "config_id"))
+                .orElseThrow(() -> new IllegalArgumentException("Config " + request.configId() + " not found"));
+        requirePeriodsInBounds(config.data());
+        job.throwIfCancelled();
+        TrainingArtifact trained = runs.train(
+                runner, config.id(), new TrainInput<>(config.data(), request.data(), request.geo()), context(job));
+        job.throwIfCancelled();
+        transactions.executeWithoutResult(status -> {
+            artifacts.create(artifactId, null, workspaceData(TrainingArtifact.TYPE, trained.metadata()), List.of());
+            writeContent(artifactId, trained.content(), trained.contentType());
+            artifacts.link(config.id(), artifactId);
+        });
+        return artifactId;
+    }
+
+    /**
+     * Predicts and stores the level-1 prediction under {@code artifactId} (and a level-2 workspace below it).
+     *
+     * @param request the predict request
+     * @param artifactId the pre-allocated prediction artifact id
+     * @param job the running job
+     * @return the prediction artifact id
+     * @throws Exception when the training artifact or its config is unusable, or the runner fails
+     */
+    public String predict(PredictRequest request, String artifactId, JobContext job) throws Exception {
+        String trainingId = requireUlid(request.artifactId(), "artifact_id");
+        StoredArtifact training = artifacts
+                .find(trainingId)
+                .orElseThrow(() -> new IllegalArgumentException("Training artifact " + trainingId + " not found"));
+        JsonNode data = training.data();
+        if (!data.isObject() || !TrainingArtifact.TYPE.equals(data.path("type").asString(""))) {
+            throw new IllegalArgumentException("Artifact " + trainingId + " is not a training artifact");
+        }
+        JsonNode metadata = data.path("metadata");
+        if (MLMetadata.FAILED.equals(metadata.path("status").asString(""))) {
+            throw new IllegalStateException("Cannot predict using failed training artifact " + trainingId
+                    + ". Training script exited with code " + exitCode(metadata) + ".");
+        }
+        String configId = metadata.path("config_id").asString("");
+        if (!Ulids.isValid(configId)) {
+            throw new IllegalArgumentException(
+                    "Training artifact " + trainingId + " has no valid config_id in its metadata");
+        }
+        Config<? extends BaseConfig> config = configs.findTyped(configId)
+                .orElseThrow(() -> new IllegalArgumentException("Config " + configId + " not found"));
+        requirePeriodsInBounds(config.data());
+        byte[] model = readContent(training);
+        job.throwIfCancelled();
+        PredictionArtifacts predicted = runs.predict(
+                runner,
+                config.id(),
+                config.data(),
+                model,
+                request.historic(),
+                request.future(),
+                request.geo(),
+                info.requiredCovariates(),
+                configs.type().schema(),
+                context(job));
+        job.throwIfCancelled();
+        transactions.executeWithoutResult(status -> {
+            artifacts.create(artifactId, trainingId, predicted.prediction(), List.of());
+            predicted.workspace().ifPresent(workspace -> {
+                String workspaceId = Ulids.newUlid();
+                artifacts.create(
+                        workspaceId,
+                        artifactId,
+                        workspaceData(PredictionWorkspaceArtifact.TYPE, workspace.metadata()),
+                        List.of());
+                writeContent(workspaceId, workspace.content(), PredictionWorkspaceArtifact.CONTENT_TYPE);
+            });
+        });
+        return artifactId;
+    }
+
+    /**
+     * Runs the framework checks of {@code $validate} in chapkit's order, then the runner's hook when they found no
+     * error.
+     *
+     * @param request the request
+     * @return the diagnostics and validity
+     */
+    public ValidateResponse validate(ValidateRequest request) {
+        List<ValidationDiagnostic> diagnostics = switch (request) {
+            case ValidateRequest.Train train -> validateTrain(train);
+            case ValidateRequest.Predict predict -> validatePredict(predict);
+        };
+        return ValidateResponse.of(diagnostics);
+    }
+
+    private List<ValidationDiagnostic> validateTrain(ValidateRequest.Train request) {
+        List<ValidationDiagnostic> diagnostics = new ArrayList<>();
+        Optional<? extends Config<? extends BaseConfig>> config =
+                Ulids.isValid(request.configId()) ? configs.findTyped(request.configId()) : Optional.empty();
+        if (config.isEmpty()) {
+            diagnostics.add(ValidationDiagnostic.error(
+                    "config_not_found", "Config " + request.configId() + " not found", "config_id"));
+            return diagnostics;
+        }
+        BaseConfig data = config.get().data();
+        periodsDiagnostic(data).ifPresent(diagnostics::add);
+        if (request.data().isEmpty()) {
+            diagnostics.add(ValidationDiagnostic.error("data_empty", "Training data is empty", "data"));
+        }
+        if (hasError(diagnostics)) {
+            return diagnostics;
+        }
+        diagnostics.addAll(runner.validateTrain(new TrainInput<>(data, request.data(), request.geo())));
+        return diagnostics;
+    }
+
+    private List<ValidationDiagnostic> validatePredict(ValidateRequest.Predict request) {
+        List<ValidationDiagnostic> diagnostics = new ArrayList<>();
+        String id = request.artifactId();
+        Optional<StoredArtifact> training = Ulids.isValid(id) ? artifacts.find(id) : Optional.empty();
+        if (training.isEmpty()) {
+            return List.of(ValidationDiagnostic.error(
+                    "training_artifact_not_found", "Training artifact " + id + " not found", "artifact_id"));
+        }
+        JsonNode data = training.get().data();
+        if (!data.isObject() || !TrainingArtifact.TYPE.equals(data.path("type").asString(""))) {
+            return List.of(ValidationDiagnostic.error(
+                    "invalid_training_artifact", "Artifact " + id + " is not a training artifact", "artifact_id"));
+        }
+        JsonNode metadata = data.path("metadata");
+        if (MLMetadata.FAILED.equals(metadata.path("status").asString(""))) {
+            return List.of(ValidationDiagnostic.error(
+                    "training_artifact_failed",
+                    "Training artifact " + id + " failed training (exit_code=" + exitCode(metadata)
+                            + "); cannot predict with it",
+                    "artifact_id"));
+        }
+        String configId = metadata.path("config_id").asString("");
+        if (configId.isEmpty()) {
+            return List.of(ValidationDiagnostic.error(
+                    "invalid_training_artifact",
+                    "Training artifact " + id + " is missing config_id in metadata",
+                    "artifact_id"));
+        }
+        if (!Ulids.isValid(configId)) {
+            return List.of(ValidationDiagnostic.error(
+                    "invalid_training_artifact",
+                    "Training artifact " + id + " has a malformed config_id in metadata: '" + configId + "'",
+                    "artifact_id"));
+        }
+        Optional<? extends Config<? extends BaseConfig>> config = configs.findTyped(configId);
+        if (config.isEmpty()) {
+            return List.of(ValidationDiagnostic.error(
+                    "config_not_found",
+                    "Config " + configId + " referenced by training artifact not found",
+                    "artifact_id"));
+        }
+        BaseConfig configData = config.get().data();
+        periodsDiagnostic(configData).ifPresent(diagnostics::add);
+        if (WorkspaceArchive.CONTENT_TYPE.equals(
+                data.path(ArtifactJson.CONTENT_TYPE).asString(""))) {
+            byte[] zip = training.get().hasContent() ? readContent(training.get()) : new byte[0];
+            new WorkspaceArchive(zip)
+                    .corruption()
+                    .ifPresent(problem -> diagnostics.add(
+                            ValidationDiagnostic.error("training_workspace_corrupted", problem, "artifact_id")));
+        }
+        if (request.historic().isEmpty()) {
+            diagnostics.add(ValidationDiagnostic.error("historic_empty", "Historic data is empty", "historic"));
+        }
+        if (request.future().isEmpty()) {
+            diagnostics.add(ValidationDiagnostic.error("future_empty", "Future data is empty", "future"));
+        }
+        if (hasError(diagnostics)) {
+            return diagnostics;
+        }
+        diagnostics.addAll(runner.validatePredict(
+                new PredictValidationInput<>(configData, request.historic(), request.future(), request.geo())));
+        return diagnostics;
+    }
+
+    private RunContext context(JobContext job) {
+        return new RunContext(
+                new JobCancellation(job), Map.of(JobContext.class, job, ArtifactManager.class, artifacts));
+    }
+
+    private void requirePeriodsInBounds(BaseConfig config) {
+        Optional<ValidationDiagnostic> problem = periodsDiagnostic(config);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get().message());
+        }
+    }
+
+    private Optional<ValidationDiagnostic> periodsDiagnostic(BaseConfig config) {
+        int periods = config.predictionPeriods();
+        if (periods < info.minPredictionPeriods()) {
+            return Optional.of(ValidationDiagnostic.error(
+                    "prediction_periods_out_of_bounds",
+                    "prediction_periods (" + periods + ") is below the minimum allowed value ("
+                            + info.minPredictionPeriods() + ")",
+                    "config.prediction_periods"));
+        }
+        if (periods > info.maxPredictionPeriods()) {
+            return Optional.of(ValidationDiagnostic.error(
+                    "prediction_periods_out_of_bounds",
+                    "prediction_periods (" + periods + ") exceeds the maximum allowed value ("
+                            + info.maxPredictionPeriods() + ")",
+                    "config.prediction_periods"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasError(List<ValidationDiagnostic> diagnostics) {
+        return diagnostics.stream().anyMatch(d -> d.severity() == ValidationDiagnostic.Severity.ERROR);
+    }
+
+    private static String exitCode(JsonNode metadata) {
+        JsonNode code = metadata.path("exit_code");
+        return code.isNumber() ? code.asString() : "unknown";
+    }
+
+    private static String requireUlid(String value, String field) {
+        if (!Ulids.isValid(value)) {
+            throw new IllegalArgumentException("Invalid " + field + ": " + value);
+        }
+        return value;
+    }
+
+    private static Map<String, Object> workspaceData(String type, MLMetadata metadata) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", type);
+        data.put("metadata", metadata);
+        return data;
+    }
+
+    private void writeContent(String id, byte[] content, String contentType) {
+        artifacts.writeContent(id, new ByteArrayInputStream(content), contentType, OptionalLong.empty());
+    }
+
+    private byte[] readContent(StoredArtifact artifact) {
+        if (!artifact.hasContent()) {
+            return new byte[0];
+        }
+        try (InputStream in = artifacts.openContent(artifact.content())) {
+            return in.readAllBytes();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the content of artifact " + artifact.id(), ex);
+        }
+    }
+}

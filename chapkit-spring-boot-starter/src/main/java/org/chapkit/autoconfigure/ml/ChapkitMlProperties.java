@@ -1,0 +1,49 @@
+package org.chapkit.autoconfigure.ml;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.chapkit.ml.shell.ConfigFormat;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the ML workflow ({@code chapkit.ml.*}).
+ *
+ * @param enabled whether {@code /api/v1/ml} and the train/predict jobs are set up when a model runner exists
+ * @param shell a shell runner defined by properties alone (used when {@code train-command} is set and the
+ *     application declares no {@code ModelRunner} bean)
+ */
+@ConfigurationProperties("chapkit.ml")
+public record ChapkitMlProperties(
+        @DefaultValue("true") boolean enabled, @DefaultValue Shell shell) {
+
+    /**
+     * A {@code ShellModelRunner} from properties.
+     *
+     * @param trainCommand the train command, e.g. {@code python3 scripts/train.py --data {data_file}}; setting it
+     *     turns the property-defined shell runner on
+     * @param predictCommand the predict command, e.g. {@code python3 scripts/predict.py --historic {historic_file}
+     *     --future {future_file} --output {output_file}}
+     * @param projectRoot the directory copied into every training workspace; default the working directory
+     * @param configFormat the {@code config.yml} layout: {@code flat} or {@code chap-core}
+     * @param timeout the longest a command may run before its process tree is killed; default none
+     * @param tempDir where workspaces are created; default {@code $CHAPKIT_TEMP_DIR}, else the system temp dir
+     */
+    public record Shell(
+            String trainCommand,
+            String predictCommand,
+            Path projectRoot,
+            @DefaultValue("flat") ConfigFormat configFormat,
+            Duration timeout,
+            Path tempDir) {
+
+        /**
+         * Whether the properties define a shell runner.
+         *
+         * @return {@code true} when a train command is set
+         */
+        public boolean defined() {
+            return trainCommand != null && !trainCommand.isBlank();
+        }
+    }
+}

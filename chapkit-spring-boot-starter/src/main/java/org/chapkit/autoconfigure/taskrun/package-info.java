@@ -1,0 +1,2 @@
+/** Auto-configuration that runs tasks and fires schedules on the job system. */
+package org.chapkit.autoconfigure.taskrun;

@@ -1,0 +1,71 @@
+package org.chapkit.autoconfigure.taskrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
+import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
+import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
+import org.chapkit.autoconfigure.task.ChapkitTaskAutoConfiguration;
+import org.chapkit.job.JobManager;
+import org.chapkit.job.RecurringWork;
+import org.chapkit.task.TaskExecutionGateway;
+import org.chapkit.taskrun.JobTaskExecutionGateway;
+import org.chapkit.taskrun.TaskJobHandler;
+import org.chapkit.test.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+
+/** Tasks run on the job system only when both exist; schedules are fired only when schedules are on. */
+class ChapkitTaskRunAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    JdbcTemplateAutoConfiguration.class,
+                    JdbcClientAutoConfiguration.class,
+                    JacksonAutoConfiguration.class,
+                    ValidationAutoConfiguration.class,
+                    ChapkitDatabaseAutoConfiguration.class,
+                    ChapkitArtifactAutoConfiguration.class,
+                    ChapkitJobsAutoConfiguration.class,
+                    ChapkitTaskAutoConfiguration.class,
+                    ChapkitScheduleAutoConfiguration.class,
+                    ChapkitTaskRunAutoConfiguration.class))
+            .withBean(Clock.class, Clock::systemUTC)
+            .withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2());
+
+    @Test
+    void wiresTheJobBackedGatewayHandlerAndScheduleFiring() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(TaskExecutionGateway.class)).isInstanceOf(JobTaskExecutionGateway.class);
+            assertThat(context.getBean(JobManager.class).handlerTypes()).contains(TaskJobHandler.TYPE);
+            assertThat(context.getBean(RecurringWork.class).name())
+                    .isEqualTo(ChapkitTaskRunAutoConfiguration.SCHEDULE_FIRING_TASK);
+        });
+    }
+
+    @Test
+    void backsOffWithoutTheJobSystemOrSchedules() {
+        runner.withPropertyValues("chapkit.jobs.enabled=false")
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(TaskExecutionGateway.class)
+                        .doesNotHaveBean(TaskJobHandler.class));
+        runner.withPropertyValues("chapkit.schedules.enabled=false")
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(TaskExecutionGateway.class)
+                        .doesNotHaveBean(RecurringWork.class));
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of task runs on the job system. */
+package org.chapkit.taskrun;
