@@ -55,7 +55,17 @@ public final class JobThroughputBenchmark {
     private JobThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        String external = System.getProperty("postgres.url", "");
+        run(System.getProperty("postgres.url", ""));
+    }
+
+    /**
+     * Runs three rounds of both engines and logs each; the harness reads the returned rounds (the first warms up).
+     *
+     * @param external a JDBC URL with user and password, or blank for an embedded PostgreSQL
+     * @return the figures of every round, in order
+     */
+    public static List<Round> run(String external) throws Exception {
+        List<Round> rounds = new ArrayList<>();
         EmbeddedPostgres embedded =
                 external.isBlank() ? EmbeddedPostgres.builder().start() : null;
         String url = embedded != null ? embedded.getJdbcUrl("postgres", "postgres") : external;
@@ -85,6 +95,7 @@ public final class JobThroughputBenchmark {
                 Result raw = raw(dataSource, jdbc);
                 log.info("round {} chapkit jobs : {}", round, chapkit);
                 log.info("round {} raw db-scheduler: {}", round, raw);
+                rounds.add(new Round(round, chapkit, raw));
                 jdbc.sql("DELETE FROM jobs").update();
             }
         } finally {
@@ -92,7 +103,17 @@ public final class JobThroughputBenchmark {
                 embedded.close();
             }
         }
+        return rounds;
     }
+
+    /**
+     * Figures of one round of both engines.
+     *
+     * @param round 1-based round number (round 1 warms up)
+     * @param chapkit chapkit's job system
+     * @param raw raw db-scheduler
+     */
+    public record Round(int round, Result chapkit, Result raw) {}
 
     private static Result chapkit(HikariDataSource dataSource, JdbcClient jdbc) throws InterruptedException {
         JobHandler<String> noop = new JobHandler<>() {
@@ -227,8 +248,27 @@ public final class JobThroughputBenchmark {
         return new HikariDataSource(config);
     }
 
-    /** Figures of one run. */
-    private record Result(int jobs, long submitNanos, long totalNanos, List<Double> latenciesMillis) {
+    /**
+     * Figures of one run of one engine.
+     *
+     * @param jobs jobs submitted for the throughput figure
+     * @param submitNanos time to submit them all
+     * @param totalNanos time until all had finished
+     * @param latenciesMillis submit-to-running latency of each sample, in milliseconds
+     */
+    public record Result(int jobs, long submitNanos, long totalNanos, List<Double> latenciesMillis) {
+
+        /** Jobs finished per second. */
+        public double jobsPerSecond() {
+            return jobs / (totalNanos / 1e9);
+        }
+
+        /** The latency below which the given fraction of samples lie, in milliseconds. */
+        public double latencyPercentile(double fraction) {
+            List<Double> sorted = new ArrayList<>(latenciesMillis);
+            Collections.sort(sorted);
+            return sorted.get((int) Math.floor(fraction * (sorted.size() - 1)));
+        }
 
         @Override
         public String toString() {
