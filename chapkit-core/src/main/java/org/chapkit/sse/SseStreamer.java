@@ -63,6 +63,11 @@ public final class SseStreamer implements AutoCloseable {
                     stop.run();
                     stream.complete();
                 }
+            } catch (java.io.UncheckedIOException clientGone) {
+                // The subscriber disconnected: a normal end of an SSE stream, not an error to report.
+                stop.run();
+                log.debug("SSE subscriber went away: {}", clientGone.getMessage());
+                emitter.complete();
             } catch (RuntimeException ex) {
                 stop.run();
                 log.debug("SSE stream ended: {}", ex.toString());
