@@ -42,8 +42,7 @@ class DataFrameReadersTests {
 
     @Test
     void malformedInputIsABadRequest() {
-        assertThatThrownBy(() -> DataFrameReaders.readCsv(utf8("a\r\n\"open")))
-                .isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> DataFrameReaders.readCsv(utf8("a\r\n\"open"))).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> DataFrameReaders.readCsv(utf8(""))).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> DataFrameReaders.readJson(utf8("{\"x\":1}"), MAPPER))
                 .isInstanceOf(BadRequestException.class);
