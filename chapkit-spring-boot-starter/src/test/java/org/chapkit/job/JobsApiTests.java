@@ -156,10 +156,11 @@ class JobsApiTests {
             String body = stream.get(20, TimeUnit.SECONDS).body();
             // The contract lets the record show "canceled" briefly before it is removed; a stream that polls in
             // that window ends on the terminal "canceled" frame instead of the literal deleted frame.
-            assertThat(body).satisfiesAnyOf(
-                    ended -> assertThat(ended).endsWith("data: {\"status\": \"deleted\"}\n\n"),
-                    ended -> assertThat(ended.substring(ended.lastIndexOf("data: ")))
-                            .contains("\"status\":\"canceled\""));
+            assertThat(body)
+                    .satisfiesAnyOf(
+                            ended -> assertThat(ended).endsWith("data: {\"status\": \"deleted\"}\n\n"),
+                            ended -> assertThat(ended.substring(ended.lastIndexOf("data: ")))
+                                    .contains("\"status\":\"canceled\""));
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(TestJobHandlers.INTERRUPTED).contains(job.id()));
             assertThat(TestJobHandlers.CANCEL_CALLBACKS).contains(job.id());

@@ -42,6 +42,11 @@ public final class PythonValues {
         if (value == 0) {
             return (1 / value < 0) ? "-0.0" : "0.0";
         }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            // Both use fixed notation with the shortest round-tripping digits (JDK 19+) here: no re-layout needed.
+            return Double.toString(value);
+        }
         // Double.toString gives the shortest round-tripping digits (JDK 19+); only the layout differs.
         BigDecimal exact = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
         String digits = exact.unscaledValue().toString();
