@@ -61,13 +61,19 @@ final class Workspaces {
 
     /** Copies {@code project} into {@code target}, skipping excluded names and {@code skip} (the temp root). */
     static void copyProject(Path project, Path target, Path skip) throws IOException {
-        Path skipReal = skip.toAbsolutePath().normalize();
+        Path projectReal = project.toAbsolutePath().normalize();
+        Path skipCandidate = skip.toAbsolutePath().normalize();
+        // Only a temp root INSIDE the project is skipped (it would copy itself). A project that lives under the
+        // temp root (e.g. a checkout in /tmp) is copied whole.
+        Path skipReal =
+                skipCandidate.startsWith(projectReal) && !skipCandidate.equals(projectReal) ? skipCandidate : null;
         Files.walkFileTree(project, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(project)
                         && (excluded(dir.getFileName())
-                                || dir.toAbsolutePath().normalize().startsWith(skipReal))) {
+                                || (skipReal != null
+                                        && dir.toAbsolutePath().normalize().startsWith(skipReal)))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(target.resolve(project.relativize(dir).toString()));
