@@ -23,7 +23,6 @@ import org.chapkit.config.ConfigOut;
 import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
-import org.chapkit.crud.PageResponse;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.NotFoundException;
@@ -120,15 +119,7 @@ public class ArtifactController {
             @Parameter(description = "Page size, 1 to " + PageRequest.MAX_SIZE) @RequestParam(required = false)
                     Integer size) {
         return PageRequest.of(page, size)
-                .<Object>map(request -> {
-                    PageResponse<StoredArtifact> result = artifacts.findPage(request);
-                    return new PageResponse<>(
-                            result.items().stream().map(artifacts::toSummary).toList(),
-                            result.total(),
-                            result.page(),
-                            result.size(),
-                            result.pages());
-                })
+                .<Object>map(request -> artifacts.findPage(request).map(artifacts::toSummary))
                 .orElseGet(() ->
                         artifacts.findAll().stream().map(artifacts::toSummary).toList());
     }

@@ -11,7 +11,6 @@ import java.net.URI;
 import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
-import org.chapkit.crud.PageResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -77,15 +76,7 @@ public class ConfigController {
             @Parameter(description = "Page size, 1 to " + PageRequest.MAX_SIZE) @RequestParam(required = false)
                     Integer size) {
         return PageRequest.of(page, size)
-                .<Object>map(request -> {
-                    PageResponse<StoredConfig> result = configs.findPage(request);
-                    return new PageResponse<>(
-                            result.items().stream().map(ConfigOut::of).toList(),
-                            result.total(),
-                            result.page(),
-                            result.size(),
-                            result.pages());
-                })
+                .<Object>map(request -> configs.findPage(request).map(ConfigOut::of))
                 .orElseGet(() -> configs.findAll().stream().map(ConfigOut::of).toList());
     }
 

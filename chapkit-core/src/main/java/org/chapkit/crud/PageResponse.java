@@ -1,6 +1,7 @@
 package org.chapkit.crud;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One page of a collection, servicekit's {@code PaginatedResponse}: returned by list endpoints when both {@code page}
@@ -19,5 +20,10 @@ public record PageResponse<T>(List<T> items, long total, int page, int size, lon
     public static <T> PageResponse<T> of(List<T> items, long total, PageRequest request) {
         long pages = total == 0 ? 0 : (total + request.size() - 1) / request.size();
         return new PageResponse<>(List.copyOf(items), total, request.page(), request.size(), pages);
+    }
+
+    /** The same page with each item converted, for example from a stored entity to its wire record. */
+    public <R> PageResponse<R> map(Function<? super T, ? extends R> converter) {
+        return new PageResponse<>(items.stream().<R>map(converter).toList(), total, page, size, pages);
     }
 }
