@@ -1,0 +1,76 @@
+package org.chapkit.sample.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chapkit.test.ServiceTestOnH2;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages a person opens in a browser, rendered by a real headless Chromium against the sample app on a real port:
+ * the landing page at {@code /} (filled in by its script from {@code /api/v1/info} and {@code /health}) and the
+ * Swagger UI at {@code /docs} (built in the browser from {@code /openapi.json}).
+ *
+ * <p>CI ({@code .ci/run}) installs Debian's {@code chromium}; elsewhere the tests are skipped when no Chromium is
+ * installed, and fail under {@code CI=true} so a CI machine without a browser cannot pass them silently.
+ */
+@ServiceTestOnH2
+class BrowserPagesTests {
+
+    private static HeadlessChromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void findChromium() {
+        chromium = HeadlessChromium.find().orElse(null);
+        if (chromium == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true but no Chromium is installed (apt-get install chromium, or set CHROMIUM=/path/to/chrome)");
+        }
+        assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium); browser tests skipped");
+    }
+
+    @Test
+    void landingPageShowsTheServiceInfoAndHealthItFetched() {
+        String dom = chromium.renderedDom("http://localhost:" + port + "/", 5_000);
+
+        assertThat(element(dom, "h1", "name")).isEqualTo("Chapkit Sample Forecaster");
+        assertThat(element(dom, "dd", "id")).isEqualTo("chapkit-sample");
+        assertThat(element(dom, "dd", "period")).isEqualTo("monthly");
+        assertThat(element(dom, "dd", "periods")).isEqualTo("1 – 12");
+        assertThat(element(dom, "dd", "health")).isEqualTo("healthy");
+        assertThat(element(dom, "p", "error")).isEmpty();
+        assertThat(dom).contains("<title>Chapkit Sample Forecaster</title>");
+    }
+
+    @Test
+    void swaggerUiRendersTheChapkitOperationsFromTheOpenApiDocument() {
+        String dom = chromium.renderedDom("http://localhost:" + port + "/docs", 15_000);
+
+        assertThat(dom)
+                .as("Swagger UI built the operation list in the browser")
+                .contains(
+                        "data-path=\"/api/v1/ml/$train\"",
+                        "data-path=\"/api/v1/ml/$predict\"",
+                        "data-path=\"/api/v1/configs/{id}\"",
+                        "data-path=\"/api/v1/artifacts/{id}/$download\"",
+                        "data-path=\"/api/v1/jobs/{id}/$stream\"",
+                        "data-path=\"/api/v1/tasks/{name}/$execute\"");
+    }
+
+    /** The text of the element {@code <tag id="id">…</tag>} in the rendered DOM. */
+    private static String element(String dom, String tag, String id) {
+        Matcher matcher = Pattern.compile("<" + tag + " id=\"" + id + "\">(.*?)</" + tag + ">", Pattern.DOTALL)
+                .matcher(dom);
+        assertThat(matcher.find())
+                .as("<%s id=\"%s\"> in the rendered page", tag, id)
+                .isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,97 @@
+package org.chapkit.sample.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Debian's {@code chromium} run headless as a separate process: it loads a page, runs its scripts (with a virtual
+ * time budget so fetches and timers settle) and prints the resulting DOM. The flags are the ones that keep Chromium
+ * quiet on a machine without internet access.
+ */
+final class HeadlessChromium {
+
+    private static final List<String> CANDIDATES = List.of(
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+            "/usr/bin/google-chrome-stable");
+
+    private final Path binary;
+
+    private HeadlessChromium(Path binary) {
+        this.binary = binary;
+    }
+
+    /**
+     * The browser named by the {@code CHROMIUM} environment variable, or the first one installed at a usual place.
+     *
+     * @return the browser, or empty when none is installed
+     */
+    static Optional<HeadlessChromium> find() {
+        String configured = System.getenv("CHROMIUM");
+        Stream<String> paths = configured != null ? Stream.of(configured) : CANDIDATES.stream();
+        return paths.map(Path::of).filter(Files::isExecutable).findFirst().map(HeadlessChromium::new);
+    }
+
+    /**
+     * Loads {@code url} and returns the DOM after the page's scripts ran.
+     *
+     * @param url the page
+     * @param virtualTimeBudgetMillis how much (virtual) time the page's fetches and timers get
+     * @return the serialized DOM
+     */
+    String renderedDom(String url, int virtualTimeBudgetMillis) {
+        Path profile = null;
+        try {
+            profile = Files.createTempDirectory("chapkit-chromium-");
+            Path dom = profile.resolve("dom.html");
+            Process process = new ProcessBuilder(
+                            binary.toString(),
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--user-data-dir=" + profile.resolve("profile"),
+                            "--virtual-time-budget=" + virtualTimeBudgetMillis,
+                            "--dump-dom",
+                            url)
+                    .redirectOutput(dom.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IllegalStateException("Chromium did not finish rendering " + url + " within 120 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("Chromium exited with " + process.exitValue() + " on " + url);
+            }
+            return Files.readString(dom, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rendering " + url, ex);
+        } finally {
+            if (profile != null) {
+                try {
+                    FileSystemUtils.deleteRecursively(profile);
+                } catch (IOException ignored) {
+                    // a leftover temp profile is harmless
+                }
+            }
+        }
+    }
+}
