@@ -24,6 +24,10 @@ import org.chapkit.client.Page;
 import org.chapkit.client.Versioned;
 import org.chapkit.client.config.Config;
 import org.chapkit.client.http.ChapkitHttp;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.filter.FilteringParserDelegate;
+import tools.jackson.core.filter.TokenFilter;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
@@ -365,8 +369,8 @@ public final class ArtifactClient {
      * see {@link ImportOptions#forFile(Path)}).
      *
      * @param file the file
-     * @return the created artifact (data {@code type: dataframe}, {@code content_type:
-     *     application/vnd.chapkit.dataframe+json})
+     * @return the created artifact without {@code data.content} (data {@code type: dataframe}, {@code content_type:
+     *     application/vnd.chapkit.dataframe+json}); {@link #get(String)} reads the frame
      * @throws IllegalArgumentException when the file name names no format
      */
     public Artifact<JsonNode> importFrame(Path file) {
@@ -378,7 +382,8 @@ public final class ArtifactClient {
      *
      * @param file the file
      * @param options format, compression, parent and tags
-     * @return the created artifact
+     * @return the created artifact without {@code data.content}, which the service echoes but the client skips
+     *     while reading (a large frame would not fit a small heap as a JSON tree); {@link #get(String)} reads it
      * @throws org.chapkit.client.ChapkitProblemException 400 when the file is malformed (nothing is stored), 413
      *     when it exceeds the service's request size limit
      */
@@ -396,17 +401,55 @@ public final class ArtifactClient {
      *
      * @param body the file's bytes; read to the end and closed
      * @param options format, compression, parent and tags
-     * @return the created artifact
+     * @return the created artifact without {@code data.content}, which the service echoes but the client skips
+     *     while reading (a large frame would not fit a small heap as a JSON tree); {@link #get(String)} reads it
      * @throws org.chapkit.client.ChapkitProblemException 400 when the body is malformed (nothing is stored)
      */
     public Artifact<JsonNode> importFrame(InputStream body, ImportOptions options) {
         return importFrame(oneShot(Objects.requireNonNull(body, "body")), options);
     }
 
+    /**
+     * Sends the file and reads the answer as a stream, leaving out {@code data.content}: the service echoes the whole
+     * imported frame, which as a JSON tree would need several times the file's size in heap.
+     */
     private Artifact<JsonNode> importFrame(BodyPublisher body, ImportOptions options) {
         Objects.requireNonNull(options, "options");
-        return http.upload(
-                "POST", BASE + "/$import", options.query(), options.format().mediaType(), body, null, artifactType);
+        HttpResponse<InputStream> response = http.openUpload(
+                "POST", BASE + "/$import", options.query(), options.format().mediaType(), body, null);
+        try (InputStream in = response.body();
+                JsonParser parser = new FilteringParserDelegate(
+                        http.mapper().createParser(in),
+                        WithoutContent.ARTIFACT,
+                        TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH,
+                        true)) {
+            return http.mapper().readValue(parser, artifactType);
+        } catch (IOException e) {
+            throw new ChapkitClientException("POST " + response.uri() + ": reading the response failed", e);
+        } catch (JacksonException e) {
+            throw new ChapkitClientException("POST " + response.uri() + ": response is not an artifact", e);
+        }
+    }
+
+    /** Passes an artifact's JSON through except {@code data.content}. */
+    private static final class WithoutContent extends TokenFilter {
+
+        static final WithoutContent ARTIFACT = new WithoutContent(false);
+        static final WithoutContent DATA = new WithoutContent(true);
+
+        private final boolean inData;
+
+        private WithoutContent(boolean inData) {
+            this.inData = inData;
+        }
+
+        @Override
+        public TokenFilter includeProperty(String name) {
+            if (inData) {
+                return "content".equals(name) ? null : TokenFilter.INCLUDE_ALL;
+            }
+            return "data".equals(name) ? DATA : TokenFilter.INCLUDE_ALL;
+        }
     }
 
     private ArtifactContent open(String path, DownloadOptions options) {

@@ -324,13 +324,8 @@ public final class ChapkitHttp {
             BodyPublisher body,
             Duration timeout,
             JavaType responseType) {
-        URI uri = uri(path, query);
-        HttpRequest request = request(uri, timeout)
-                .header("Accept", JSON)
-                .header("Content-Type", contentType)
-                .method(method, body)
-                .build();
-        HttpResponse<InputStream> response = send(method, uri, request);
+        HttpResponse<InputStream> response = openUpload(method, path, query, contentType, body, timeout);
+        URI uri = response.uri();
         try (InputStream in = response.body()) {
             byte[] bytes = in.readAllBytes();
             if (response.statusCode() == 204 || responseType == null || bytes.length == 0) {
@@ -342,6 +337,34 @@ public final class ChapkitHttp {
         } catch (JacksonException e) {
             throw new ChapkitClientException(method + " " + uri + ": unexpected response body", e);
         }
+    }
+
+    /**
+     * Sends a streamed body (an upload) and returns the response with its JSON body unread, for callers that parse
+     * a large answer as a stream. The status is checked; the caller must close the body.
+     *
+     * @param method HTTP method
+     * @param path path under the base URL
+     * @param query query parameters, or {@code null}
+     * @param contentType the request's {@code Content-Type}
+     * @param body the body publisher
+     * @param timeout how long to wait for the response after the upload started, or {@code null} for no limit
+     * @return the response, with its body unread
+     */
+    public HttpResponse<InputStream> openUpload(
+            String method,
+            String path,
+            Map<String, ?> query,
+            String contentType,
+            BodyPublisher body,
+            Duration timeout) {
+        URI uri = uri(path, query);
+        HttpRequest request = request(uri, timeout)
+                .header("Accept", JSON)
+                .header("Content-Type", contentType)
+                .method(method, body)
+                .build();
+        return send(method, uri, request);
     }
 
     private HttpRequest.Builder request(URI uri, Duration timeout) {

@@ -188,6 +188,42 @@ class DataFileTransferTests {
     }
 
     @Test
+    void theEchoedFrameOfAnImportIsSkippedWhileReadingSoALargeOneFitsASmallHeap() {
+        server.on("POST", "/api/v1/artifacts/$import", (exchange, body) -> {
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(("{\"id\":\"" + ID + "\",\"created_at\":\"2026-06-30T10:11:12\",\"tags\":[\"t\"],"
+                                + "\"data\":{\"type\":\"dataframe\",\"metadata\":{\"source_format\":\"csv\"},"
+                                + "\"content\":{\"columns\":[\"a\",\"b\"],\"data\":[[0,\"x\"]")
+                        .getBytes(StandardCharsets.UTF_8));
+                byte[] row = ",[1234567,\"location_1\"]".getBytes(StandardCharsets.UTF_8);
+                for (long written = 0; written < ArtifactStreamingTests.FIFTY_MB; written += row.length) {
+                    out.write(row);
+                }
+                out.write(("]},\"content_type\":\"application/vnd.chapkit.dataframe+json\"},"
+                                + "\"parent_id\":null,\"level\":0}")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        });
+
+        Artifact<JsonNode> created = client.artifacts()
+                .importFrame(
+                        new java.io.ByteArrayInputStream("a,b\n0,x\n".getBytes(StandardCharsets.UTF_8)),
+                        ImportOptions.of(DataFormat.CSV));
+
+        assertThat(created.id()).isEqualTo(ID);
+        assertThat(created.tags()).containsExactly("t");
+        assertThat(created.level()).isZero();
+        assertThat(created.data().has("content")).isFalse();
+        assertThat(created.data().get("type").asString()).isEqualTo("dataframe");
+        assertThat(created.data().get("metadata").get("source_format").asString())
+                .isEqualTo("csv");
+        assertThat(created.data().get("content_type").asString()).isEqualTo("application/vnd.chapkit.dataframe+json");
+    }
+
+    @Test
     void aMalformedImportIsAProblemWithItsDetail() {
         server.on("POST", "/api/v1/artifacts/$import", (exchange, body) -> {
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
