@@ -98,7 +98,7 @@ public final class FakeChapkitServer implements AutoCloseable {
 
     /** Upload endpoints read the body themselves, streaming. */
     private static boolean isStreamed(String path) {
-        return path.endsWith("/$content");
+        return path.endsWith("/$content") || path.endsWith("/$import");
     }
 
     public static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

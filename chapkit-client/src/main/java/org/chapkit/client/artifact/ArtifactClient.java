@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,20 +17,29 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.chapkit.client.ChapkitClientException;
 import org.chapkit.client.EntityStats;
 import org.chapkit.client.Page;
 import org.chapkit.client.Versioned;
 import org.chapkit.client.config.Config;
 import org.chapkit.client.http.ChapkitHttp;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.filter.FilteringParserDelegate;
+import tools.jackson.core.filter.TokenFilter;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
-/** Access to {@code /api/v1/artifacts}: CRUD, hierarchy, metadata, and streamed download and upload of content. */
+/**
+ * Access to {@code /api/v1/artifacts}: CRUD, hierarchy, metadata, streamed download and upload of content, and
+ * DataFrame files ({@code $download?format=}, {@code $export}, {@code $import}).
+ */
 public final class ArtifactClient {
 
     private static final String BASE = "/api/v1/artifacts";
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final int DECODE_BUFFER = 64 * 1024;
     private static final Pattern FILE_NAME =
             Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
@@ -243,14 +253,23 @@ public final class ArtifactClient {
      * @return the open content
      */
     public ArtifactContent openDownload(String id) {
-        HttpResponse<InputStream> response = http.open("GET", path(id) + "/$download", null, "*/*");
-        String contentType = response.headers().firstValue("Content-Type").orElse(OCTET_STREAM);
-        String fileName = response.headers()
-                .firstValue("Content-Disposition")
-                .map(ArtifactClient::fileName)
-                .orElse(null);
-        OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-        return new ArtifactContent(contentType, fileName, length, response.body());
+        return openDownload(id, DownloadOptions.AS_STORED);
+    }
+
+    /**
+     * {@code GET /api/v1/artifacts/{id}/$download?format=&compression=} as an open stream: DataFrame content
+     * rendered as CSV, JSON, JSON Lines or Parquet and optionally compressed. The caller must close the result. A
+     * {@code Content-Encoding: gzip} response (see {@link DownloadOptions#withGzipTransfer()}) is decompressed as it
+     * is read.
+     *
+     * @param id artifact id
+     * @param options format and compression
+     * @return the open content
+     * @throws org.chapkit.client.ChapkitProblemException 400 for an unknown format or an artifact without
+     *     DataFrame content, 404 for an unknown artifact, 406 when the service lacks the Parquet jars
+     */
+    public ArtifactContent openDownload(String id, DownloadOptions options) {
+        return open(path(id) + "/$download", options);
     }
 
     /**
@@ -261,13 +280,20 @@ public final class ArtifactClient {
      * @return what was written
      */
     public ArtifactDownload download(String id, OutputStream out) {
-        Objects.requireNonNull(out, "out");
-        try (ArtifactContent content = openDownload(id)) {
-            long bytes = content.body().transferTo(out);
-            return new ArtifactDownload(content.contentType(), content.fileName(), bytes);
-        } catch (IOException e) {
-            throw new ChapkitClientException("Downloading artifact " + id + " failed", e);
-        }
+        return download(id, DownloadOptions.AS_STORED, out);
+    }
+
+    /**
+     * Downloads an artifact's content rendered as {@code options} ask into a stream, chunk by chunk; the file is
+     * never held in memory.
+     *
+     * @param id artifact id
+     * @param options format and compression
+     * @param out where to write; not closed
+     * @return what was written
+     */
+    public ArtifactDownload download(String id, DownloadOptions options, OutputStream out) {
+        return copy("Downloading artifact " + id, () -> openDownload(id, options), out);
     }
 
     /**
@@ -280,6 +306,209 @@ public final class ArtifactClient {
      * @return what was written
      */
     public ArtifactDownload download(String id, Path target) {
+        return download(id, DownloadOptions.AS_STORED, target);
+    }
+
+    /**
+     * Downloads an artifact's content rendered as {@code options} ask into a file, streaming, with the same
+     * guarantee as {@link #download(String, Path)}: no truncated file is ever left at {@code target}.
+     *
+     * @param id artifact id
+     * @param options format and compression
+     * @param target the file to write (replaced if it exists)
+     * @return what was written
+     */
+    public ArtifactDownload download(String id, DownloadOptions options, Path target) {
+        return toFile("artifact " + id, target, out -> download(id, options, out));
+    }
+
+    /**
+     * {@code GET /api/v1/artifacts/{id}/$export?format=&compression=} as an open stream: every DataFrame
+     * descendant of the artifact (for a trained model: its predictions) as one file with a leading
+     * {@code artifact_id} column. The caller must close the result.
+     *
+     * @param id the ancestor artifact's id
+     * @param options format ({@code null}: CSV) and compression
+     * @return the open content
+     * @throws org.chapkit.client.ChapkitProblemException 404 when the artifact is unknown or has no DataFrame
+     *     descendants, 400 for an unknown format or frames with different columns
+     */
+    public ArtifactContent openExport(String id, DownloadOptions options) {
+        return open(path(id) + "/$export", options);
+    }
+
+    /**
+     * Exports the DataFrame descendants of an artifact into a stream, chunk by chunk (see
+     * {@link #openExport(String, DownloadOptions)}).
+     *
+     * @param id the ancestor artifact's id
+     * @param options format ({@code null}: CSV) and compression
+     * @param out where to write; not closed
+     * @return what was written
+     */
+    public ArtifactDownload export(String id, DownloadOptions options, OutputStream out) {
+        return copy("Exporting artifact " + id, () -> openExport(id, options), out);
+    }
+
+    /**
+     * Exports the DataFrame descendants of an artifact into a file, streaming; no truncated file is ever left at
+     * {@code target}.
+     *
+     * @param id the ancestor artifact's id
+     * @param options format ({@code null}: CSV) and compression
+     * @param target the file to write (replaced if it exists)
+     * @return what was written
+     */
+    public ArtifactDownload export(String id, DownloadOptions options, Path target) {
+        return toFile("the export of artifact " + id, target, out -> export(id, options, out));
+    }
+
+    /**
+     * {@code POST /api/v1/artifacts/$import}: creates a root DataFrame artifact from a file, streamed; format and
+     * compression are read from the file name ({@code frame.csv}, {@code frame.parquet}, {@code frame.jsonl.gz} …,
+     * see {@link ImportOptions#forFile(Path)}).
+     *
+     * @param file the file
+     * @return the created artifact without {@code data.content} (data {@code type: dataframe}, {@code content_type:
+     *     application/vnd.chapkit.dataframe+json}); {@link #get(String)} reads the frame
+     * @throws IllegalArgumentException when the file name names no format
+     */
+    public Artifact<JsonNode> importFrame(Path file) {
+        return importFrame(file, ImportOptions.forFile(file));
+    }
+
+    /**
+     * {@code POST /api/v1/artifacts/$import} from a file, streamed.
+     *
+     * @param file the file
+     * @param options format, compression, parent and tags
+     * @return the created artifact without {@code data.content}, which the service echoes but the client skips
+     *     while reading (a large frame would not fit a small heap as a JSON tree); {@link #get(String)} reads it
+     * @throws org.chapkit.client.ChapkitProblemException 400 when the file is malformed (nothing is stored), 413
+     *     when it exceeds the service's request size limit
+     */
+    public Artifact<JsonNode> importFrame(Path file, ImportOptions options) {
+        try {
+            return importFrame(BodyPublishers.ofFile(file), options);
+        } catch (FileNotFoundException e) {
+            throw new ChapkitClientException("Cannot import " + file + ": file not found", e);
+        }
+    }
+
+    /**
+     * {@code POST /api/v1/artifacts/$import} from a stream, sent as it is read (chunked), with the format's media
+     * type as {@code Content-Type}.
+     *
+     * @param body the file's bytes; read to the end and closed
+     * @param options format, compression, parent and tags
+     * @return the created artifact without {@code data.content}, which the service echoes but the client skips
+     *     while reading (a large frame would not fit a small heap as a JSON tree); {@link #get(String)} reads it
+     * @throws org.chapkit.client.ChapkitProblemException 400 when the body is malformed (nothing is stored)
+     */
+    public Artifact<JsonNode> importFrame(InputStream body, ImportOptions options) {
+        return importFrame(oneShot(Objects.requireNonNull(body, "body")), options);
+    }
+
+    /**
+     * Sends the file and reads the answer as a stream, leaving out {@code data.content}: the service echoes the whole
+     * imported frame, which as a JSON tree would need several times the file's size in heap.
+     */
+    private Artifact<JsonNode> importFrame(BodyPublisher body, ImportOptions options) {
+        Objects.requireNonNull(options, "options");
+        HttpResponse<InputStream> response = http.openUpload(
+                "POST", BASE + "/$import", options.query(), options.format().mediaType(), body, null);
+        try (InputStream in = response.body();
+                JsonParser parser = new FilteringParserDelegate(
+                        http.mapper().createParser(in),
+                        WithoutContent.ARTIFACT,
+                        TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH,
+                        true)) {
+            return http.mapper().readValue(parser, artifactType);
+        } catch (IOException e) {
+            throw new ChapkitClientException("POST " + response.uri() + ": reading the response failed", e);
+        } catch (JacksonException e) {
+            throw new ChapkitClientException("POST " + response.uri() + ": response is not an artifact", e);
+        }
+    }
+
+    /** Passes an artifact's JSON through except {@code data.content}. */
+    private static final class WithoutContent extends TokenFilter {
+
+        static final WithoutContent ARTIFACT = new WithoutContent(false);
+        static final WithoutContent DATA = new WithoutContent(true);
+
+        private final boolean inData;
+
+        private WithoutContent(boolean inData) {
+            this.inData = inData;
+        }
+
+        @Override
+        public TokenFilter includeProperty(String name) {
+            if (inData) {
+                return "content".equals(name) ? null : TokenFilter.INCLUDE_ALL;
+            }
+            return "data".equals(name) ? DATA : TokenFilter.INCLUDE_ALL;
+        }
+    }
+
+    private ArtifactContent open(String path, DownloadOptions options) {
+        Objects.requireNonNull(options, "options");
+        Map<String, String> headers = options.acceptsGzip() ? Map.of("Accept-Encoding", "gzip") : Map.of();
+        HttpResponse<InputStream> response = http.open("GET", path, options.query(), "*/*", headers);
+        String contentType = response.headers().firstValue("Content-Type").orElse(OCTET_STREAM);
+        String fileName = response.headers()
+                .firstValue("Content-Disposition")
+                .map(ArtifactClient::fileName)
+                .orElse(null);
+        boolean gzipped = response.headers()
+                .firstValue("Content-Encoding")
+                .map(coding -> coding.strip().equalsIgnoreCase("gzip"))
+                .orElse(false);
+        if (!gzipped) {
+            OptionalLong length = response.headers().firstValueAsLong("Content-Length");
+            return new ArtifactContent(contentType, fileName, length, response.body());
+        }
+        InputStream raw = response.body();
+        try {
+            return new ArtifactContent(
+                    contentType, fileName, OptionalLong.empty(), new GZIPInputStream(raw, DECODE_BUFFER));
+        } catch (IOException e) {
+            closeQuietly(raw, e);
+            throw new ChapkitClientException("GET " + response.uri() + ": the gzip-encoded body is unreadable", e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in, IOException failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        ArtifactContent open();
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        ArtifactDownload writeTo(OutputStream out);
+    }
+
+    private static ArtifactDownload copy(String what, Opener opener, OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        try (ArtifactContent content = opener.open()) {
+            long bytes = content.body().transferTo(out);
+            return new ArtifactDownload(content.contentType(), content.fileName(), bytes);
+        } catch (IOException e) {
+            throw new ChapkitClientException(what + " failed", e);
+        }
+    }
+
+    /** Writes to a temporary file next to {@code target} and moves it into place only when complete. */
+    private static ArtifactDownload toFile(String what, Path target, Writer writer) {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Path partial = null;
@@ -287,13 +516,13 @@ public final class ArtifactClient {
             partial = Files.createTempFile(directory, absolute.getFileName().toString(), ".part");
             ArtifactDownload result;
             try (OutputStream out = Files.newOutputStream(partial)) {
-                result = download(id, out);
+                result = writer.writeTo(out);
             }
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             partial = null;
             return result;
         } catch (IOException e) {
-            throw new ChapkitClientException("Writing artifact " + id + " to " + target + " failed", e);
+            throw new ChapkitClientException("Writing " + what + " to " + target + " failed", e);
         } finally {
             if (partial != null) {
                 deletePartial(partial);
@@ -333,20 +562,19 @@ public final class ArtifactClient {
     public Artifact<JsonNode> uploadContent(String id, InputStream content, String contentType) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(contentType, "contentType");
+        return http.upload("PUT", path(id) + "/$content", contentType, oneShot(content), null, artifactType);
+    }
+
+    /** A publisher of a stream that can be sent once: the JDK client must not replay a consumed stream. */
+    private static BodyPublisher oneShot(InputStream content) {
         boolean[] opened = {false};
-        return http.upload(
-                "PUT",
-                path(id) + "/$content",
-                contentType,
-                BodyPublishers.ofInputStream(() -> {
-                    if (opened[0]) {
-                        throw new IllegalStateException("An InputStream upload cannot be retried");
-                    }
-                    opened[0] = true;
-                    return content;
-                }),
-                null,
-                artifactType);
+        return BodyPublishers.ofInputStream(() -> {
+            if (opened[0]) {
+                throw new IllegalStateException("An InputStream upload cannot be retried");
+            }
+            opened[0] = true;
+            return content;
+        });
     }
 
     /**

@@ -14,8 +14,9 @@ import org.chapkit.client.ml.SampleDataQuery;
  * </pre>
  *
  * <p>Runs health → info → config schema → config ({@code data: {}} probe, then a real one) → {@code $validate}
- * → {@code $train} → wait → {@code $predict} → wait → verification of the prediction artifact, prints a report
- * and exits with 0 when every step passed, 1 when one failed and 2 on a usage error.
+ * → {@code $train} → wait → {@code $predict} → wait → verification of the prediction artifact → its CSV download →
+ * the model's JSON Lines export, prints a report and exits with 0 when every step passed, 1 when one failed and 2
+ * on a usage error.
  */
 public final class ChapkitTestCli {
 

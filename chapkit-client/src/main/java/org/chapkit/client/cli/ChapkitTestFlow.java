@@ -1,5 +1,9 @@
 package org.chapkit.client.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +14,13 @@ import org.chapkit.client.ChapkitClient;
 import org.chapkit.client.ChapkitClientException;
 import org.chapkit.client.ChapkitProblemException;
 import org.chapkit.client.artifact.Artifact;
+import org.chapkit.client.artifact.ArtifactContent;
+import org.chapkit.client.artifact.DataFormat;
+import org.chapkit.client.artifact.DownloadOptions;
 import org.chapkit.client.config.Config;
 import org.chapkit.client.config.ConfigClient;
 import org.chapkit.client.config.ConfigRequest;
+import org.chapkit.client.data.DataFrame;
 import org.chapkit.client.health.HealthStatus;
 import org.chapkit.client.info.ServiceInfo;
 import org.chapkit.client.job.JobRecord;
@@ -27,19 +35,24 @@ import org.chapkit.client.ml.TrainSample;
 import org.chapkit.client.ml.ValidateRequest;
 import org.chapkit.client.ml.ValidationDiagnostic;
 import org.chapkit.client.ml.ValidationResult;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The {@code chapkit test} flow (contract §15) against one service: health → info → config schema → config (a
  * {@code data: {}} probe, then a real one) → {@code $validate} → {@code $train} → wait → {@code $predict} → wait →
- * verify the prediction artifact the way chap-core parses it.
+ * verify the prediction artifact the way chap-core parses it → download it as CSV ({@code $download?format=csv}) →
+ * export the model's predictions ({@code $export?format=jsonl}).
  */
 public final class ChapkitTestFlow {
 
     /** The exact key set chap-core accepts in a prediction artifact's {@code data} (contract §13). */
     public static final Set<String> PREDICTION_DATA_KEYS =
             Set.of("type", "metadata", "content", "content_type", "content_size");
+
+    /** The column {@code $export} adds to name each row's artifact. */
+    private static final String EXPORT_ID_COLUMN = "artifact_id";
 
     private final ChapkitClient client;
     private final Duration jobTimeout;
@@ -196,7 +209,9 @@ public final class ChapkitTestFlow {
                     return "job " + job.jobId() + ", artifact " + job.artifactId();
                 })
                 && step(report, "wait for prediction", () -> waitFor(state.predictJob))
-                && step(report, "prediction artifact", () -> verifyPrediction(state));
+                && step(report, "prediction artifact", () -> verifyPrediction(state))
+                && step(report, "download prediction csv", () -> downloadCsv(state))
+                && step(report, "export predictions", () -> exportPredictions(state));
         for (Step step : cleanup) {
             step(report, "cleanup", step);
         }
@@ -275,8 +290,68 @@ public final class ChapkitTestFlow {
         if (typed.metadata() == null || typed.metadata().configId() == null) {
             throw new StepFailed("data.metadata.config_id is missing");
         }
+        state.prediction = typed.content();
         return "level " + artifact.level() + ", " + typed.content().rowCount() + " rows, columns "
                 + typed.content().columns();
+    }
+
+    /** {@code $download?format=csv} with gzip transfer: the header is the prediction's columns, one line a row. */
+    private String downloadCsv(State state) {
+        DownloadOptions options = DownloadOptions.as(DataFormat.CSV).withGzipTransfer();
+        try (ArtifactContent content = client.artifacts().openDownload(state.predictJob.artifactId(), options)) {
+            if (!content.contentType().startsWith(DataFormat.CSV.mediaType())) {
+                throw new StepSkipped("service ignores format=csv (answered " + content.contentType() + ")");
+            }
+            BufferedReader lines = reader(content);
+            String header = lines.readLine();
+            String expected = String.join(",", state.prediction.columns());
+            if (!expected.equals(header)) {
+                throw new StepFailed("CSV header must be " + expected + ", got " + header);
+            }
+            long rows = lines.lines().filter(line -> !line.isEmpty()).count();
+            if (rows != state.prediction.rowCount()) {
+                throw new StepFailed("CSV has " + rows + " rows, the artifact " + state.prediction.rowCount());
+            }
+            return rows + " rows + header, " + content.fileName();
+        } catch (IOException e) {
+            throw new ChapkitClientException("Reading the CSV download failed", e);
+        }
+    }
+
+    /** {@code $export?format=jsonl} of the trained model: its one prediction, each record with its artifact_id. */
+    private String exportPredictions(State state) {
+        DownloadOptions options = DownloadOptions.as(DataFormat.JSONL).withGzipTransfer();
+        String predictionId = state.predictJob.artifactId();
+        long rows = 0;
+        try (ArtifactContent content = client.artifacts().openExport(state.trainJob.artifactId(), options)) {
+            BufferedReader lines = reader(content);
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode record = client.http().mapper().readTree(line);
+                if (!predictionId.equals(text(record.get(EXPORT_ID_COLUMN)))) {
+                    throw new StepFailed("record " + (rows + 1) + " must have artifact_id " + predictionId + ", got "
+                            + abbreviate(record));
+                }
+                rows++;
+            }
+        } catch (ChapkitProblemException e) {
+            if ((e.status() == 404 && !String.valueOf(e.detail()).contains("DataFrame")) || e.status() == 405) {
+                throw new StepSkipped("service has no $export (HTTP " + e.status() + ")");
+            }
+            throw e;
+        } catch (IOException | JacksonException e) {
+            throw new ChapkitClientException("Reading the JSON Lines export failed", e);
+        }
+        if (rows != state.prediction.rowCount()) {
+            throw new StepFailed("export has " + rows + " rows, the prediction " + state.prediction.rowCount());
+        }
+        return rows + " rows, jsonl, each with artifact_id " + predictionId;
+    }
+
+    private static BufferedReader reader(ArtifactContent content) {
+        return new BufferedReader(new InputStreamReader(content.body(), StandardCharsets.UTF_8));
     }
 
     private static void requirePredictionPeriods(Config<JsonNode> config) {
@@ -323,5 +398,6 @@ public final class ChapkitTestFlow {
         PredictSample predictSample;
         JobSubmission trainJob;
         JobSubmission predictJob;
+        DataFrame prediction;
     }
 }

@@ -109,7 +109,8 @@ public final class ChapkitHttp {
 
     /**
      * Resolves a path (starting with {@code /}) and optional query parameters against the base URL. {@code null}
-     * query values are skipped.
+     * query values are skipped; an {@link Iterable} value repeats the parameter once per element
+     * ({@code tags=a&tags=b}).
      *
      * @param path the path, already encoded
      * @param query query parameters in order, or {@code null}
@@ -120,9 +121,10 @@ public final class ChapkitHttp {
         if (query != null && !query.isEmpty()) {
             StringJoiner joined = new StringJoiner("&");
             query.forEach((name, value) -> {
-                if (value != null) {
-                    joined.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+                if (value instanceof Iterable<?> values) {
+                    values.forEach(each -> joined.add(parameter(name, each)));
+                } else if (value != null) {
+                    joined.add(parameter(name, value));
                 }
             });
             if (joined.length() > 0) {
@@ -130,6 +132,11 @@ public final class ChapkitHttp {
             }
         }
         return URI.create(url.toString());
+    }
+
+    private static String parameter(String name, Object value) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8);
     }
 
     /**
@@ -230,12 +237,26 @@ public final class ChapkitHttp {
      * @return the response, with its body unread
      */
     public HttpResponse<InputStream> open(String method, String path, Map<String, ?> query, String accept) {
+        return open(method, path, query, accept, Map.of());
+    }
+
+    /**
+     * Opens a streaming response with extra request headers (for example {@code Accept-Encoding}); otherwise as
+     * {@link #open(String, String, Map, String)}.
+     *
+     * @param method HTTP method
+     * @param path path under the base URL
+     * @param query query parameters, or {@code null}
+     * @param accept the {@code Accept} header
+     * @param headers further request headers
+     * @return the response, with its body unread
+     */
+    public HttpResponse<InputStream> open(
+            String method, String path, Map<String, ?> query, String accept, Map<String, String> headers) {
         URI uri = uri(path, query);
-        HttpRequest request = request(uri, null)
-                .header("Accept", accept)
-                .method(method, BodyPublishers.noBody())
-                .build();
-        return send(method, uri, request);
+        HttpRequest.Builder request = request(uri, null).header("Accept", accept);
+        headers.forEach(request::header);
+        return send(method, uri, request.method(method, BodyPublishers.noBody()).build());
     }
 
     /**
@@ -279,13 +300,32 @@ public final class ChapkitHttp {
             BodyPublisher body,
             Duration timeout,
             JavaType responseType) {
-        URI uri = uri(path, null);
-        HttpRequest request = request(uri, timeout)
-                .header("Accept", JSON)
-                .header("Content-Type", contentType)
-                .method(method, body)
-                .build();
-        HttpResponse<InputStream> response = send(method, uri, request);
+        return upload(method, path, null, contentType, body, timeout, responseType);
+    }
+
+    /**
+     * Sends a streamed body (an upload) with query parameters and reads the JSON response.
+     *
+     * @param method HTTP method
+     * @param path path under the base URL
+     * @param query query parameters, or {@code null}
+     * @param contentType the request's {@code Content-Type}
+     * @param body the body publisher (for example {@code BodyPublishers.ofInputStream})
+     * @param timeout how long to wait for the response after the upload started, or {@code null} for no limit
+     * @param responseType response type, or {@code null} to discard it
+     * @param <T> the response type
+     * @return the decoded response, or {@code null} for a 204 or an empty body
+     */
+    public <T> T upload(
+            String method,
+            String path,
+            Map<String, ?> query,
+            String contentType,
+            BodyPublisher body,
+            Duration timeout,
+            JavaType responseType) {
+        HttpResponse<InputStream> response = openUpload(method, path, query, contentType, body, timeout);
+        URI uri = response.uri();
         try (InputStream in = response.body()) {
             byte[] bytes = in.readAllBytes();
             if (response.statusCode() == 204 || responseType == null || bytes.length == 0) {
@@ -297,6 +337,34 @@ public final class ChapkitHttp {
         } catch (JacksonException e) {
             throw new ChapkitClientException(method + " " + uri + ": unexpected response body", e);
         }
+    }
+
+    /**
+     * Sends a streamed body (an upload) and returns the response with its JSON body unread, for callers that parse
+     * a large answer as a stream. The status is checked; the caller must close the body.
+     *
+     * @param method HTTP method
+     * @param path path under the base URL
+     * @param query query parameters, or {@code null}
+     * @param contentType the request's {@code Content-Type}
+     * @param body the body publisher
+     * @param timeout how long to wait for the response after the upload started, or {@code null} for no limit
+     * @return the response, with its body unread
+     */
+    public HttpResponse<InputStream> openUpload(
+            String method,
+            String path,
+            Map<String, ?> query,
+            String contentType,
+            BodyPublisher body,
+            Duration timeout) {
+        URI uri = uri(path, query);
+        HttpRequest request = request(uri, timeout)
+                .header("Accept", JSON)
+                .header("Content-Type", contentType)
+                .method(method, body)
+                .build();
+        return send(method, uri, request);
     }
 
     private HttpRequest.Builder request(URI uri, Duration timeout) {

@@ -108,7 +108,19 @@ class ChapkitTestCliTests {
                                 200,
                                 "application/json",
                                 job(PREDICT_JOB, predictPolls.getAndIncrement() == 0 ? "running" : "completed")))
-                .json("GET", "/api/v1/artifacts/" + PREDICTION_ID, 200, prediction(""));
+                .json("GET", "/api/v1/artifacts/" + PREDICTION_ID, 200, prediction(""))
+                .on("GET", "/api/v1/artifacts/" + PREDICTION_ID + "/$download", (exchange, body) -> {
+                    exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"artifact_p.csv\"");
+                    FakeChapkitServer.respond(
+                            exchange, 200, "text/csv", "time_period,location,sample_0\r\n2020-02,location_0,2.5\r\n");
+                })
+                .on(
+                        "GET",
+                        "/api/v1/artifacts/" + MODEL_ID + "/$export",
+                        (exchange, body) -> FakeChapkitServer.respond(
+                                exchange, 200, "application/jsonl", """
+                                {"artifact_id":"%s","time_period":"2020-02","location":"location_0","sample_0":2.5}
+                                """.formatted(PREDICTION_ID)));
     }
 
     @AfterEach
@@ -137,7 +149,15 @@ class ChapkitTestCliTests {
                 .contains("PASS  health", "PASS  info", "PASS  config schema", "PASS  config probe data {}")
                 .contains("PASS  validate train", "PASS  train", "PASS  wait for training", "PASS  predict")
                 .contains("PASS  prediction artifact", "level 1, 1 rows, columns [time_period, location, sample_0]")
+                .contains("PASS  download prediction csv", "1 rows + header, artifact_p.csv")
+                .contains("PASS  export predictions", "1 rows, jsonl, each with artifact_id " + PREDICTION_ID)
                 .contains("PASS  cleanup", "PASSED: ");
+        FakeChapkitServer.Recorded download = server.last("GET", "/api/v1/artifacts/" + PREDICTION_ID + "/$download");
+        assertThat(download.query()).isEqualTo("format=csv");
+        assertThat(download.headers().getFirst("Accept-Encoding")).isEqualTo("gzip");
+        assertThat(server.last("GET", "/api/v1/artifacts/" + MODEL_ID + "/$export")
+                        .query())
+                .isEqualTo("format=jsonl");
         JsonNode probe = json.readTree(server.requests().stream()
                 .filter(r -> r.method().equals("POST") && r.path().equals("/api/v1/configs"))
                 .findFirst()
@@ -179,6 +199,33 @@ class ChapkitTestCliTests {
 
         assertThat(exit).as(output()).isZero();
         assertThat(output()).contains("SKIP  validate train", "service has no $validate (HTTP 404)");
+    }
+
+    @Test
+    void servicesWithoutDataFormatsAreSkippedNotFailed() {
+        server.json("GET", "/api/v1/artifacts/" + PREDICTION_ID + "/$download", 200, "[]")
+                .json("GET", "/api/v1/artifacts/" + MODEL_ID + "/$export", 404, "{\"detail\":\"Not Found\"}");
+
+        int exit = run("--url", server.url());
+
+        assertThat(exit).as(output()).isZero();
+        assertThat(output())
+                .contains("SKIP  download prediction csv", "service ignores format=csv (answered application/json)")
+                .contains("SKIP  export predictions", "service has no $export (HTTP 404)");
+    }
+
+    @Test
+    void anExportRowWithoutItsArtifactIdFailsTheRun() {
+        server.json(
+                "GET",
+                "/api/v1/artifacts/" + MODEL_ID + "/$export",
+                200,
+                "{\"time_period\":\"2020-02\",\"location\":\"location_0\",\"sample_0\":2.5}\n");
+
+        int exit = run("--url", server.url());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("FAIL  export predictions", "record 1 must have artifact_id " + PREDICTION_ID);
     }
 
     @Test
