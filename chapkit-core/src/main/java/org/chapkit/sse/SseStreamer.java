@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class SseStreamer implements AutoCloseable {
     private final ObjectMapper mapper;
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger openStreams = new AtomicInteger();
 
     public SseStreamer(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -44,8 +46,11 @@ public final class SseStreamer implements AutoCloseable {
         AtomicBoolean running = new AtomicBoolean();
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> schedule = new AtomicReference<>();
+        openStreams.incrementAndGet();
         Runnable stop = () -> {
-            done.set(true);
+            if (done.compareAndSet(false, true)) {
+                openStreams.decrementAndGet();
+            }
             ScheduledFuture<?> future = schedule.get();
             if (future != null) {
                 future.cancel(false);
@@ -79,12 +84,23 @@ public final class SseStreamer implements AutoCloseable {
         long periodMillis = Math.max(1, interval.toMillis());
         schedule.set(
                 ticker.scheduleWithFixedDelay(() -> workers.execute(runTick), 0, periodMillis, TimeUnit.MILLISECONDS));
+        if (done.get()) {
+            schedule.get().cancel(false); // the stream ended before its schedule was stored
+        }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "event-stream", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header(HttpHeaders.CONNECTION, "keep-alive")
                 .header("X-Accel-Buffering", "no")
                 .body(emitter);
+    }
+
+    /**
+     * The number of streams still open: started and not yet ended by their tick, a client disconnect (noticed at the
+     * next write), a timeout or an error.
+     */
+    public int openStreams() {
+        return openStreams.get();
     }
 
     @Override

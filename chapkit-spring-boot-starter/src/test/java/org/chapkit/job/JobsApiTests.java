@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.chapkit.id.Ulids;
 import org.chapkit.job.TestJobHandlers.Fail;
 import org.chapkit.job.TestJobHandlers.Sleep;
+import org.chapkit.sse.SseStreamer;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -51,6 +52,9 @@ class JobsApiTests {
 
         @Autowired
         JdbcClient jdbc;
+
+        @Autowired
+        SseStreamer streamer;
 
         HttpApi api;
 
@@ -142,12 +146,15 @@ class JobsApiTests {
         @Test
         void deletingARunningJobInterruptsItAndEndsItsStreamWithDeleted() throws Exception {
             Job job = jobs.submit("test.sleep", new Sleep(300, 100, null), null);
+            int openBefore = streamer.openStreams();
             CompletableFuture<HttpResponse<String>> stream = api.client()
                     .sendAsync(
                             HttpRequest.newBuilder(api.uri("/api/v1/jobs/" + job.id() + "/$stream?poll_interval=0.05"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             awaitStatus(job.id(), JobStatus.RUNNING);
+            // Delete only once the stream is open; otherwise a slow client's GET can arrive after the DELETE (404).
+            await().atMost(Duration.ofSeconds(10)).until(() -> streamer.openStreams() > openBefore);
 
             assertThat(api.send("DELETE", "/api/v1/jobs/" + job.id(), null, null)
                             .status())

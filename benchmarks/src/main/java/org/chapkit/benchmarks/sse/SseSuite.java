@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chapkit.benchmarks.harness.AppLayout;
@@ -32,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * from this JVM (raw loopback sockets, one virtual thread each, at most 200 connecting at a time) in steps up to
  * {@code --sse-max} (8,000; Tomcat's default {@code max-connections} is 8,192). A step holds when every subscriber
  * got its first {@code data:} frame within 60 s and none was dropped 3 s later. After each step the server's heap
- * after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}) and its resident set size are read.
+ * after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}), its resident set size and its thread count are read.
+ * The server runs with Tomcat's default {@code max-connections} (8,192) and chapkit's default connector buffers
+ * ({@code chapkit.web.tomcat.*}); a client-side failure (e.g. running out of file descriptors) is reported as such,
+ * so a limit of this client is not mistaken for a full server.
  */
 public final class SseSuite implements Suite {
 
@@ -79,39 +83,46 @@ public final class SseSuite implements Suite {
             int held = 0;
             double heapPer = Double.NaN;
             double rssPer = Double.NaN;
+            long threads = threadCount(app.pid());
             String failure = "";
             for (int step : steps) {
                 subscribers.openUpTo(step);
                 if (!subscribers.awaitFirstFrames(step, 60)) {
                     failure = String.format(
                             "at %,d: only %,d got a first frame within 60 s (%,d failed)",
-                            step, subscribers.received.get(), subscribers.dropped.get());
+                            step, subscribers.received.get(), subscribers.dropped.get())
+                            + subscribers.clientError();
                     break;
                 }
                 TimeUnit.SECONDS.sleep(3);
                 if (subscribers.dropped.get() > 0) {
-                    failure = String.format("at %,d: %,d subscribers dropped", step, subscribers.dropped.get());
+                    failure = String.format("at %,d: %,d subscribers dropped", step, subscribers.dropped.get())
+                            + subscribers.clientError();
                     break;
                 }
                 long heap = heapAfterGcKib(context, app.pid());
                 long rss = rssKib(app.pid());
+                threads = threadCount(app.pid());
                 held = step;
                 heapPer = (heap - heap0) / (double) step;
                 rssPer = (rss - rss0) / (double) step;
                 log.info(
-                        "SSE: {} subscribers held; heap {} KiB ({} KiB each), RSS {} KiB ({} KiB each)",
+                        "SSE: {} subscribers held; heap {} KiB ({} KiB each), RSS {} KiB ({} KiB each), {} server"
+                                + " threads",
                         step,
                         heap,
                         String.format("%.1f", heapPer),
                         rss,
-                        String.format("%.1f", rssPer));
+                        String.format("%.1f", rssPer),
+                        threads);
             }
             if (!failure.isEmpty()) {
                 log.info("SSE: stopped {}", failure);
             }
             String note = String.format(
-                    "/health/$stream, ramp to --sse-max=%,d, client in the harness JVM%s",
-                    max, failure.isEmpty() ? "" : "; stopped " + failure);
+                    "/health/$stream, ramp to --sse-max=%,d, client in the harness JVM, server max-connections"
+                            + " 8,192 (Tomcat default), %d server threads at %,d%s",
+                    max, threads, held, failure.isEmpty() ? "" : "; stopped " + failure);
             return List.of(
                     new Row(HELD, (double) held, null, "≥ 5,000", held >= 5000, note),
                     new Row(HEAP, heapPer, null, "", null, "heap after full GC, minus the idle server's, at " + held),
@@ -140,12 +151,20 @@ public final class SseSuite implements Suite {
     }
 
     private static long rssKib(long pid) throws IOException {
+        return procStatus(pid, "VmRSS:");
+    }
+
+    private static long threadCount(long pid) throws IOException {
+        return procStatus(pid, "Threads:");
+    }
+
+    private static long procStatus(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        throw new IllegalStateException("No VmRSS for " + pid);
+        throw new IllegalStateException("No " + field + " for " + pid);
     }
 
     /** The client side: one blocking socket per subscriber on a virtual thread. */
@@ -159,6 +178,7 @@ public final class SseSuite implements Suite {
         final AtomicInteger received = new AtomicInteger();
         final AtomicInteger dropped = new AtomicInteger();
         private final AtomicBoolean closing = new AtomicBoolean();
+        private final AtomicReference<String> firstClientError = new AtomicReference<>();
 
         Subscribers(int port) {
             this.port = port;
@@ -182,8 +202,15 @@ public final class SseSuite implements Suite {
             return true;
         }
 
+        /** The first failure to connect or send, if any (e.g. this client out of file descriptors). */
+        String clientError() {
+            String error = firstClientError.get();
+            return error == null ? "" : "; connect or send error: " + error;
+        }
+
         private void subscribe() {
             boolean first = false;
+            boolean connected = false;
             try {
                 connecting.acquire();
                 try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -196,12 +223,14 @@ public final class SseSuite implements Suite {
                     InputStream in = socket.getInputStream();
                     byte[] buffer = new byte[1024];
                     StringBuilder head = new StringBuilder();
+                    connected = true;
                     int n;
                     while ((n = in.read(buffer)) >= 0) {
                         if (!first) {
                             head.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                             if (head.indexOf("data:") >= 0) {
                                 first = true;
+                                head = null; // keep the client's per-subscriber memory small
                                 received.incrementAndGet();
                                 connecting.release();
                             }
@@ -209,7 +238,9 @@ public final class SseSuite implements Suite {
                     }
                 }
             } catch (IOException | InterruptedException ex) {
-                // ends below
+                if (!connected && !closing.get()) {
+                    firstClientError.compareAndSet(null, ex.toString());
+                }
             } finally {
                 if (!first) {
                     connecting.release();

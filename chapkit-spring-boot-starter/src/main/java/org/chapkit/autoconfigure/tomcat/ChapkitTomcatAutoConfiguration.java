@@ -1,0 +1,45 @@
+package org.chapkit.autoconfigure.tomcat;
+
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Sizes the embedded Tomcat's per-connection buffers from {@link ChapkitTomcatProperties}. An idle SSE subscriber
+ * costs little in chapkit itself; almost all of its heap is the buffers Tomcat allocates for each connection and
+ * keeps until the request ends (see docs/performance.md, row 7).
+ */
+@AutoConfiguration
+@ConditionalOnClass({Tomcat.class, TomcatConnectorCustomizer.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ChapkitTomcatProperties.class)
+public final class ChapkitTomcatAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "chapkitTomcatBuffersCustomizer")
+    TomcatConnectorCustomizer chapkitTomcatBuffersCustomizer(ChapkitTomcatProperties properties) {
+        return connector -> applyBufferSizes(connector, properties);
+    }
+
+    static void applyBufferSizes(Connector connector, ChapkitTomcatProperties properties) {
+        setSocketProperty(connector, "socket.appReadBufSize", properties.socketReadBufferSize());
+        setSocketProperty(connector, "socket.appWriteBufSize", properties.socketWriteBufferSize());
+        if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+            http.setMaxTrailerSize(Math.toIntExact(properties.maxTrailerSize().toBytes()));
+        }
+    }
+
+    private static void setSocketProperty(Connector connector, String name, DataSize size) {
+        if (!connector.setProperty(name, Long.toString(size.toBytes()))) {
+            throw new IllegalStateException("Tomcat connector " + connector + " does not accept " + name);
+        }
+    }
+}
