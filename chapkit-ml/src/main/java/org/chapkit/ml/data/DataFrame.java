@@ -27,10 +27,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(using = DataFrameJson.Deserializer.class)
 public record DataFrame(List<String> columns, List<List<Object>> rows, DataFrameSchema schema) {
 
-    /** Copies the column and row lists (cells are not copied; rows should not be mutated afterwards). */
+    /**
+     * Copies the column and row lists (cells are not copied; rows should not be mutated afterwards). Rows decoded
+     * from JSON are already immutable and column-major; they are kept as they are.
+     */
     public DataFrame {
         columns = List.copyOf(columns);
-        rows = List.copyOf(rows);
+        rows = rows instanceof ColumnarRows ? rows : List.copyOf(rows);
     }
 
     /**
