@@ -86,8 +86,6 @@ final class ColumnarRows extends AbstractList<List<Object>> implements RandomAcc
         long[] bits;
         Object[] refs;
         int seen;
-        /** Only while decoding; {@link Builder#build()} drops it. */
-        StringCache strings;
 
         Slot(int capacity) {
             tags = new byte[capacity];
@@ -131,82 +129,6 @@ final class ColumnarRows extends AbstractList<List<Object>> implements RandomAcc
             tags[row] = tag;
             refs[row] = value;
             seen |= 1 << tag;
-        }
-    }
-
-    /**
-     * Canonical {@code String}s for one slot's repeated values: an open-addressing table keyed by the characters,
-     * so a value seen before costs a hash and a compare instead of a new string. It switches itself off for
-     * high-cardinality columns (free text), where it would only add work.
-     */
-    static final class StringCache {
-
-        private static final int MAX_DISTINCT = 512;
-        private static final int MAX_LENGTH = 64;
-
-        private String[] table;
-        private int distinct;
-        private boolean off;
-
-        String canonical(char[] chars, int offset, int length) {
-            if (off || length > MAX_LENGTH) {
-                return new String(chars, offset, length);
-            }
-            // String.hashCode's polynomial, so a cached string's own (memoised) hash can be compared.
-            int hash = 0;
-            for (int i = offset; i < offset + length; i++) {
-                hash = 31 * hash + chars[i];
-            }
-            if (table == null) {
-                table = new String[32];
-            }
-            int mask = table.length - 1;
-            int i = (hash ^ hash >>> 16) & mask;
-            for (String candidate = table[i]; candidate != null; candidate = table[i]) {
-                if (candidate.hashCode() == hash && sameChars(candidate, chars, offset, length)) {
-                    return candidate;
-                }
-                i = (i + 1) & mask;
-            }
-            String value = new String(chars, offset, length);
-            table[i] = value;
-            if (++distinct * 2 > table.length) {
-                if (distinct >= MAX_DISTINCT) {
-                    off = true;
-                    table = null;
-                } else {
-                    rehash();
-                }
-            }
-            return value;
-        }
-
-        private static boolean sameChars(String candidate, char[] chars, int offset, int length) {
-            if (candidate.length() != length) {
-                return false;
-            }
-            for (int k = 0; k < length; k++) {
-                if (candidate.charAt(k) != chars[offset + k]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void rehash() {
-            String[] old = table;
-            table = new String[old.length * 2];
-            int mask = table.length - 1;
-            for (String value : old) {
-                if (value != null) {
-                    int hash = value.hashCode();
-                    int i = (hash ^ hash >>> 16) & mask;
-                    while (table[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    table[i] = value;
-                }
-            }
         }
     }
 
@@ -298,17 +220,8 @@ final class ColumnarRows extends AbstractList<List<Object>> implements RandomAcc
             slot(index).putBits(row, value ? TRUE : FALSE, 0);
         }
 
-        /**
-         * A string cell given as the parser's character buffer: repeated values (categories such as locations or
-         * periods) share one {@code String}, which saves the allocation and lets Tablesaw's dictionary reuse the
-         * cached hash code.
-         */
-        void putString(int index, char[] chars, int offset, int length) {
-            Slot slot = slot(index);
-            if (slot.strings == null) {
-                slot.strings = new StringCache();
-            }
-            slot.putRef(row, STRING, slot.strings.canonical(chars, offset, length));
+        void putString(int index, String value) {
+            slot(index).putRef(row, STRING, value);
         }
 
         void putObject(int index, Object value) {
@@ -316,9 +229,6 @@ final class ColumnarRows extends AbstractList<List<Object>> implements RandomAcc
         }
 
         ColumnarRows build() {
-            for (int i = 0; i < maxLength; i++) {
-                slots[i].strings = null;
-            }
             return new ColumnarRows(
                     rowCount, Arrays.copyOf(rowLengths, rowCount), maxLength, Arrays.copyOf(slots, maxLength));
         }

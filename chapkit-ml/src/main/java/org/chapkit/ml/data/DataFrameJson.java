@@ -139,8 +139,7 @@ final class DataFrameJson {
                 for (JsonToken cell = p.nextToken(); cell != JsonToken.END_ARRAY; cell = p.nextToken()) {
                     switch (cell) {
                         case VALUE_NULL -> rows.putNull(size);
-                        case VALUE_STRING ->
-                            rows.putString(size, p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+                        case VALUE_STRING -> rows.putString(size, p.getString());
                         case VALUE_TRUE -> rows.putBoolean(size, true);
                         case VALUE_FALSE -> rows.putBoolean(size, false);
                         case VALUE_NUMBER_INT -> {
