@@ -4,6 +4,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -43,7 +44,7 @@ final class ColumnarRows extends AbstractList<List<Object>> implements RandomAcc
 
     @Override
     public List<Object> get(int row) {
-        return new Row(row);
+        return new Row(Objects.checkIndex(row, rowCount));
     }
 
     @Override
@@ -143,10 +144,7 @@ final class ColumnarRows extends AbstractList<List<Object>> implements RandomAcc
 
         @Override
         public Object get(int index) {
-            if (index < 0 || index >= rowLengths[row]) {
-                throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + rowLengths[row]);
-            }
-            return slots[index].get(row);
+            return slots[Objects.checkIndex(index, rowLengths[row])].get(row);
         }
 
         @Override

@@ -55,6 +55,7 @@ class ColumnarDecodeTests {
         assertThat(frame.column("b")).containsExactly(null, 2L, null);
         assertThatThrownBy(() -> frame.rows().get(0).add(3L)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> frame.rows().get(0).get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> frame.rows().get(3)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> frame.rows().remove(0)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(frame.withSchema(null).rows()).isSameAs(frame.rows());
     }
