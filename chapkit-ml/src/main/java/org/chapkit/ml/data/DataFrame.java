@@ -16,7 +16,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * {@link Number}, {@link Double}, {@link Boolean}) or {@code null} for a missing value; anything else arrives as a
  * {@link JsonNode} and is passed through. {@code schema} is optional and omitted from the JSON when absent; the
  * input accepts it as {@code schema} or {@code table_schema}. (De)serialisation streams the rows, so no
- * intermediate JSON tree is built for large frames. Nothing checks row lengths against the column count, as in
+ * intermediate JSON tree is built for large frames; a decoded frame stores its cells column by column in typed
+ * primitive buffers ({@link #rows()} is a read-only view of them), which makes {@link #toTable()} a bulk copy. Nothing checks row lengths against the column count, as in
  * chapkit; {@link #toTable()} does.
  *
  * @param columns the column names
