@@ -74,8 +74,10 @@ public final class MicroSuite implements Suite {
         String how = "JMH, median of " + forks * iterations + " one-second iterations";
         double decode = scores.get("decodeToTablesaw");
         double tree = scores.get("jacksonTreeParse");
+        double cpuRatio = DecodeCpuProbe.decodeRatio(context.intOption("cpu-rounds", 30));
         String split = String.format(
-                "; JSON → DataFrame alone %.0f ops/s", scores.getOrDefault("decodeToDataFrame", Double.NaN));
+                "; JSON → DataFrame alone %.0f ops/s; interleaved thread-CPU cross-check (DecodeCpuProbe) %.2f×",
+                scores.getOrDefault("decodeToDataFrame", Double.NaN), cpuRatio);
         return List.of(
                 new Row(
                         DECODE,

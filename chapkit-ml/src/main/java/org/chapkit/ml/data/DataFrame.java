@@ -16,7 +16,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * {@link Number}, {@link Double}, {@link Boolean}) or {@code null} for a missing value; anything else arrives as a
  * {@link JsonNode} and is passed through. {@code schema} is optional and omitted from the JSON when absent; the
  * input accepts it as {@code schema} or {@code table_schema}. (De)serialisation streams the rows, so no
- * intermediate JSON tree is built for large frames. Nothing checks row lengths against the column count, as in
+ * intermediate JSON tree is built for large frames; a decoded frame stores its cells column by column in typed
+ * primitive buffers ({@link #rows()} is a read-only view of them), which makes {@link #toTable()} a bulk copy. Nothing checks row lengths against the column count, as in
  * chapkit; {@link #toTable()} does.
  *
  * @param columns the column names
@@ -27,10 +28,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(using = DataFrameJson.Deserializer.class)
 public record DataFrame(List<String> columns, List<List<Object>> rows, DataFrameSchema schema) {
 
-    /** Copies the column and row lists (cells are not copied; rows should not be mutated afterwards). */
+    /**
+     * Copies the column and row lists (cells are not copied; rows should not be mutated afterwards). Rows decoded
+     * from JSON are already immutable and column-major; they are kept as they are.
+     */
     public DataFrame {
         columns = List.copyOf(columns);
-        rows = List.copyOf(rows);
+        rows = rows instanceof ColumnarRows ? rows : List.copyOf(rows);
     }
 
     /**

@@ -3,8 +3,6 @@ package org.chapkit.ml.data;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -122,27 +120,43 @@ final class DataFrameJson {
             return columns;
         }
 
+        /**
+         * Reads {@code data} straight into {@link ColumnarRows}: each cell goes into its position's primitive
+         * buffer, so no cell is boxed and no row list is built.
+         */
         private static List<List<Object>> readRows(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.START_ARRAY) {
                 return ctxt.reportInputMismatch(DataFrame.class, "'data' must be an array of rows");
             }
-            List<List<Object>> rows = new ArrayList<>();
-            Object[] buffer = new Object[16];
+            ColumnarRows.Builder rows = new ColumnarRows.Builder();
             for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
                 if (token != JsonToken.START_ARRAY) {
                     return ctxt.reportInputMismatch(
-                            DataFrame.class, "'data' row %d must be an array of values", rows.size());
+                            DataFrame.class, "'data' row %d must be an array of values", rows.rowCount());
                 }
+                rows.startRow();
                 int size = 0;
                 for (JsonToken cell = p.nextToken(); cell != JsonToken.END_ARRAY; cell = p.nextToken()) {
-                    if (size == buffer.length) {
-                        buffer = Arrays.copyOf(buffer, size * 2);
+                    switch (cell) {
+                        case VALUE_NULL -> rows.putNull(size);
+                        case VALUE_STRING -> rows.putString(size, p.getString());
+                        case VALUE_TRUE -> rows.putBoolean(size, true);
+                        case VALUE_FALSE -> rows.putBoolean(size, false);
+                        case VALUE_NUMBER_INT -> {
+                            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                                rows.putObject(size, p.getBigIntegerValue());
+                            } else {
+                                rows.putLong(size, p.getLongValue());
+                            }
+                        }
+                        case VALUE_NUMBER_FLOAT -> rows.putDouble(size, p.getDoubleValue());
+                        default -> rows.putObject(size, readCell(cell, p, ctxt));
                     }
-                    buffer[size++] = readCell(cell, p, ctxt);
+                    size++;
                 }
-                rows.add(Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(buffer, size))));
+                rows.endRow(size);
             }
-            return rows;
+            return rows.build();
         }
 
         private static Object readCell(JsonToken token, JsonParser p, DeserializationContext ctxt) {
