@@ -297,7 +297,8 @@ public class ArtifactController {
     /**
      * Creates an artifact holding the DataFrame read from a CSV, Parquet or JSON body, stored as
      * {@code application/vnd.chapkit.dataframe+json}. The format comes from {@code format} or the request's
-     * {@code Content-Type}; a malformed body is answered with 400 and stores nothing.
+     * {@code Content-Type}; a malformed body or an unknown {@code format} is answered with 400, a Content-Type that
+     * names no DataFrame format (without {@code format}) with 415, and neither stores anything.
      */
     @PostMapping(path = "/$import", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "Create a DataFrame artifact from a CSV, Parquet or JSON file")
@@ -363,7 +364,9 @@ public class ArtifactController {
 
     private String formatOf(String contentType) {
         if (contentType == null) {
-            throw new BadRequestException("Give format=csv|parquet|json or a Content-Type naming the format");
+            throw new ChapkitException(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Give format=csv|parquet|json or a Content-Type naming the format");
         }
         MediaType type;
         try {
@@ -380,8 +383,10 @@ public class ArtifactController {
         if (base.equalsIgnoreCase(ArtifactDownloads.DATAFRAME_JSON)) {
             return "json";
         }
-        throw new BadRequestException(
-                "Content-Type " + base + " is not a DataFrame format; give format=csv|parquet|json");
+        throw new ChapkitException(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + base + " is not a DataFrame format; send text/csv, application/vnd.apache.parquet,"
+                        + " application/json or application/jsonl, or give format=csv|parquet|json|jsonl");
     }
 
     private void stream(

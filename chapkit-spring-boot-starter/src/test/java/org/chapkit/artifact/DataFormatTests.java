@@ -223,7 +223,8 @@ class DataFormatTests {
                     post(api, "/api/v1/artifacts/$import?format=parquet", null, utf8("PAR1 not really parquet")),
                     400,
                     "Parquet");
-            assertProblem(post(api, "/api/v1/artifacts/$import", "application/pdf", utf8("%PDF")), 400, "format");
+            assertProblem(post(api, "/api/v1/artifacts/$import", "application/pdf", utf8("%PDF")), 415, "pdf");
+            assertProblem(post(api, "/api/v1/artifacts/$import", null, utf8("a\r\n1\r\n")), 415, "format");
             assertProblem(post(api, "/api/v1/artifacts/$import?format=json", null, utf8("{\"columns\":")), 400, "JSON");
             assertProblem(
                     post(api, "/api/v1/artifacts/$import?format=csv&compression=gzip", "text/csv", utf8("a\r\n1\r\n")),

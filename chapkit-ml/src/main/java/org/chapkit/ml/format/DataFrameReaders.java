@@ -1,5 +1,6 @@
 package org.chapkit.ml.format;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.data.DataFrameCsv;
 import org.chapkit.problem.BadRequestException;
@@ -71,7 +74,7 @@ public final class DataFrameReaders {
             }
             frame = DataFrameCsv.read(reader);
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
-            throw new BadRequestException("Malformed CSV: " + ex.getMessage(), ex);
+            throw new BadRequestException("Malformed CSV: " + rootMessage(ex), ex);
         }
         if (frame.columns().isEmpty()) {
             throw new BadRequestException("The CSV has no header row");
@@ -158,6 +161,80 @@ public final class DataFrameReaders {
             throw new BadRequestException("Malformed JSON Lines: " + ex.getOriginalMessage(), ex);
         }
         return fromRecords(records);
+    }
+
+    /**
+     * The format of a file from its media type, falling back to its file name's extension when the media type says
+     * nothing ({@code application/octet-stream}, {@code text/plain} or absent). A trailing {@code .gz} is ignored.
+     *
+     * @param mediaType the media type without parameters, or null
+     * @param fileName the file name, or null
+     * @return {@code csv}, {@code parquet}, {@code json} or {@code jsonl}; empty when neither names a DataFrame
+     *     format
+     */
+    public static Optional<String> formatOf(String mediaType, String fileName) {
+        String type = mediaType == null ? "" : mediaType.strip().toLowerCase(Locale.ROOT);
+        Optional<String> byType = switch (type) {
+            case "text/csv", "application/csv" -> Optional.of("csv");
+            case "application/vnd.apache.parquet", "application/x-parquet", "application/parquet" ->
+                Optional.of("parquet");
+            case "application/json", "application/vnd.chapkit.dataframe+json" -> Optional.of("json");
+            case "application/jsonl", "application/x-ndjson", "application/jsonlines" -> Optional.of("jsonl");
+            default -> Optional.empty();
+        };
+        boolean unspecific = type.isEmpty()
+                || type.equals("application/octet-stream")
+                || type.equals("text/plain")
+                || type.equals("application/gzip")
+                || type.equals("application/x-gzip");
+        if (byType.isPresent() || !unspecific || fileName == null) {
+            return byType;
+        }
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        return switch (extension) {
+            case "csv" -> Optional.of("csv");
+            case "parquet", "pq" -> Optional.of("parquet");
+            case "json" -> Optional.of("json");
+            case "jsonl", "ndjson" -> Optional.of("jsonl");
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The stream, decompressed when it starts with gzip's magic bytes; a DataFrame file (CSV, JSON, Parquet's
+     * {@code PAR1}) never does, so uploads may be gzipped without saying so.
+     *
+     * @param in the stream
+     * @return a stream of the plain bytes
+     * @throws IOException when the gzip header is corrupt
+     */
+    public static InputStream gunzipped(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        if (first == 0x1f && second == 0x8b) {
+            return new GZIPInputStream(buffered);
+        }
+        return buffered;
+    }
+
+    private static String rootMessage(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == ex || ex.getMessage() == null || ex.getMessage().contains(message)
+                ? message
+                : ex.getMessage() + ": " + message;
     }
 
     private static DataFrame fromRecords(List<JsonNode> records) {

@@ -1,7 +1,12 @@
 package org.chapkit.ml.service;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +23,8 @@ import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
 import org.chapkit.ml.api.ValidateRequest;
 import org.chapkit.ml.api.ValidateResponse;
+import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.geo.FeatureCollection;
 import org.chapkit.ml.sample.GeoType;
 import org.chapkit.ml.sample.PredictionSample;
 import org.chapkit.ml.sample.SampleDataGenerator;
@@ -28,13 +35,17 @@ import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ProblemType;
 import org.chapkit.problem.ValidationFailedException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api/v1/ml}: chapkit's {@code $train}, {@code $predict} (202 with the job id and the pre-allocated artifact
@@ -49,6 +60,18 @@ public class MlController {
     private final ConfigManager<?> configs;
     private final ServiceInfo info;
     private final SampleDataGenerator generator = new SampleDataGenerator();
+    private final FrameUploads uploads;
+
+    /**
+     * Creates the controller with a default JSON mapper for uploads.
+     *
+     * @param ml the ML manager
+     * @param configs the configs (for sample data of a config's covariates)
+     * @param info the service info (period type, geo, covariates)
+     */
+    public MlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info) {
+        this(ml, configs, info, JsonMapper.builder().build());
+    }
 
     /**
      * Creates the controller.
@@ -56,11 +79,13 @@ public class MlController {
      * @param ml the ML manager
      * @param configs the configs (for sample data of a config's covariates)
      * @param info the service info (period type, geo, covariates)
+     * @param mapper reads the JSON parts of multipart uploads
      */
-    public MlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info) {
+    public MlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info, JsonMapper mapper) {
         this.ml = ml;
         this.configs = configs;
         this.info = info;
+        this.uploads = new FrameUploads(mapper);
     }
 
     /**
@@ -87,6 +112,99 @@ public class MlController {
     @Operation(summary = "Predict with a trained model", description = "Returns 202 at once.")
     public JobSubmitted predict(@RequestBody PredictRequest request) {
         return ml.predict(request);
+    }
+
+    /**
+     * Submits a training job whose data comes as a file: a {@code data} part (CSV, Parquet, JSON or JSON Lines,
+     * optionally gzipped) beside a {@code request} part holding the rest of the JSON body. Read with the same type
+     * rules as artifact {@code $import}; any problem is answered before a job exists.
+     *
+     * @param request the JSON body without {@code data}: {@code config_id}, {@code geo}, {@code run_info}
+     * @param data the training data file
+     * @param geo an optional GeoJSON FeatureCollection file
+     * @param configId {@code config_id} as a form field or query parameter, when there is no request part
+     * @return the job and the pre-allocated artifact id
+     */
+    @PostMapping(path = "/$train", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Train a model",
+            description = "multipart/form-data: a request part (the JSON body without data) and data as a CSV,"
+                    + " Parquet or JSON file part. Returns 202 at once.")
+    public JobSubmitted trainUpload(
+            @Parameter(hidden = true) @RequestPart(name = FrameUploads.REQUEST_PART, required = false) Part request,
+            @Parameter(hidden = true) @RequestPart(name = "data", required = false) Part data,
+            @Parameter(hidden = true) @RequestPart(name = "geo", required = false) Part geo,
+            @Parameter(description = "config_id when there is no request part")
+                    @RequestParam(name = "config_id", required = false)
+                    String configId) {
+        ObjectNode fields = uploads.fields(request, List.of("data"));
+        String config = FrameUploads.field(fields, "config_id", configId);
+        FeatureCollection collection = uploads.geo(geo, fields);
+        return ml.train(new TrainRequest(config, uploads.frame(data, "data"), collection));
+    }
+
+    /**
+     * Submits a training job whose whole body is the data file ({@code text/csv}, Parquet or JSON Lines, optionally
+     * with {@code Content-Encoding: gzip}) and whose config comes as the {@code config_id} query parameter.
+     *
+     * @param body the request, read as the data file
+     * @param configId the config ULID
+     * @return the job and the pre-allocated artifact id
+     * @throws IOException when the body cannot be read
+     */
+    @PostMapping(
+            path = "/$train",
+            consumes = {"text/csv", "application/vnd.apache.parquet", "application/jsonl"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Train a model",
+            description = "A bare CSV, Parquet or JSON Lines body is the data; config_id is a query parameter.")
+    public JobSubmitted trainFile(
+            @Parameter(hidden = true) HttpServletRequest body,
+            @Parameter(description = "The config ULID", required = true)
+                    @RequestParam(name = "config_id", required = false)
+                    String configId)
+            throws IOException {
+        String config = FrameUploads.field(null, "config_id", configId);
+        DataFrame data;
+        try (InputStream in = body.getInputStream()) {
+            data = uploads.frame(in, body.getContentType(), "data");
+        }
+        return ml.train(new TrainRequest(config, data, null));
+    }
+
+    /**
+     * Submits a prediction job whose frames come as files: {@code historic} and {@code future} parts (CSV, Parquet,
+     * JSON or JSON Lines, optionally gzipped) beside a {@code request} part holding the rest of the JSON body.
+     *
+     * @param request the JSON body without frames: {@code artifact_id}, {@code geo}, {@code run_info}
+     * @param historic the history file
+     * @param future the file of periods to predict
+     * @param geo an optional GeoJSON FeatureCollection file
+     * @param artifactId {@code artifact_id} as a form field or query parameter, when there is no request part
+     * @return the job and the pre-allocated prediction artifact id
+     */
+    @PostMapping(path = "/$predict", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Predict with a trained model",
+            description = "multipart/form-data: a request part (the JSON body without frames), historic and future"
+                    + " as CSV, Parquet or JSON file parts. Returns 202 at once.")
+    public JobSubmitted predictUpload(
+            @Parameter(hidden = true) @RequestPart(name = FrameUploads.REQUEST_PART, required = false) Part request,
+            @Parameter(hidden = true) @RequestPart(name = "historic", required = false) Part historic,
+            @Parameter(hidden = true) @RequestPart(name = "future", required = false) Part future,
+            @Parameter(hidden = true) @RequestPart(name = "geo", required = false) Part geo,
+            @Parameter(description = "artifact_id when there is no request part")
+                    @RequestParam(name = "artifact_id", required = false)
+                    String artifactId) {
+        ObjectNode fields = uploads.fields(request, List.of("historic", "future"));
+        String artifact = FrameUploads.field(fields, "artifact_id", artifactId);
+        FeatureCollection collection = uploads.geo(geo, fields);
+        DataFrame history = uploads.frame(historic, "historic");
+        DataFrame periods = uploads.frame(future, "future");
+        return ml.predict(new PredictRequest(artifact, history, periods, collection));
     }
 
     /**

@@ -113,6 +113,43 @@ class DataFrameReadersTests {
         };
     }
 
+    @Test
+    void theFormatComesFromTheMediaTypeElseFromTheFileName() {
+        assertThat(DataFrameReaders.formatOf("text/csv", "x.parquet")).contains("csv");
+        assertThat(DataFrameReaders.formatOf("application/vnd.apache.parquet", null))
+                .contains("parquet");
+        assertThat(DataFrameReaders.formatOf("application/x-ndjson", null)).contains("jsonl");
+        assertThat(DataFrameReaders.formatOf("application/octet-stream", "Future.CSV.gz"))
+                .contains("csv");
+        assertThat(DataFrameReaders.formatOf(null, "h.parquet")).contains("parquet");
+        assertThat(DataFrameReaders.formatOf("application/gzip", "f.jsonl.gz")).contains("jsonl");
+        assertThat(DataFrameReaders.formatOf("application/pdf", "x.csv")).isEmpty();
+        assertThat(DataFrameReaders.formatOf(null, "x.xlsx")).isEmpty();
+        assertThat(DataFrameReaders.formatOf(null, null)).isEmpty();
+    }
+
+    @Test
+    void gzippedInputIsRecognisedByItsMagicBytes() throws Exception {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write("a\r\n1\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        DataFrame frame =
+                DataFrameReaders.readCsv(DataFrameReaders.gunzipped(new ByteArrayInputStream(packed.toByteArray())));
+        assertThat(frame.rows()).containsExactly(List.of(1L));
+        assertThat(DataFrameReaders.readCsv(DataFrameReaders.gunzipped(utf8("a\r\n2\r\n")))
+                        .rows())
+                .containsExactly(List.of(2L));
+    }
+
+    @Test
+    void malformedCsvNamesTheLine() {
+        assertThatThrownBy(() -> DataFrameReaders.readCsv(utf8("a,b\r\n1,x\r\n2,\"open\r\n")))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Malformed CSV")
+                .hasMessageContaining("line 3");
+    }
+
     static ByteArrayInputStream utf8(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -129,8 +129,8 @@ public final class ChapkitMlAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    MlController chapkitMlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info) {
-        return new MlController(ml, configs, info);
+    MlController chapkitMlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info, JsonMapper mapper) {
+        return new MlController(ml, configs, info, mapper);
     }
 
     /** Shows the ML request records' JSON trees as free-form objects in the OpenAPI document. */
@@ -142,6 +142,11 @@ public final class ChapkitMlAutoConfiguration {
         @Bean
         MlOpenApiCustomizer chapkitMlOpenApiCustomizer() {
             return new MlOpenApiCustomizer();
+        }
+
+        @Bean
+        MlUploadOpenApiCustomizer chapkitMlUploadOpenApiCustomizer() {
+            return new MlUploadOpenApiCustomizer();
         }
     }
 

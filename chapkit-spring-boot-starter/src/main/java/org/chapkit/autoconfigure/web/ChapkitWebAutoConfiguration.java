@@ -1,5 +1,6 @@
 package org.chapkit.autoconfigure.web;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.function.Predicate;
@@ -10,16 +11,22 @@ import org.chapkit.web.RequestIdFilter;
 import org.chapkit.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.servlet.MultipartConfigFactory;
+import org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * streamer.
  */
 @AutoConfiguration(
-        before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
+        before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, MultipartAutoConfiguration.class},
         after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ChapkitWebProperties.class)
@@ -63,6 +70,28 @@ public final class ChapkitWebAutoConfiguration {
     @ConditionalOnMissingBean
     SseStreamer chapkitSseStreamer(JsonMapper mapper) {
         return new SseStreamer(mapper);
+    }
+
+    /**
+     * Multipart uploads ({@code $train}/{@code $predict} files) get the limit every other body has,
+     * {@code chapkit.web.max-request-size}, for the request and for each part, instead of Spring Boot's 1 MB per part;
+     * {@code spring.servlet.multipart.*} values that are set still win.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "spring.servlet.multipart.enabled", matchIfMissing = true)
+    MultipartConfigElement chapkitMultipartConfigElement(ChapkitWebProperties properties, Environment environment) {
+        Binder binder = Binder.get(environment);
+        DataSize limit = properties.maxRequestSize();
+        MultipartConfigFactory factory = new MultipartConfigFactory();
+        factory.setMaxFileSize(binder.bind("spring.servlet.multipart.max-file-size", DataSize.class)
+                .orElse(limit));
+        factory.setMaxRequestSize(binder.bind("spring.servlet.multipart.max-request-size", DataSize.class)
+                .orElse(limit));
+        factory.setFileSizeThreshold(binder.bind("spring.servlet.multipart.file-size-threshold", DataSize.class)
+                .orElse(DataSize.ofBytes(0)));
+        binder.bind("spring.servlet.multipart.location", String.class).ifBound(factory::setLocation);
+        return factory.createMultipartConfig();
     }
 
     @Bean
