@@ -159,9 +159,8 @@ public final class PredictSuite implements Suite {
         Row decodeRow = decodeRow();
         List<Double> predictMillis = predictTrips.stream().map(Trip::total).toList();
         List<Double> jobMillis = jobTrips.stream().map(Trip::total).toList();
-        String phases =
-                "; median phases $predict " + Trip.phases(predictTrips) + ", no-op job " + Trip.phases(jobTrips);
-        log.info("predict: phases{}", phases);
+        String phases = "median phases $predict " + Trip.phases(predictTrips) + ", no-op job " + Trip.phases(jobTrips);
+        log.info("predict: {}", phases);
         double p50 = percentile(predictMillis, 0.50);
         double p99 = percentile(predictMillis, 0.99);
         double jobP50 = percentile(jobMillis, 0.50);
@@ -182,7 +181,7 @@ public final class PredictSuite implements Suite {
                 warmup,
                 sse ? "through $stream?poll_interval=0.002" : "by polling GET /api/v1/jobs/{id} every 2 ms");
         return List.of(
-                new Row(P50, p50, jobP50, "≤ 50 ms", p50 <= 50, how + phases),
+                new Row(P50, p50, jobP50, "≤ 50 ms", p50 <= 50, how + "; " + phases),
                 new Row(P99, p99, jobP99, "", null, how),
                 new Row(
                         IN_PROCESS,
