@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -25,7 +25,6 @@ import javax.sql.DataSource;
 import org.chapkit.id.Ulids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -57,7 +56,7 @@ public final class JobManager implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final JobMetrics metrics;
     private final JobWorker worker;
-    private final OneTimeTask<String> jobTask;
+    private final CustomTask<String> jobTask;
     private final Scheduler scheduler;
     private final ScheduledExecutorService cancelWatcher;
 
@@ -104,7 +103,7 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
-        this.store = new JobStore(JdbcClient.create(dataSource));
+        this.store = new JobStore(dataSource);
         this.handlers = index(handlers);
         this.mapper = mapper;
         this.settings = settings;
@@ -112,7 +111,9 @@ public final class JobManager implements AutoCloseable {
         this.transactions = new TransactionTemplate(transactionManager);
         this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
         this.worker = new JobWorker(store, this.handlers, mapper, settings, metrics, clock);
-        this.jobTask = Tasks.oneTime(JOB_TASK, String.class)
+        // A custom task rather than a one-time task: its completion handler writes the job's final status right
+        // before db-scheduler removes the execution.
+        this.jobTask = Tasks.custom(JOB_TASK, String.class)
                 .onFailure(worker::failedExecution)
                 .onDeadExecution((complete, operations) -> worker.deadExecution(
                         complete.getExecution().taskInstance.getId(), complete, operations))
@@ -181,7 +182,10 @@ public final class JobManager implements AutoCloseable {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             store.insert(id, type, json, now, reservedArtifactId);
-            scheduler.schedule(jobTask.instance(id, id), runAt == null || runAt.isBefore(now) ? now : runAt);
+            // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing execution
+            // would be a wasted query.
+            scheduler.scheduleBatch(
+                    List.of(jobTask.instance(id, id)), runAt == null || runAt.isBefore(now) ? now : runAt);
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,11 @@ import java.util.function.Supplier;
 final class JobMetrics {
 
     private final MeterRegistry registry;
+    // Meters are looked up once per type (and status) rather than built and registered on every job.
+    private final Map<String, Counter> submitted = new ConcurrentHashMap<>();
+    private final Map<String, Finished> finished = new ConcurrentHashMap<>();
+
+    private record Finished(Counter counter, Timer timer) {}
 
     JobMetrics(MeterRegistry registry, Supplier<Number> pending, Supplier<Number> running) {
         this.registry = registry;
@@ -28,19 +35,26 @@ final class JobMetrics {
     }
 
     void submitted(String type) {
-        counter("chapkit.jobs.submitted", "Jobs submitted on this instance", type)
+        submitted
+                .computeIfAbsent(type, t -> counter("chapkit.jobs.submitted", "Jobs submitted on this instance", t))
                 .increment();
     }
 
     void finished(String type, JobStatus status, Duration duration) {
-        counter("chapkit.jobs." + status.wireName(), "Job attempts that ended " + status.wireName(), type)
-                .increment();
-        Timer.builder("chapkit.jobs.duration")
-                .description("Run time of job attempts")
-                .tag("type", type)
-                .tag("status", status.wireName())
-                .register(registry)
-                .record(duration);
+        Finished meters = finished.computeIfAbsent(
+                type + '\n' + status.wireName(),
+                key -> new Finished(
+                        counter(
+                                "chapkit.jobs." + status.wireName(),
+                                "Job attempts that ended " + status.wireName(),
+                                type),
+                        Timer.builder("chapkit.jobs.duration")
+                                .description("Run time of job attempts")
+                                .tag("type", type)
+                                .tag("status", status.wireName())
+                                .register(registry)));
+        meters.counter().increment();
+        meters.timer().record(duration);
     }
 
     private Counter counter(String name, String description, String type) {

@@ -10,7 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 /** SQL access to the {@code jobs} table. Every state change is guarded by the expected current state. */
 final class JobStore {
@@ -18,10 +21,28 @@ final class JobStore {
     private static final String COLUMNS = "id, type, status, submitted_at, started_at, finished_at, error,"
             + " error_traceback, reserved_artifact_id, artifact_id, progress, progress_message, owner, attempts";
 
-    private final JdbcClient jdbc;
+    private static final String CLAIM_SET = "UPDATE jobs SET status = 'running', started_at = :now, owner = :owner,"
+            + " attempts = attempts + 1, progress = NULL, progress_message = NULL"
+            + " WHERE id = :id AND status = 'pending'";
+    private static final String CLAIMED_COLUMNS = "type, payload, reserved_artifact_id, attempts";
 
-    JobStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private volatile ClaimSql claimSql;
+
+    JobStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /** What a worker needs from the record it has just claimed. */
+    record Claimed(String type, String payload, String reservedArtifactId, int attempts) {}
+
+    /** How this database moves a job to running and returns the claimed row in one statement, if it can. */
+    private enum ClaimSql {
+        RETURNING, // PostgreSQL: UPDATE ... RETURNING
+        FINAL_TABLE, // H2: SELECT ... FROM FINAL TABLE (UPDATE ...)
+        SEPARATE // anything else: read, then update
     }
 
     void insert(String id, String type, String payloadJson, Instant submittedAt, String reservedArtifactId) {
@@ -42,7 +63,7 @@ final class JobStore {
                 .optional();
     }
 
-    Optional<String> payload(String id) {
+    private Optional<String> payload(String id) {
         return jdbc.sql("SELECT payload FROM jobs WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
@@ -61,11 +82,66 @@ final class JobStore {
                 .list();
     }
 
+    /**
+     * Moves a pending job to running for this instance and returns what the worker needs to run it, in one statement
+     * where the database allows; empty when the job is gone or not pending any more (deleted, or already handled).
+     */
+    Optional<Claimed> claim(String id, String owner, Instant now) {
+        return switch (claimSql()) {
+            case RETURNING -> claimed(CLAIM_SET + " RETURNING " + CLAIMED_COLUMNS, id, owner, now);
+            case FINAL_TABLE ->
+                claimed("SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (" + CLAIM_SET + ")", id, owner, now);
+            case SEPARATE -> claimSeparately(id, owner, now);
+        };
+    }
+
+    private Optional<Claimed> claimed(String sql, String id, String owner, Instant now) {
+        return jdbc.sql(sql)
+                .param("now", ts(now))
+                .param("owner", owner)
+                .param("id", id)
+                .query((rs, row) -> new Claimed(
+                        rs.getString("type"),
+                        rs.getString("payload"),
+                        rs.getString("reserved_artifact_id"),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    private Optional<Claimed> claimSeparately(String id, String owner, Instant now) {
+        Optional<Job> job = find(id);
+        if (job.isEmpty() || job.get().status() != JobStatus.PENDING || !claimPending(id, owner, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claimed(
+                job.get().type(),
+                payload(id).orElse(null),
+                job.get().reservedArtifactId(),
+                job.get().attempts() + 1));
+    }
+
+    private ClaimSql claimSql() {
+        ClaimSql sql = claimSql;
+        if (sql == null) {
+            String product;
+            try {
+                product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
+            } catch (MetaDataAccessException ex) {
+                product = "";
+            }
+            sql = switch (product == null ? "" : product) {
+                case "PostgreSQL" -> ClaimSql.RETURNING;
+                case "H2" -> ClaimSql.FINAL_TABLE;
+                default -> ClaimSql.SEPARATE;
+            };
+            claimSql = sql;
+        }
+        return sql;
+    }
+
     /** Moves a pending job to running for this instance; false when it is gone or not pending any more. */
-    boolean claim(String id, String owner, Instant now) {
-        return jdbc.sql("UPDATE jobs SET status = 'running', started_at = :now, owner = :owner,"
-                                + " attempts = attempts + 1, progress = NULL, progress_message = NULL"
-                                + " WHERE id = :id AND status = 'pending'")
+    private boolean claimPending(String id, String owner, Instant now) {
+        return jdbc.sql(CLAIM_SET)
                         .param("now", ts(now))
                         .param("owner", owner)
                         .param("id", id)

@@ -1,5 +1,6 @@
 package org.chapkit.job;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import java.io.PrintWriter;
@@ -54,98 +55,109 @@ final class JobWorker {
         return running.size();
     }
 
-    /** Runs one attempt of {@code jobId}; called by db-scheduler on one of its worker threads. */
-    void execute(String jobId) {
+    /**
+     * Runs one attempt of {@code jobId}; called by db-scheduler on one of its worker threads. The returned handler
+     * writes the job's final status and removes the execution in one transaction.
+     */
+    CompletionHandler<String> execute(String jobId) {
         if (shuttingDown) {
             throw new JobRequeuedException(jobId); // picked while stopping: hand it back untouched
         }
-        Optional<Job> found = store.find(jobId);
-        if (found.isEmpty() || found.get().status() != JobStatus.PENDING) {
-            return; // deleted before it started, or already handled
-        }
-        Job job = found.get();
         Instant started = clock.instant();
-        if (!store.claim(jobId, settings.instanceName(), started)) {
-            return;
+        Optional<JobStore.Claimed> claimed = store.claim(jobId, settings.instanceName(), started);
+        if (claimed.isEmpty()) {
+            return new CompletionHandler.OnCompleteRemove<>(); // deleted before it started, or already handled
         }
-        JobHandler<?> handler = handlers.get(job.type());
+        String type = claimed.get().type();
+        JobHandler<?> handler = handlers.get(type);
         if (handler == null) {
-            store.fail(
-                    jobId,
-                    "UnknownJobTypeException: no JobHandler for job type '" + job.type() + "' on instance "
-                            + settings.instanceName(),
-                    null,
-                    clock.instant());
-            metrics.finished(job.type(), JobStatus.FAILED, Duration.ZERO);
-            return;
+            return finish(
+                    type,
+                    JobStatus.FAILED,
+                    started,
+                    () -> store.fail(
+                            jobId,
+                            "UnknownJobTypeException: no JobHandler for job type '" + type + "' on instance "
+                                    + settings.instanceName(),
+                            null,
+                            clock.instant()));
         }
-        RunningJob context =
-                new RunningJob(jobId, job.reservedArtifactId(), job.attempts() + 1, Thread.currentThread(), store);
+        RunningJob context = new RunningJob(
+                jobId, claimed.get().reservedArtifactId(), claimed.get().attempts(), Thread.currentThread(), store);
         running.put(jobId, context);
         try {
             String artifactId;
             try {
-                artifactId = runHandler(handler, jobId, context);
+                artifactId = runHandler(handler, claimed.get().payload(), context);
             } finally {
                 context.detach();
             }
             if (context.stopReason() == RunningJob.StopReason.CANCELLED) {
-                finish(job, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
-            } else {
-                finish(
-                        job,
-                        JobStatus.COMPLETED,
-                        started,
-                        () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()));
+                return finish(type, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
             }
+            return finish(
+                    type,
+                    JobStatus.COMPLETED,
+                    started,
+                    () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()));
         } catch (Exception ex) {
-            onFailure(job, handler, context, started, ex);
+            return onFailure(jobId, type, handler, context, started, ex);
         } finally {
             context.detach(); // no cancel interrupt may leak into db-scheduler's bookkeeping
             running.remove(jobId);
         }
     }
 
-    private <P> String runHandler(JobHandler<P> handler, String jobId, RunningJob context) throws Exception {
-        String payload = store.payload(jobId).orElse("null");
-        P value = mapper.readValue(payload, handler.payloadType());
+    private <P> String runHandler(JobHandler<P> handler, String payload, RunningJob context) throws Exception {
+        P value = mapper.readValue(payload == null ? "null" : payload, handler.payloadType());
         return handler.run(value, context);
     }
 
-    private void onFailure(Job job, JobHandler<?> handler, RunningJob context, Instant started, Exception ex) {
+    private CompletionHandler<String> onFailure(
+            String jobId, String type, JobHandler<?> handler, RunningJob context, Instant started, Exception ex) {
         RunningJob.StopReason reason = context.stopReason();
         if (reason == null && ex instanceof JobDeferredException deferred) {
-            store.defer(job.id());
+            store.defer(jobId);
             throw deferred;
         }
         if (reason == RunningJob.StopReason.CANCELLED) {
-            finish(job, JobStatus.CANCELED, started, () -> store.cancel(job.id(), clock.instant()));
+            return finish(type, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
         } else if (reason == RunningJob.StopReason.SHUTDOWN && handler.idempotent()) {
-            store.requeue(job.id());
-            throw new JobRequeuedException(job.id());
+            store.requeue(jobId);
+            throw new JobRequeuedException(jobId);
         } else if (reason == RunningJob.StopReason.SHUTDOWN) {
-            finish(
-                    job,
+            return finish(
+                    type,
                     JobStatus.FAILED,
                     started,
                     () -> store.fail(
-                            job.id(),
+                            jobId,
                             "JobInterrupted: instance " + settings.instanceName()
                                     + " shut down while the job was running",
                             traceback(ex),
                             clock.instant()));
-        } else {
-            finish(
-                    job,
-                    JobStatus.FAILED,
-                    started,
-                    () -> store.fail(job.id(), errorLine(ex), traceback(ex), clock.instant()));
         }
+        return finish(
+                type,
+                JobStatus.FAILED,
+                started,
+                () -> store.fail(jobId, errorLine(ex), traceback(ex), clock.instant()));
     }
 
-    private void finish(Job job, JobStatus status, Instant started, java.util.function.BooleanSupplier update) {
-        update.getAsBoolean(); // false when the record was deleted meanwhile: nothing left to update
-        metrics.finished(job.type(), status, Duration.between(started, clock.instant()));
+    /**
+     * The completion of an attempt, run by db-scheduler right after the handler returns: the final status update
+     * (false when the record was deleted meanwhile: nothing left to update), then the removal of the execution, then
+     * the meters. Not one transaction, which would cost an extra round trip per job: if the update fails, the
+     * execution stays picked and dead-execution recovery handles the job; if the removal fails or the instance dies
+     * between the two, the dead execution of a finished job is just removed.
+     */
+    private CompletionHandler<String> finish(
+            String type, JobStatus status, Instant started, java.util.function.BooleanSupplier update) {
+        return (complete, operations) -> {
+            update.getAsBoolean();
+            operations.stop();
+            metrics.finished(type, status, Duration.between(started, clock.instant()));
+        };
     }
 
     /** db-scheduler's dead-execution handler: the instance running {@code jobId} stopped sending heartbeats. */

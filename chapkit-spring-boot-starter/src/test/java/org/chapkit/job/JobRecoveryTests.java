@@ -76,10 +76,13 @@ class JobRecoveryTests {
         assertThat(dead.error()).startsWith("JobAbandoned: instance crashed-instance stopped sending heartbeats");
         Job again = awaitJob(secondJobs, revived, job -> job.status() == JobStatus.COMPLETED);
         assertThat(again.attempts()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'chapkit-job'")
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        // The final status is written right before db-scheduler removes the execution, so look until it is gone.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'chapkit-job'")
+                                        .query(Long.class)
+                                        .single())
+                        .isZero());
     }
 
     @Test
