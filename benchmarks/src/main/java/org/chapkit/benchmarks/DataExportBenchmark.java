@@ -58,7 +58,7 @@ public final class DataExportBenchmark {
                     .migrate();
             JsonMapper mapper = JsonMapper.builder().build();
             JdbcClient jdbc = JdbcClient.create(dataSource);
-            ArtifactRepository repository = new ArtifactRepository(jdbc, mapper);
+            ArtifactRepository repository = new ArtifactRepository(jdbc, mapper, dataSource);
             ArtifactManager artifacts = new ArtifactManager(
                     repository,
                     new ArtifactContentStore(jdbc),
@@ -89,30 +89,36 @@ public final class DataExportBenchmark {
                     Runtime.getRuntime().availableProcessors());
             List<String> ids = artifacts.frameDescendants(training);
             List<String> lines = new ArrayList<>();
-            lines.add("| format | compression | output MB | seconds | stored JSON MB/s | output MB/s | peak heap MB |");
-            lines.add("|---|---|---:|---:|---:|---:|---:|");
+            lines.add(
+                    "| format | compression | output MB | seconds | stored JSON MB/s | output MB/s | output MB per CPU s"
+                            + " | peak heap MB |");
+            lines.add("|---|---|---:|---:|---:|---:|---:|---:|");
             for (TabularFormat format : DataFrameFormats.all(mapper)) {
                 // Compression is orthogonal to the format: measured once, on CSV.
                 for (boolean gzip : format.name().equals("csv") ? new boolean[] {false, true} : new boolean[] {false}) {
                     System.gc();
                     resetPeaks();
                     long start = System.nanoTime();
+                    long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     CountingSink sink = new CountingSink();
                     TabularSource source = artifacts.frames(ids, "artifact_id");
                     try (OutputStream out = gzip ? new GZIPOutputStream(sink, 64 * 1024) : sink) {
                         format.write(source, out);
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    double cpuSeconds =
+                            (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
                     double storedMb = stored / 1048576.0;
                     double outMb = sink.count / 1048576.0;
                     String line = String.format(
-                            "| %s | %s | %.0f | %.1f | %.1f | %.1f | %d |",
+                            "| %s | %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d |",
                             format.name(),
                             gzip ? "gzip" : "none",
                             outMb,
                             seconds,
                             storedMb / seconds,
                             outMb / seconds,
+                            outMb / cpuSeconds,
                             peakHeap() / (1024 * 1024));
                     log.info(line);
                     lines.add(line);
@@ -140,7 +146,10 @@ public final class DataExportBenchmark {
                     .append("\",")
                     .append(Math.round(random.nextDouble() * 1e6) / 1e3)
                     .append(',')
-                    .append(random.nextInt(10) == 0 ? "null" : Double.toString(Math.round(random.nextDouble() * 1e6) / 1e3))
+                    .append(
+                            random.nextInt(10) == 0
+                                    ? "null"
+                                    : Double.toString(Math.round(random.nextDouble() * 1e6) / 1e3))
                     .append(',')
                     .append(random.nextGaussian())
                     .append(',')

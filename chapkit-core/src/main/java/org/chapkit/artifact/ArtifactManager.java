@@ -112,9 +112,8 @@ public class ArtifactManager {
                 ids.stream()
                         .sorted()
                         .filter(child -> repository
-                                .findDataText(child)
-                                .map(text ->
-                                        StoredFrames.scan(json.mapper(), text).isFrame())
+                                .openData(child)
+                                .map(parser -> StoredFrames.scan(parser).isFrame())
                                 .orElse(false))
                         .forEach(result::add);
             }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,12 +32,34 @@ public class ArtifactRepository {
             + "UNION ALL SELECT x.id, t.depth + 1 FROM artifacts x JOIN tree t ON x.parent_id = t.id) ";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+    /** Stored data up to this many bytes is read in one short query; larger data is streamed. */
+    static final int WHOLE_READ_BYTES = 4 * 1024 * 1024;
+
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
+    private final DataSource dataSource;
 
+    /**
+     * A repository that reads stored data whole (no streaming of large values).
+     *
+     * @param jdbc the database
+     * @param mapper reads and writes the JSON columns
+     */
     public ArtifactRepository(JdbcClient jdbc, JsonMapper mapper) {
+        this(jdbc, mapper, null);
+    }
+
+    /**
+     * A repository that streams large stored data from {@code dataSource} (see {@link #openData}).
+     *
+     * @param jdbc the database
+     * @param mapper reads and writes the JSON columns
+     * @param dataSource the same database, for streaming reads that hold a connection; null to read data whole
+     */
+    public ArtifactRepository(JdbcClient jdbc, JsonMapper mapper, DataSource dataSource) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.dataSource = dataSource;
     }
 
     /** Inserts a new row (content is written separately). */
@@ -85,6 +109,38 @@ public class ArtifactRepository {
                 .param(id)
                 .query(String.class)
                 .optional();
+    }
+
+    /**
+     * A streaming parser over the stored JSON text of an artifact's data; the caller closes it. Data up to {@value
+     * #WHOLE_READ_BYTES} bytes is read in one short query; larger data is streamed over a connection held until the
+     * parser is closed (PostgreSQL: 256 KiB slices through a cursor; H2: its CLOB stream), so the text is never whole
+     * in memory.
+     *
+     * @param id the artifact
+     * @return the parser, empty when there is no such artifact
+     */
+    public Optional<JsonParser> openData(String id) {
+        if (dataSource == null) {
+            return findDataText(id).map(mapper::createParser);
+        }
+        Optional<String> small = jdbc.sql(
+                        "SELECT CASE WHEN OCTET_LENGTH(data) <= ? THEN data ELSE '' END FROM artifacts WHERE id = ?")
+                .params(WHOLE_READ_BYTES, id)
+                .query(String.class)
+                .optional();
+        if (small.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!small.get().isEmpty()) {
+            return Optional.of(mapper.createParser(small.get()));
+        }
+        try {
+            return Optional.ofNullable(StoredDataStream.open(dataSource, mapper, id));
+        } catch (SQLException ex) {
+            throw new org.springframework.dao.DataAccessResourceFailureException(
+                    "Streaming the data of artifact " + id + " failed: " + ex.getMessage(), ex);
+        }
     }
 
     /** Every artifact, in id order. */

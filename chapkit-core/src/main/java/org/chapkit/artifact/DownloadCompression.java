@@ -80,11 +80,23 @@ enum DownloadCompression {
         };
     }
 
+    /**
+     * gzip at level 1: a download is compressed while it streams, and level 1 deflates text several times faster
+     * than the default level 6, for a somewhat larger file.
+     */
+    private static final class FastGzip extends GZIPOutputStream {
+
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
+    }
+
     /** Wraps {@code out}; closing the result finishes the compressed stream but not {@code out}'s socket semantics. */
     OutputStream wrap(OutputStream out) throws IOException {
         return switch (this) {
             case NONE -> out;
-            case GZIP -> new GZIPOutputStream(out, 64 * 1024);
+            case GZIP -> new FastGzip(out);
             case BZIP2 -> new BZip2CompressorOutputStream(out);
         };
     }

@@ -10,9 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link TabularSource} over stored artifacts whose data holds a DataFrame in {@code content}. Each part is read
- * from the stored JSON text with a streaming parser: the text of one artifact is held while it is read (the JDBC
- * drivers hand a TEXT value over whole), but no JSON tree or row list is built, and only one part is in memory at
- * a time.
+ * from the stored JSON text with a streaming parser over {@link ArtifactRepository#openData}: a large text is
+ * streamed from the database, not held, and no JSON tree or row list is built.
  */
 final class StoredFrames implements TabularSource {
 
@@ -42,10 +41,8 @@ final class StoredFrames implements TabularSource {
     static StoredFrames of(ArtifactRepository repository, JsonMapper mapper, List<String> ids, String labelColumn) {
         List<String> columns = null;
         for (String id : ids) {
-            String text = repository
-                    .findDataText(id)
-                    .orElseThrow(() -> new NotFoundException("Artifact " + id + " not found"));
-            FrameInfo info = scan(mapper, text);
+            FrameInfo info = scan(
+                    repository.openData(id).orElseThrow(() -> new NotFoundException("Artifact " + id + " not found")));
             if (!info.isFrame()) {
                 throw new BadRequestException("Artifact " + id + " does not hold a DataFrame (content_type "
                         + ArtifactDownloads.DATAFRAME_JSON + " with columns and data)");
@@ -76,12 +73,16 @@ final class StoredFrames implements TabularSource {
         }
     }
 
-    /** Reads {@code content_type} and the frame's columns, skipping over the rows without building them. */
-    static FrameInfo scan(JsonMapper mapper, String text) {
+    /**
+     * Reads {@code content_type} and the frame's columns, skipping over the rows without building them; stops as
+     * soon as all three are known (usual key order: {@code content_type} before {@code content}, {@code columns}
+     * before {@code data}), so a large frame is not read to its end. Closes the parser.
+     */
+    static FrameInfo scan(JsonParser parser) {
         String contentType = null;
         List<String> columns = null;
         boolean hasData = false;
-        try (JsonParser p = mapper.createParser(text)) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new FrameInfo(null, null, false);
             }
@@ -101,6 +102,9 @@ final class StoredFrames implements TabularSource {
                             }
                         } else {
                             hasData |= field.equals("data") && fieldValue == JsonToken.START_ARRAY;
+                            if (hasData && columns != null && contentType != null) {
+                                return new FrameInfo(contentType, columns, true);
+                            }
                             p.skipChildren();
                         }
                     }
@@ -135,25 +139,29 @@ final class StoredFrames implements TabularSource {
     @Override
     public JsonParser openRows(int part) {
         String id = ids.get(part);
-        String text = repository
-                .findDataText(id)
+        JsonParser p = repository
+                .openData(id)
                 .orElseThrow(() -> new IllegalStateException("Artifact " + id + " was deleted during the export"));
-        JsonParser p = mapper.createParser(text);
-        p.nextToken();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (name.equals(ArtifactJson.CONTENT) && value == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String field = p.currentName();
-                    if (p.nextToken() == JsonToken.START_ARRAY && field.equals("data")) {
-                        return p;
+        try {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(ArtifactJson.CONTENT) && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String field = p.currentName();
+                        if (p.nextToken() == JsonToken.START_ARRAY && field.equals("data")) {
+                            return p;
+                        }
+                        p.skipChildren();
                     }
+                } else {
                     p.skipChildren();
                 }
-            } else {
-                p.skipChildren();
             }
+        } catch (RuntimeException ex) {
+            p.close();
+            throw ex;
         }
         p.close();
         throw new IllegalStateException("Artifact " + id + " changed during the export");

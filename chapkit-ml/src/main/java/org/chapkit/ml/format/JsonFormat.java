@@ -3,11 +3,14 @@ package org.chapkit.ml.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.util.List;
 import org.chapkit.artifact.TabularFormat;
 import org.chapkit.artifact.TabularSource;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,37 +46,52 @@ final class JsonFormat implements TabularFormat {
     @Override
     public void write(TabularSource source, OutputStream out) throws IOException {
         List<String> header = FrameRows.header(source);
+        SerializableString[] names = new SerializableString[header.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = new SerializedString(header.get(i));
+        }
+        int offset = source.labelColumn() != null ? 1 : 0;
         try (JsonGenerator gen = mapper.writer().withRootValueSeparator("").createGenerator(new NonClosing(out))) {
             if (!lines) {
                 gen.writeStartArray();
             }
-            FrameRows.forEach(source, cells -> {
-                gen.writeStartObject();
-                for (int i = 0; i < cells.length; i++) {
-                    gen.writeName(header.get(i));
-                    writeCell(gen, cells[i]);
+            FrameRows.visit(source, new FrameRows.CellVisitor() {
+                @Override
+                public void startRow(String label) {
+                    gen.writeStartObject();
+                    if (label != null) {
+                        gen.writeName(names[0]);
+                        gen.writeString(label);
+                    }
                 }
-                gen.writeEndObject();
-                if (lines) {
-                    gen.writeRaw('\n');
+
+                @Override
+                public void cell(int column, JsonToken token, JsonParser p) {
+                    gen.writeName(names[offset + column]);
+                    switch (token) {
+                        case VALUE_NULL -> gen.writeNull();
+                        case VALUE_STRING ->
+                            gen.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        case VALUE_TRUE -> gen.writeBoolean(true);
+                        case VALUE_FALSE -> gen.writeBoolean(false);
+                        // the stored number text is copied: same value, no parse and format
+                        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                            gen.writeNumber(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        default -> gen.copyCurrentStructure(p);
+                    }
+                }
+
+                @Override
+                public void endRow() {
+                    gen.writeEndObject();
+                    if (lines) {
+                        gen.writeRaw('\n');
+                    }
                 }
             });
             if (!lines) {
                 gen.writeEndArray();
             }
-        }
-    }
-
-    private static void writeCell(JsonGenerator gen, Object cell) {
-        switch (cell) {
-            case null -> gen.writeNull();
-            case String text -> gen.writeString(text);
-            case Long number -> gen.writeNumber(number);
-            case Double number -> gen.writeNumber(number);
-            case Boolean flag -> gen.writeBoolean(flag);
-            case BigInteger big -> gen.writeNumber(big);
-            case JsonNode node -> gen.writeTree(node);
-            default -> gen.writeString(cell.toString());
         }
     }
 

@@ -31,6 +31,8 @@ import org.chapkit.artifact.TabularSource;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.data.PythonValues;
 import org.chapkit.problem.BadRequestException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,10 +66,19 @@ final class ParquetFrames {
         if (labelled) {
             kinds[0] = Kind.STRING;
         }
-        FrameRows.forEach(source, cells -> {
-            for (int i = 0; i < cells.length; i++) {
-                kinds[i] = merge(kinds[i], kindOf(cells[i]));
+        // Inference looks at token types only: no value is parsed or built in this pass.
+        int offset = labelled ? 1 : 0;
+        FrameRows.visit(source, new FrameRows.CellVisitor() {
+            @Override
+            public void startRow(String label) {}
+
+            @Override
+            public void cell(int column, JsonToken token, JsonParser p) {
+                kinds[offset + column] = merge(kinds[offset + column], kindOf(token, p));
             }
+
+            @Override
+            public void endRow() {}
         });
         Types.MessageTypeBuilder builder = Types.buildMessage();
         for (int i = 0; i < header.size(); i++) {
@@ -96,12 +107,21 @@ final class ParquetFrames {
         }
     }
 
-    private static Kind kindOf(Object cell) {
-        return switch (cell) {
-            case null -> Kind.NONE;
-            case Boolean b -> Kind.BOOLEAN;
-            case Long l -> Kind.INT64;
-            case Double d -> Kind.DOUBLE;
+    /** The kind of the parser's current value: a long, a double, a boolean, or else a string. */
+    private static Kind kindOf(JsonToken token, JsonParser p) {
+        return switch (token) {
+            case VALUE_NULL -> Kind.NONE;
+            case VALUE_TRUE, VALUE_FALSE -> Kind.BOOLEAN;
+            // up to 18 digits always fit a long; longer texts are checked (beyond a long they are strings)
+            case VALUE_NUMBER_INT ->
+                p.getTextLength() <= 18 || p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                        ? Kind.INT64
+                        : Kind.STRING;
+            case VALUE_NUMBER_FLOAT -> Kind.DOUBLE;
+            case START_ARRAY, START_OBJECT -> {
+                p.skipChildren();
+                yield Kind.STRING;
+            }
             default -> Kind.STRING;
         };
     }

@@ -64,8 +64,9 @@ public final class ChapkitArtifactAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ArtifactRepository chapkitArtifactRepository(ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper) {
-        return new ArtifactRepository(jdbc, mapper);
+    ArtifactRepository chapkitArtifactRepository(
+            ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper, javax.sql.DataSource dataSource) {
+        return new ArtifactRepository(jdbc, mapper, dataSource);
     }
 
     @Bean
