@@ -319,8 +319,7 @@ public final class JobThroughputBenchmark {
         schedulers.forEach(Scheduler::start);
         try {
             long start = System.nanoTime();
-            inParallel(i ->
-                    schedulers.get(i % schedulers.size()).schedule(task.instance("t" + i, "x"), Instant.now()));
+            inParallel(i -> schedulers.get(i % schedulers.size()).schedule(task.instance("t" + i, "x"), Instant.now()));
             long submitted = System.nanoTime();
             remaining.await();
             long done = System.nanoTime();
@@ -399,10 +398,12 @@ public final class JobThroughputBenchmark {
             if (!ENABLED) {
                 return dataSource;
             }
-            return proxy(DataSource.class, dataSource, (method, result) -> method.getName()
-                            .equals("getConnection")
-                    ? proxy(Connection.class, (Connection) result, this::counted)
-                    : result);
+            return proxy(
+                    DataSource.class,
+                    dataSource,
+                    (method, result) -> method.getName().equals("getConnection")
+                            ? proxy(Connection.class, (Connection) result, this::counted)
+                            : result);
         }
 
         /** Stops counting: the throughput part is over (the latency samples and their polling are not counted). */
@@ -434,8 +435,7 @@ public final class JobThroughputBenchmark {
             return ENABLED
                     ? String.format(
                             "; %.2f statements and %.2f explicit commits per job",
-                            (double) statements.get() / jobs,
-                            (double) commits.get() / jobs)
+                            (double) statements.get() / jobs, (double) commits.get() / jobs)
                     : "";
         }
 

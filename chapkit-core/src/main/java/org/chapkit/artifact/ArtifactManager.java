@@ -91,8 +91,7 @@ public class ArtifactManager {
      * @throws BadRequestException when one does not hold a DataFrame, or their columns differ
      */
     public TabularSource frames(List<String> ids, String labelColumn) {
-        return StoredFrames.of(
-                repository, json.mapper(), ids.stream().map(Ulids::requireValid).toList(), labelColumn);
+        return StoredFrames.of(repository, ids.stream().map(Ulids::requireValid).toList(), labelColumn);
     }
 
     /**

@@ -6,7 +6,6 @@ import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.NotFoundException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link TabularSource} over stored artifacts whose data holds a DataFrame in {@code content}. Each part is read
@@ -16,19 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class StoredFrames implements TabularSource {
 
     private final ArtifactRepository repository;
-    private final JsonMapper mapper;
     private final List<String> ids;
     private final List<String> columns;
     private final String labelColumn;
 
-    private StoredFrames(
-            ArtifactRepository repository,
-            JsonMapper mapper,
-            List<String> ids,
-            List<String> columns,
-            String labelColumn) {
+    private StoredFrames(ArtifactRepository repository, List<String> ids, List<String> columns, String labelColumn) {
         this.repository = repository;
-        this.mapper = mapper;
         this.ids = List.copyOf(ids);
         this.columns = List.copyOf(columns);
         this.labelColumn = labelColumn;
@@ -38,7 +30,7 @@ final class StoredFrames implements TabularSource {
      * The frames of {@code ids}, checked up front (before a response is committed) to be DataFrames with the same
      * columns.
      */
-    static StoredFrames of(ArtifactRepository repository, JsonMapper mapper, List<String> ids, String labelColumn) {
+    static StoredFrames of(ArtifactRepository repository, List<String> ids, String labelColumn) {
         List<String> columns = null;
         for (String id : ids) {
             FrameInfo info = scan(
@@ -58,7 +50,7 @@ final class StoredFrames implements TabularSource {
         if (columns == null) {
             throw new NotFoundException("No DataFrame artifacts to export");
         }
-        return new StoredFrames(repository, mapper, ids, columns, labelColumn);
+        return new StoredFrames(repository, ids, columns, labelColumn);
     }
 
     /** What a scan of one artifact's data found. */

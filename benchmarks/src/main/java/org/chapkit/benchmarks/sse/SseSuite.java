@@ -89,8 +89,8 @@ public final class SseSuite implements Suite {
                 subscribers.openUpTo(step);
                 if (!subscribers.awaitFirstFrames(step, 60)) {
                     failure = String.format(
-                            "at %,d: only %,d got a first frame within 60 s (%,d failed)",
-                            step, subscribers.received.get(), subscribers.dropped.get())
+                                    "at %,d: only %,d got a first frame within 60 s (%,d failed)",
+                                    step, subscribers.received.get(), subscribers.dropped.get())
                             + subscribers.clientError();
                     break;
                 }

@@ -108,10 +108,7 @@ class DataFormatsEndToEndTests {
 
         @BeforeEach
         void connect() {
-            client = ChapkitClient.builder()
-                    .baseUrl("http://127.0.0.1:" + port)
-                    .requestTimeout(Duration.ofSeconds(30))
-                    .build();
+            client = LocalService.client(port);
         }
 
         @AfterEach

@@ -125,10 +125,7 @@ class SampleAppEndToEndTests {
 
         @BeforeEach
         void connect() {
-            client = ChapkitClient.builder()
-                    .baseUrl("http://127.0.0.1:" + port)
-                    .requestTimeout(Duration.ofSeconds(30))
-                    .build();
+            client = LocalService.client(port);
         }
 
         @AfterEach
