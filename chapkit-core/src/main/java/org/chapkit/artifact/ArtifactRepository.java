@@ -112,6 +112,30 @@ public class ArtifactRepository {
     }
 
     /**
+     * The first {@code chars} characters of the stored JSON text of an artifact's data (all of it when shorter).
+     *
+     * @param id the artifact
+     * @param chars how many characters at most
+     * @return the head of the text, empty when there is no such artifact
+     */
+    public Optional<String> findDataHead(String id, int chars) {
+        return jdbc.sql("SELECT SUBSTRING(data, 1, ?) FROM artifacts WHERE id = ?")
+                .params(chars, id)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * A streaming parser over JSON text read from this repository, configured like the ones {@link #openData} returns.
+     *
+     * @param text the text
+     * @return a parser; the caller closes it
+     */
+    JsonParser parser(String text) {
+        return mapper.createParser(text);
+    }
+
+    /**
      * A streaming parser over the stored JSON text of an artifact's data; the caller closes it. Data up to {@value
      * #WHOLE_READ_BYTES} bytes is read in one short query; larger data is streamed over a connection held until the
      * parser is closed (PostgreSQL: 256 KiB slices through a cursor; H2: its CLOB stream), so the text is never whole

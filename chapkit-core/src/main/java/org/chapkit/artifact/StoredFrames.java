@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.NotFoundException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -13,6 +14,9 @@ import tools.jackson.core.JsonToken;
  * streamed from the database, not held, and no JSON tree or row list is built.
  */
 final class StoredFrames implements TabularSource {
+
+    /** How much of the stored text {@link #scanHead} reads first. */
+    static final int HEAD_CHARS = 64 * 1024;
 
     private final ArtifactRepository repository;
     private final List<String> ids;
@@ -33,8 +37,7 @@ final class StoredFrames implements TabularSource {
     static StoredFrames of(ArtifactRepository repository, List<String> ids, String labelColumn) {
         List<String> columns = null;
         for (String id : ids) {
-            FrameInfo info = scan(
-                    repository.openData(id).orElseThrow(() -> new NotFoundException("Artifact " + id + " not found")));
+            FrameInfo info = scanHead(repository, id);
             if (!info.isFrame()) {
                 throw new BadRequestException("Artifact " + id + " does not hold a DataFrame (content_type "
                         + ArtifactDownloads.DATAFRAME_JSON + " with columns and data)");
@@ -51,6 +54,24 @@ final class StoredFrames implements TabularSource {
             throw new NotFoundException("No DataFrame artifacts to export");
         }
         return new StoredFrames(repository, ids, columns, labelColumn);
+    }
+
+    /**
+     * Scans the first {@value #HEAD_CHARS} characters of the stored text, which hold {@code content_type} and the
+     * columns for any frame written the usual way; only when they do not (a truncated text throws) is the whole value
+     * streamed. The head is one short query: PostgreSQL's {@code substring} detoasts only the slice it needs, so a
+     * large frame is not materialised on the server twice (once for this check, once for the export).
+     */
+    private static FrameInfo scanHead(ArtifactRepository repository, String id) {
+        String head = repository
+                .findDataHead(id, HEAD_CHARS)
+                .orElseThrow(() -> new NotFoundException("Artifact " + id + " not found"));
+        try {
+            return scan(repository.parser(head));
+        } catch (JacksonException truncated) {
+            return scan(
+                    repository.openData(id).orElseThrow(() -> new NotFoundException("Artifact " + id + " not found")));
+        }
     }
 
     /** What a scan of one artifact's data found. */

@@ -95,6 +95,32 @@ class LargeFrameExportTests {
             JsonNode again = MAPPER.valueToTree(DataFrameReaders.readParquet(new ByteArrayInputStream(parquet)));
             assertThat(MAPPER.writeValueAsString(again)).isEqualTo(MAPPER.writeValueAsString(frame));
         }
+
+        @Test
+        void aFrameWhoseColumnsComeAfterItsRowsIsStillFoundAndExported() throws Exception {
+            HttpApi api = new HttpApi(port);
+            ObjectNode frame = frame();
+            // rows first, columns last: the check of the text's head cannot see the columns and reads it all
+            ObjectNode reordered = MAPPER.createObjectNode();
+            reordered.set("data", frame.get("data"));
+            reordered.set("columns", frame.get("columns"));
+            ObjectNode data = MAPPER.createObjectNode();
+            data.set("content", reordered);
+            data.put("content_type", "application/vnd.chapkit.dataframe+json");
+            data.put("type", "ml_prediction");
+            String text = MAPPER.writeValueAsString(data);
+            assertThat(text.indexOf("\"columns\"")).isGreaterThan(StoredFrames.HEAD_CHARS);
+            String id = Ulids.newUlid();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            jdbc.sql("INSERT INTO artifacts (id, parent_id, level, data, tags, version, created_at, updated_at) "
+                            + "VALUES (?, NULL, 0, ?, '[]', 1, ?, ?)")
+                    .params(id, text, now, now)
+                    .update();
+
+            String csv =
+                    new String(get(api, "/api/v1/artifacts/" + id + "/$download?format=csv"), StandardCharsets.UTF_8);
+            assertThat(csv).isEqualTo(expectedCsv(frame));
+        }
     }
 
     /**
