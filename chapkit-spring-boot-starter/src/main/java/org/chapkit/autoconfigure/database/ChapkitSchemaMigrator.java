@@ -6,6 +6,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies chapkit's migrations with a Flyway instance of its own (own history table), so that an application's
@@ -28,10 +29,13 @@ final class ChapkitSchemaMigrator {
                 .failOnMissingLocations(false)
                 .load();
         if (properties.migrate()) {
-            flyway.migrate();
-        } else {
-            flyway.validate();
+            // the result names the version, so start-up does not scan the migrations a second time for info()
+            MigrateResult result = flyway.migrate();
+            return new ChapkitSchema(
+                    vendor,
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
         }
+        flyway.validate();
         MigrationInfo current = flyway.info().current();
         return new ChapkitSchema(
                 vendor, current == null ? null : current.getVersion().getVersion());
