@@ -302,7 +302,7 @@ public class ArtifactController {
      */
     @PostMapping(path = "/$import", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "Create a DataFrame artifact from a CSV, Parquet or JSON file")
-    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "201", description = "Created; the artifact without its content (as in lists)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content =
                     @Content(
@@ -342,7 +342,8 @@ public class ArtifactController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(location)
                 .eTag(EntityVersions.etag(saved.artifact().version()))
-                .body(artifacts.toOut(saved.artifact()));
+                // without content, as in lists: echoing a large imported table back would cost as much as the upload
+                .body(artifacts.toSummary(saved.artifact()));
     }
 
     /** Name of the column naming each row's artifact in {@code $export}. */
