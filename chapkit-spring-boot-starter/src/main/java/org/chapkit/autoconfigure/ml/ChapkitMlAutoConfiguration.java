@@ -80,14 +80,18 @@ public final class ChapkitMlAutoConfiguration {
         }
         List<String> names = AnnotatedRunnerBeans.names(beans);
         if (names.size() != 1) {
-            throw new IllegalStateException("Expected exactly one bean with @Train and @Predict methods, found " + names
-                    + "; declare a ModelRunner bean to choose");
+            throw new AmbiguousModelRunnerException(names);
         }
         List<InjectionResolver> all = new ArrayList<>(resolvers.orderedStream().toList());
         all.add(InjectionResolver.constant(ArtifactManager.class, artifacts));
         all.add(InjectionResolver.contextAttribute(JobContext.class));
         all.add(configManagerResolver(configs));
         return AnnotatedModelRunner.of(beans.getBean(names.get(0)), configType, null, all);
+    }
+
+    @Bean
+    ShellLeftoversCleanup chapkitShellLeftoversCleanup(ModelRunner<?, ?> runner) {
+        return new ShellLeftoversCleanup(runner);
     }
 
     @Bean
@@ -161,6 +165,7 @@ public final class ChapkitMlAutoConfiguration {
                         configType, shell.trainCommand(), shell.predictCommand())
                 .configFormat(shell.configFormat())
                 .timeout(shell.timeout())
+                .maxOutputSize(shell.maxOutputSize().toBytes())
                 // config.yml keys are the config's wire names (snake_case unless @JsonProperty says otherwise).
                 .jsonMapper(mapper.rebuild()
                         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
