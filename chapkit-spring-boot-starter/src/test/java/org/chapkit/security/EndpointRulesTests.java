@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @ServiceTestOnH2
 class EndpointRulesTests extends SecuredServiceTestBase {
 
-    /** Rows for what is not a {@code @RequestMapping}: resource handlers and the container's error dispatch. */
-    private static final Set<String> NOT_HANDLER_METHODS = Set.of("/", "/swagger-ui/**", "/actuator/**", "/error");
+    /** Rows for what is not a {@code @RequestMapping}: resource handlers. */
+    private static final Set<String> NOT_HANDLER_METHODS = Set.of("/", "/swagger-ui/**", "/actuator/**");
 
     /** The test service's own endpoints, opened by {@code chapkit.security.rules} in {@link SecuredService}. */
     private static final String TEST_ENDPOINTS = "/test/";

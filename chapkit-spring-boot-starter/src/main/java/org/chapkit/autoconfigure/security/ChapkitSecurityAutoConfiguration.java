@@ -16,6 +16,7 @@ import org.chapkit.security.web.ChapkitHttpSecurity;
 import org.chapkit.security.web.JwtRoleConverter;
 import org.chapkit.security.web.ProblemAccessDeniedHandler;
 import org.chapkit.security.web.ProblemAuthenticationEntryPoint;
+import org.chapkit.security.web.ProblemRequestRejectedHandler;
 import org.chapkit.security.web.RateLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,6 +35,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -128,6 +130,14 @@ public final class ChapkitSecurityAutoConfiguration {
                         trail == null ? null : new AuditFilter(trail, callers, clock.getIfAvailable(Clock::systemUTC)),
                         cors(properties.cors()))
                 .build(http);
+    }
+
+    /** Picked up by Spring Security's {@code WebSecurity} for requests its firewall refuses. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler chapkitRequestRejectedHandler(
+            ProblemResponseWriter problems, ChapkitSecurityProperties properties) {
+        return new ProblemRequestRejectedHandler(problems, properties.frameOptions());
     }
 
     @Bean
