@@ -186,6 +186,7 @@ public class ArtifactManager {
                 return new Saved(created, true);
             }
             StoredArtifact current = existing.get();
+            requireUnsealed(id);
             EntityVersions.check(ENTITY, id, current.version(), expectedVersion);
             String newParent = parentGiven ? parentId : current.parentId();
             int level = current.level();
@@ -227,6 +228,7 @@ public class ArtifactManager {
         String artifactId = Ulids.requireValid(id);
         return transactions.execute(status -> {
             StoredArtifact current = get(artifactId);
+            requireUnsealed(artifactId);
             EntityVersions.check(ENTITY, artifactId, current.version(), expectedVersion);
             Instant now = now();
             ContentInfo content = contents.write(artifactId, in, maxContentSize, now);
@@ -252,6 +254,37 @@ public class ArtifactManager {
                     content);
             write(updated, current.version());
             return updated;
+        });
+    }
+
+    /**
+     * Seals an artifact a job has just stored: from now on its data and content cannot be replaced (409), and {@code
+     * content}'s digest is kept so that whoever runs the content later can check it is still what the job stored.
+     * Joins the caller's transaction, so the job's writes and the seal commit together.
+     *
+     * @param id the artifact
+     * @param jobId the job that produced it
+     * @param content its binary content as the job wrote it, or null when it has none
+     */
+    public void seal(String id, String jobId, byte[] content) {
+        repository.insertSeal(
+                new ArtifactSeal(id, jobId, content == null ? null : ArtifactSeal.sha256(content), now()));
+    }
+
+    /**
+     * The seal of an artifact a job produced; empty for artifacts created through the API.
+     *
+     * @param id the artifact
+     * @return its seal
+     */
+    public Optional<ArtifactSeal> sealOf(String id) {
+        return repository.findSeal(Ulids.requireValid(id));
+    }
+
+    private void requireUnsealed(String id) {
+        repository.findSeal(id).ifPresent(seal -> {
+            throw new ConflictException("Artifact " + id + " was produced by job " + seal.jobId()
+                    + " and cannot be replaced; create a new artifact (or run the job again) instead");
         });
     }
 
