@@ -191,7 +191,7 @@ public class ScheduleManager {
      * across restarts, and those no longer declared by an existing task are deleted. Enabled flags set through the
      * API are kept.
      *
-     * @throws IllegalStateException when a declared schedule is invalid (stops start-up)
+     * @throws InvalidDeclaredScheduleException when a declared schedule is invalid (stops start-up)
      */
     public void syncDeclared() {
         Instant now = Instant.now(clock);
@@ -216,8 +216,7 @@ public class ScheduleManager {
             try {
                 valid = validate(request, now);
             } catch (ValidationFailedException ex) {
-                throw new IllegalStateException(
-                        "The schedule declared by task '" + task.name() + "' is invalid: " + ex.getMessage(), ex);
+                throw new InvalidDeclaredScheduleException(task.name(), ex.getMessage(), ex);
             }
             Schedule existing = store.findDeclared(task.name()).orElse(null);
             if (existing == null) {
