@@ -175,6 +175,7 @@ public class ArtifactManager {
             Optional<StoredArtifact> existing = repository.findById(id);
             if (existing.isEmpty()) {
                 int level = parentId == null ? 0 : parent(parentId).level() + 1;
+                requireDepth(level);
                 StoredArtifact created = new StoredArtifact(
                         id, parentId, level, tags == null ? List.of() : tags, in.data(), now, now, 1, null);
                 try {
@@ -193,6 +194,11 @@ public class ArtifactManager {
             boolean moved = !java.util.Objects.equals(newParent, current.parentId());
             if (moved) {
                 level = newParent == null ? 0 : parent(newParent).level() + 1;
+                int deepest = repository.subtreeIdsByDepth(id).keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0);
+                requireDepth(level + deepest);
                 if (newParent != null && isInSubtree(newParent, id)) {
                     throw new BadRequestException(
                             "Artifact " + newParent + " is a descendant of " + id + "; it cannot become its parent");
@@ -279,6 +285,19 @@ public class ArtifactManager {
      */
     public Optional<ArtifactSeal> sealOf(String id) {
         return repository.findSeal(Ulids.requireValid(id));
+    }
+
+    /** The deepest level an artifact may have: trees are rendered recursively, so their depth is bounded. */
+    public static final int MAX_LEVEL = 100;
+
+    private static void requireDepth(int level) {
+        if (level > MAX_LEVEL) {
+            throw new ValidationFailedException(
+                    "Artifact trees are at most " + (MAX_LEVEL + 1)
+                            + " levels deep; this would put an artifact at level " + level,
+                    List.of(new FieldError(
+                            "parent_id", "would make the tree deeper than " + (MAX_LEVEL + 1) + " levels")));
+        }
     }
 
     private void requireUnsealed(String id) {

@@ -173,6 +173,21 @@ class HostileInputTests {
         }
 
         @Test
+        void case5TimestampsAndDurationsOutOfRangeAreA400() {
+            for (String body : List.of(
+                    "{\"task\":\"greet\",\"run_at\":\"+999999999-12-31T00:00:00Z\",\"params\":{}}",
+                    "{\"task\":\"greet\",\"run_at\":\"1970-01-01T00:00:00Z\",\"params\":{}}",
+                    "{\"task\":\"greet\",\"interval\":\"-PT1H\",\"params\":{}}",
+                    "{\"task\":\"greet\",\"interval\":\"99999999999999999999d\",\"params\":{}}")) {
+                HttpApi.Response response = api.postJson("/api/v1/schedules", body);
+                assertThat(response.status()).as(body + " -> " + response).isIn(400, 422);
+                assertProblemShape(response);
+            }
+            HttpApi.Response stream = api.get("/api/v1/jobs/01K72P5N5KCRM6MD3BRE4P0999/$stream?poll_interval=1e308");
+            assertThat(stream.status()).as(stream.toString()).isIn(400, 404, 422);
+        }
+
+        @Test
         void case5OverlongCronIsA400() {
             StringBuilder hours = new StringBuilder();
             for (int i = 0; i < 120; i++) {
