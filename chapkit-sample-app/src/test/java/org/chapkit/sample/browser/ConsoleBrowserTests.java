@@ -151,6 +151,33 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void theConsoleIsOperatedWithTheKeyboardAlone() {
+        try (DevToolsBrowser.Tab tab = open("overview")) {
+            tab.waitFor("document.querySelector('[data-count=completed]')");
+            tab.eval("document.activeElement.blur()");
+            tab.press("Tab");
+            tab.waitFor("document.activeElement.classList.contains('skip')");
+            String jobs = "document.activeElement.dataset.page === 'jobs'";
+            for (int i = 0; i < 12 && !tab.eval(jobs).asBoolean(); i++) {
+                tab.press("Tab");
+            }
+            tab.waitFor(jobs);
+            tab.press("Enter");
+            tab.waitFor("document.getElementById('page').dataset.page === 'jobs'");
+            tab.waitFor("document.getElementById('job-state')");
+            tab.press("Tab");
+            tab.waitFor("document.activeElement.id === 'job-state' || document.activeElement.closest('main')");
+
+            tab.eval("document.getElementById('auth-button').focus()");
+            tab.press("Enter");
+            tab.waitFor("document.getElementById('auth-dialog').open && document.activeElement.id === 'auth-value'");
+            tab.press("Escape");
+            tab.waitFor("!document.getElementById('auth-dialog').open");
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
     void aTaskRunFromTheGeneratedFormShowsServerFieldErrorsThenReaches100Percent() {
         try (DevToolsBrowser.Tab tab = open("tasks/simulate-work")) {
             tab.waitFor("document.getElementById('task-simulate-work-steps')");
