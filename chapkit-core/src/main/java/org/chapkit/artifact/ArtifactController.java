@@ -27,6 +27,7 @@ import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ProblemType;
+import org.chapkit.web.DecompressionLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,6 +62,7 @@ public class ArtifactController {
     private final ConfigManager<?> configs;
     private final JsonMapper mapper;
     private final Map<String, TabularFormat> formats;
+    private final DecompressionLimits decompression;
 
     /**
      * @param artifacts the artifact manager
@@ -79,6 +81,28 @@ public class ArtifactController {
      */
     public ArtifactController(
             ArtifactManager artifacts, ConfigManager<?> configs, JsonMapper mapper, List<TabularFormat> formats) {
+        this(
+                artifacts,
+                configs,
+                mapper,
+                formats,
+                new DecompressionLimits(artifacts.maxContentSize(), DEFAULT_DECOMPRESSION_RATIO));
+    }
+
+    /**
+     * @param artifacts the artifact manager
+     * @param configs the config manager for {@code $config}, or null when configs are disabled
+     * @param mapper reads PUT bodies and writes JSON downloads
+     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
+     * @param decompression what a compressed {@code $import} body may expand to
+     */
+    public ArtifactController(
+            ArtifactManager artifacts,
+            ConfigManager<?> configs,
+            JsonMapper mapper,
+            List<TabularFormat> formats,
+            DecompressionLimits decompression) {
+        this.decompression = decompression;
         this.artifacts = artifacts;
         this.configs = configs;
         this.mapper = mapper;
@@ -199,6 +223,27 @@ public class ArtifactController {
         return configId.flatMap(configs::find)
                 .map(ConfigOut::of)
                 .orElseThrow(() -> new NotFoundException("No config linked to artifact " + artifact.id()));
+    }
+
+    /**
+     * One page of the rows of a DataFrame artifact, read from the stored JSON without building the whole frame, for
+     * previews that must never load a large frame: 400 when the artifact holds no DataFrame or the window is invalid.
+     */
+    @GetMapping("/{id}/$rows")
+    @Operation(
+            summary = "A page of a DataFrame artifact's rows",
+            description = "Rows `offset` to `offset + limit - 1` (limit 1 to " + FrameRows.MAX_LIMIT
+                    + ") and the total row count.")
+    public FrameRows rows(
+            @PathVariable String id,
+            @Parameter(description = "First row, from 0") @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = "Rows in the page, 1 to " + FrameRows.MAX_LIMIT) @RequestParam(defaultValue = "50")
+                    int limit) {
+        if (offset < 0 || limit < 1 || limit > FrameRows.MAX_LIMIT) {
+            throw new BadRequestException("offset must be at least 0 and limit between 1 and " + FrameRows.MAX_LIMIT
+                    + ", got offset " + offset + " and limit " + limit);
+        }
+        return FrameRows.read(artifacts.frames(List.of(id), null), offset, limit, mapper);
     }
 
     /** {@code data.metadata}, or {@code {}}. */
@@ -323,7 +368,9 @@ public class ArtifactController {
         TabularFormat tabular = format(format != null ? format : formatOf(contentType));
         DownloadCompression packing = DownloadCompression.parse(compression);
         JsonNode frame;
-        try (InputStream in = packing.unwrap(request.getInputStream())) {
+        try (InputStream in = packing == DownloadCompression.NONE
+                ? request.getInputStream()
+                : decompression.limit(request.getInputStream(), packing::unwrap, "The " + compression + " body")) {
             frame = tabular.read(in);
         } catch (IOException ex) {
             throw new BadRequestException("Cannot read the " + tabular.name() + " body: " + ex.getMessage(), ex);
@@ -345,6 +392,9 @@ public class ArtifactController {
                 // without content, as in lists: echoing a large imported table back would cost as much as the upload
                 .body(artifacts.toSummary(saved.artifact()));
     }
+
+    /** Decompression ratio used when no {@link DecompressionLimits} are given. */
+    public static final int DEFAULT_DECOMPRESSION_RATIO = 100;
 
     /** Name of the column naming each row's artifact in {@code $export}. */
     public static final String EXPORT_LABEL_COLUMN = "artifact_id";

@@ -35,7 +35,12 @@ class ChapkitBomTests {
     void theBomListsEveryPublishedModule() throws IOException {
         String bom = Files.readString(ROOT.resolve("chapkit-bom/pom.xml"));
         for (String module : List.of(
-                "chapkit-core", "chapkit-ml", "chapkit-client", "chapkit-spring-boot-starter", "chapkit-test")) {
+                "chapkit-core",
+                "chapkit-ml",
+                "chapkit-client",
+                "chapkit-console",
+                "chapkit-spring-boot-starter",
+                "chapkit-test")) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
         }
     }
