@@ -16,6 +16,7 @@ import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -116,12 +117,15 @@ public final class ChapkitArtifactAutoConfiguration {
             ArtifactManager artifacts,
             ObjectProvider<ConfigManager<?>> configs,
             JsonMapper mapper,
-            ObjectProvider<TabularFormat> formats) {
+            ObjectProvider<TabularFormat> formats,
+            ObjectProvider<DecompressionLimits> decompression) {
         return new ArtifactController(
                 artifacts,
                 configs.getIfAvailable(),
                 mapper,
-                formats.orderedStream().toList());
+                formats.orderedStream().toList(),
+                decompression.getIfAvailable(() -> new DecompressionLimits(
+                        artifacts.maxContentSize(), ArtifactController.DEFAULT_DECOMPRESSION_RATIO)));
     }
 
     @Bean

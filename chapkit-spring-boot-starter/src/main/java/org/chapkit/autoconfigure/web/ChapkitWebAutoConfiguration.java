@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.chapkit.problem.ProblemDetailsAdvice;
 import org.chapkit.problem.ProblemResponseWriter;
 import org.chapkit.sse.SseStreamer;
+import org.chapkit.web.DecompressionLimits;
 import org.chapkit.web.RequestIdFilter;
 import org.chapkit.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,6 +65,21 @@ public final class ChapkitWebAutoConfiguration {
     @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController chapkitProblemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /**
+     * What compressed bodies may expand to; the size defaults to {@code chapkit.artifacts.max-content-size} (1 GB),
+     * the largest thing the service stores anyway.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DecompressionLimits chapkitDecompressionLimits(ChapkitWebProperties properties, Environment environment) {
+        DataSize size = properties.maxDecompressedSize() != null
+                ? properties.maxDecompressedSize()
+                : Binder.get(environment)
+                        .bind("chapkit.artifacts.max-content-size", DataSize.class)
+                        .orElse(DataSize.ofGigabytes(1));
+        return new DecompressionLimits(size.toBytes(), properties.maxDecompressionRatio());
     }
 
     @Bean
