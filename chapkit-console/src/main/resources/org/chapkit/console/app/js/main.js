@@ -109,6 +109,7 @@ function setUpCredentials() {
     }
     banner.hidden = true;
     show();
+    showServiceName();
   });
   window.addEventListener('chapkit:credential', showCredentialState);
   showCredentialState();
