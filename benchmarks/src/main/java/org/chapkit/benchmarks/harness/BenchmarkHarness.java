@@ -36,6 +36,7 @@ public final class BenchmarkHarness {
     private static final List<Suite> SUITES = List.of(
             new JobsSuite(),
             new ConfigGetSuite(),
+            new org.chapkit.benchmarks.security.SecuritySuite(),
             new PredictSuite(),
             new MicroSuite(),
             new ExportSuite(),
