@@ -16,6 +16,7 @@ import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.contract.ContractGeneration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -116,12 +117,14 @@ public final class ChapkitArtifactAutoConfiguration {
             ArtifactManager artifacts,
             ObjectProvider<ConfigManager<?>> configs,
             JsonMapper mapper,
-            ObjectProvider<TabularFormat> formats) {
+            ObjectProvider<TabularFormat> formats,
+            ObjectProvider<ContractGeneration> contract) {
         return new ArtifactController(
                 artifacts,
                 configs.getIfAvailable(),
                 mapper,
-                formats.orderedStream().toList());
+                formats.orderedStream().toList(),
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
     }
 
     @Bean
