@@ -23,12 +23,21 @@ public final class JacksonErrors {
         return path.toString();
     }
 
-    /** The first line of a Jackson message (later lines hold source locations), or {@code fallback} when null. */
+    /**
+     * The first line of a Jackson message (later lines hold source locations), or {@code fallback} when null, with
+     * Java type names shortened to their simple names and Jackson's token names left out, so no package or class of
+     * the implementation reaches a client.
+     */
     public static String firstLine(String message, String fallback) {
         if (message == null) {
             return fallback;
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return QUALIFIED.matcher(TOKEN.matcher(line).replaceAll("")).replaceAll("$1");
     }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("\\s*\\(token `[^`]*`\\)");
+    private static final java.util.regex.Pattern QUALIFIED =
+            java.util.regex.Pattern.compile("`?(?:[a-z_][A-Za-z0-9_]*\\.)+([A-Z][A-Za-z0-9_]*)(?:\\$[A-Za-z0-9_]+)*`?");
 }

@@ -309,6 +309,6 @@ public class MlController {
 
     private static ValidationFailedException invalid(String field, String message) {
         return new ValidationFailedException(
-                "Invalid query parameter " + field + ": " + message, List.of(new FieldError(field, message)));
+                "Invalid query parameter " + field + ": " + message, List.of(FieldError.query(field, message)));
     }
 }
