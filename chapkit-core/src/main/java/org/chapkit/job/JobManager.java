@@ -43,6 +43,9 @@ public final class JobManager implements AutoCloseable {
     /** Name of the db-scheduler task that runs chapkit jobs. */
     public static final String JOB_TASK = "chapkit-job";
 
+    /** Name of the db-scheduler recurring task that fails jobs left without a live execution. */
+    public static final String RECONCILE_TASK = "chapkit-job-reconciliation";
+
     /** Name of the db-scheduler recurring task that deletes old job records. */
     public static final String RETENTION_TASK = "chapkit-job-retention";
 
@@ -124,6 +127,8 @@ public final class JobManager implements AutoCloseable {
                         purgeFinishedBefore(clock.instant().minus(settings.retention())));
         List<RecurringTask<?>> startTasks = new java.util.ArrayList<>();
         startTasks.add(retentionTask);
+        startTasks.add(Tasks.recurring(RECONCILE_TASK, Schedules.fixedDelay(settings.reconcileInterval()))
+                .execute((instance, context) -> reconcile()));
         for (RecurringWork work : recurring) {
             startTasks.add(Tasks.recurring(work.name(), Schedules.fixedDelay(work.delay()))
                     .execute((instance, context) -> runRecurring(work)));
@@ -258,6 +263,22 @@ public final class JobManager implements AutoCloseable {
             log.debug("Deleted {} finished job records older than {}", purged, cutoff);
         }
         return purged;
+    }
+
+    /**
+     * Fails every job that is {@code running} without a live execution (or {@code pending} without any execution), for
+     * longer than the reconciliation interval; runs periodically on one instance. The job system's invariant: no job
+     * stays {@code running} unless an instance that is alive runs it.
+     *
+     * @return how many jobs were failed
+     */
+    public int reconcile() {
+        Instant now = clock.instant();
+        int failed = store.failOrphans(JOB_TASK, now.minus(settings.reconcileInterval()), now);
+        if (failed > 0) {
+            log.warn("Failed {} job(s) that no live instance was running", failed);
+        }
+        return failed;
     }
 
     /** Number of jobs running on this instance now. */

@@ -15,6 +15,10 @@ import java.time.Duration;
  * @param cancelCheckInterval how often this instance checks whether a job it runs was deleted on another instance
  * @param retention how long finished job records are kept
  * @param shutdownGrace how long a stopping instance lets running jobs finish before interrupting them
+ * @param reconcileInterval how often one instance looks for {@code running} (or {@code pending}) jobs that have no
+ *     live execution any more and fails them; also the grace a job gets after it started before it is looked at
+ * @param exposeTraceback whether failed jobs keep the stack trace in {@code error_traceback}; when false the field is
+ *     never written, so no record or stream shows it
  */
 public record JobSettings(
         String instanceName,
@@ -24,8 +28,37 @@ public record JobSettings(
         int missedHeartbeatsLimit,
         Duration cancelCheckInterval,
         Duration retention,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration reconcileInterval,
+        boolean exposeTraceback) {
 
+    /** The default reconciliation interval. */
+    public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(1);
+
+    /** Settings with the default reconciliation interval and stack traces recorded. */
+    public JobSettings(
+            String instanceName,
+            int maxConcurrency,
+            Duration pollingInterval,
+            Duration heartbeatInterval,
+            int missedHeartbeatsLimit,
+            Duration cancelCheckInterval,
+            Duration retention,
+            Duration shutdownGrace) {
+        this(
+                instanceName,
+                maxConcurrency,
+                pollingInterval,
+                heartbeatInterval,
+                missedHeartbeatsLimit,
+                cancelCheckInterval,
+                retention,
+                shutdownGrace,
+                DEFAULT_RECONCILE_INTERVAL,
+                true);
+    }
+
+    /** Checks the values. */
     public JobSettings {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
@@ -33,6 +66,9 @@ public record JobSettings(
         if (missedHeartbeatsLimit < 1) {
             throw new IllegalArgumentException(
                     "missedHeartbeatsLimit must be at least 1, was " + missedHeartbeatsLimit);
+        }
+        if (reconcileInterval == null || reconcileInterval.isNegative() || reconcileInterval.isZero()) {
+            throw new IllegalArgumentException("reconcileInterval must be positive, was " + reconcileInterval);
         }
     }
 

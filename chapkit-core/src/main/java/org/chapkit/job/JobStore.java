@@ -223,6 +223,34 @@ final class JobStore {
                 .list());
     }
 
+    /**
+     * Fails the jobs that no live execution will ever finish: {@code running} ones whose db-scheduler execution is not
+     * picked (or gone) and {@code pending} ones without an execution, started or submitted before {@code cutoff}.
+     * Claims, requeues and completions always change the record while the execution is picked, so neither state
+     * occurs in normal operation.
+     *
+     * @return how many jobs were failed
+     */
+    int failOrphans(String jobTask, Instant cutoff, Instant now) {
+        int running = jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error"
+                        + " WHERE status = 'running' AND started_at < :cutoff AND NOT EXISTS (SELECT 1 FROM"
+                        + " scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id AND s.picked)")
+                .param("now", ts(now))
+                .param("error", "JobAbandoned: no live instance was running this job any more")
+                .param("cutoff", ts(cutoff))
+                .param("task", jobTask)
+                .update();
+        int pending = jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error"
+                        + " WHERE status = 'pending' AND submitted_at < :cutoff AND NOT EXISTS (SELECT 1 FROM"
+                        + " scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id)")
+                .param("now", ts(now))
+                .param("error", "JobAbandoned: the job's execution was lost before it started")
+                .param("cutoff", ts(cutoff))
+                .param("task", jobTask)
+                .update();
+        return running + pending;
+    }
+
     long count(JobStatus status) {
         return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE status = :status")
                 .param("status", status.wireName())

@@ -66,7 +66,7 @@ final class JobWorker {
         Instant started = clock.instant();
         Optional<JobStore.Claimed> claimed = store.claim(jobId, settings.instanceName(), started);
         if (claimed.isEmpty()) {
-            return new CompletionHandler.OnCompleteRemove<>(); // deleted before it started, or already handled
+            return unclaimable(jobId, started);
         }
         String type = claimed.get().type();
         JobHandler<?> handler = handlers.get(type);
@@ -100,7 +100,9 @@ final class JobWorker {
                     JobStatus.COMPLETED,
                     started,
                     () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()));
-        } catch (Exception ex) {
+        } catch (Throwable ex) {
+            // Errors too (OutOfMemoryError, StackOverflowError, LinkageError): whatever ends the handler ends the job,
+            // or its record would stay running while db-scheduler re-queues and then drops the execution.
             return onFailure(jobId, type, handler, context, started, ex);
         } finally {
             context.detach(); // no cancel interrupt may leak into db-scheduler's bookkeeping
@@ -113,8 +115,34 @@ final class JobWorker {
         return handler.run(value, context);
     }
 
+    /**
+     * The execution of a job that cannot be claimed: deleted or already finished (just remove the execution), or still
+     * {@code running}. This instance has picked the job's only execution, so no other attempt runs anywhere: an earlier
+     * attempt ended without recording its result (for example its completion update failed), and the job fails.
+     */
+    private CompletionHandler<String> unclaimable(String jobId, Instant started) {
+        Optional<Job> job = store.find(jobId);
+        if (job.isEmpty() || job.get().status() != JobStatus.RUNNING) {
+            return new CompletionHandler.OnCompleteRemove<>(); // deleted before it started, or already handled
+        }
+        log.warn("Job {} was still running without an attempt; marking it failed", jobId);
+        return finish(
+                job.get().type(),
+                JobStatus.FAILED,
+                started,
+                () -> store.fail(
+                        jobId,
+                        "JobAbandoned: the attempt on instance " + job.get().owner()
+                                + " ended without recording a result",
+                        null,
+                        clock.instant()));
+    }
+
     private CompletionHandler<String> onFailure(
-            String jobId, String type, JobHandler<?> handler, RunningJob context, Instant started, Exception ex) {
+            String jobId, String type, JobHandler<?> handler, RunningJob context, Instant started, Throwable ex) {
+        if (ex instanceof Error) {
+            log.error("Job {} of type {} ended with {}", jobId, type, ex.toString(), ex);
+        }
         RunningJob.StopReason reason = context.stopReason();
         if (reason == null && ex instanceof JobDeferredException deferred) {
             store.defer(jobId);
@@ -134,14 +162,14 @@ final class JobWorker {
                             jobId,
                             "JobInterrupted: instance " + settings.instanceName()
                                     + " shut down while the job was running",
-                            traceback(ex),
+                            tracebackIfExposed(ex),
                             clock.instant()));
         }
         return finish(
                 type,
                 JobStatus.FAILED,
                 started,
-                () -> store.fail(jobId, errorLine(ex), traceback(ex), clock.instant()));
+                () -> store.fail(jobId, errorLine(ex), tracebackIfExposed(ex), clock.instant()));
     }
 
     /**
@@ -228,6 +256,17 @@ final class JobWorker {
             }
         }
         List.copyOf(running.values()).forEach(job -> job.stop(RunningJob.StopReason.SHUTDOWN));
+    }
+
+    private String tracebackIfExposed(Throwable ex) {
+        if (!settings.exposeTraceback()) {
+            return null;
+        }
+        try {
+            return traceback(ex);
+        } catch (OutOfMemoryError ignored) {
+            return null; // no room for the trace of an OutOfMemoryError: the error line is what matters
+        }
     }
 
     static String errorLine(Throwable ex) {

@@ -75,6 +75,42 @@ public class TestJobHandlers {
         };
     }
 
+    /**
+     * Input of the handler that ends with an {@link Error}.
+     *
+     * @param kind {@code out-of-memory} (thrown, as the JVM would), {@code stack-overflow} (real recursion) or
+     *     {@code linkage}
+     */
+    public record Crash(String kind) {}
+
+    @Bean
+    JobHandler<Crash> crashingJobHandler() {
+        return new JobHandler<>() {
+            @Override
+            public String type() {
+                return "test.crash";
+            }
+
+            @Override
+            public Class<Crash> payloadType() {
+                return Crash.class;
+            }
+
+            @Override
+            public String run(Crash payload, JobContext context) {
+                return switch (payload.kind()) {
+                    case "out-of-memory" -> throw new OutOfMemoryError("Java heap space");
+                    case "stack-overflow" -> Integer.toString(recurse(0));
+                    default -> throw new NoClassDefFoundError("org/example/Missing");
+                };
+            }
+
+            private int recurse(int depth) {
+                return recurse(depth + 1) + 1;
+            }
+        };
+    }
+
     @Bean
     JobHandler<Sleep> concurrencyProbeJobHandler() {
         return new JobHandler<>() {

@@ -1,9 +1,6 @@
 package org.chapkit.ml.shell;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,30 +10,39 @@ import org.chapkit.ml.runner.Cancellation;
 import org.chapkit.ml.runner.ProcessOutcome;
 
 /**
- * Runs one command without a shell, captures its output and exit code, and kills its whole process tree on
- * timeout or cancellation.
+ * Runs one command without a shell in its own process group, keeps the tail of its output, and kills its whole
+ * process tree on timeout, cancellation or interruption (the job system interrupts on shutdown).
  */
 final class ProcessSupervisor {
 
     private ProcessSupervisor() {}
 
     /**
-     * Runs argv in {@code workspace}; stdout and stderr go to files under {@code logDir} (outside the workspace,
-     * so they are not zipped and cannot fill a pipe).
+     * Runs argv in {@code workspace}. stdout and stderr are drained as they come and only their last {@code
+     * maxOutput} bytes each are kept, so a command that writes gigabytes costs no more; {@code record} notes the
+     * process so that a later start can kill it if this JVM dies first.
      */
     static ProcessOutcome run(
-            List<String> argv, Path workspace, Path logDir, Duration timeout, Cancellation cancellation, String label)
+            List<String> argv,
+            Path workspace,
+            RunRecord record,
+            Duration timeout,
+            int maxOutput,
+            Cancellation cancellation,
+            String label)
             throws IOException {
         cancellation.throwIfCancelled();
-        Path stdout = logDir.resolve("stdout.log");
-        Path stderr = logDir.resolve("stderr.log");
-        ProcessBuilder builder = new ProcessBuilder(argv)
+        ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(argv, workspace))
                 .directory(workspace.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile());
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         Process process = builder.start();
-        try (Cancellation.Registration registration = cancellation.onCancel(() -> killTree(process.toHandle()))) {
+        OutputTail stdout = new OutputTail(maxOutput);
+        OutputTail stderr = new OutputTail(maxOutput);
+        Thread outReader = Thread.ofVirtual().start(() -> stdout.drain(process.getInputStream()));
+        Thread errReader = Thread.ofVirtual().start(() -> stderr.drain(process.getErrorStream()));
+        try (Cancellation.Registration registration =
+                cancellation.onCancel(() -> ProcessTree.kill(process.toHandle()))) {
+            record.process(process.toHandle());
             boolean finished;
             if (timeout == null) {
                 process.waitFor();
@@ -45,47 +51,28 @@ final class ProcessSupervisor {
                 finished = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
             }
             if (!finished) {
-                killTree(process.toHandle());
+                ProcessTree.kill(process.toHandle());
                 throw new CommandTimeoutException(label, timeout);
             }
+            // Children that inherited the pipes may keep them open after the command exits; they belong to the run.
+            ProcessTree.kill(process.toHandle());
+            outReader.join();
+            errReader.join();
         } catch (InterruptedException e) {
-            killTree(process.toHandle());
+            ProcessTree.kill(process.toHandle());
             Thread.currentThread().interrupt();
             throw new CancellationException("Interrupted while running '" + label + "'");
+        } catch (IOException | RuntimeException e) {
+            ProcessTree.kill(process.toHandle());
+            throw e;
         }
         if (cancellation.isCancelled()) {
-            killTree(process.toHandle());
             throw new CancellationException("The job was cancelled while running '" + label + "'");
         }
-        return new ProcessOutcome(process.exitValue(), read(stdout), read(stderr));
-    }
-
-    /**
-     * Kills a process and all its descendants. The descendants are listed before the root dies (afterwards they
-     * would be re-parented and no longer found), then the root is killed first so it cannot start new children.
-     */
-    static void killTree(ProcessHandle root) {
-        List<ProcessHandle> descendants = root.descendants().toList();
-        root.destroyForcibly();
-        for (ProcessHandle descendant : descendants) {
-            List<ProcessHandle> grandChildren = descendant.descendants().toList();
-            descendant.destroyForcibly();
-            grandChildren.forEach(ProcessHandle::destroyForcibly);
-        }
-        root.onExit().join();
+        return new ProcessOutcome(process.exitValue(), stdout.text(), stderr.text());
     }
 
     private static java.io.File nullDevice() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    private static String read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(java.nio.ByteBuffer.wrap(bytes))
-                .toString();
     }
 }

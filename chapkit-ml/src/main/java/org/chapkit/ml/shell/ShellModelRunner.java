@@ -60,6 +60,9 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
     public static final Set<String> PREDICT_PLACEHOLDERS =
             Set.of("historic_file", "future_file", "output_file", "geo_file");
 
+    /** Default of {@link Builder#maxOutputSize(long)}: 1 MiB of each stream. */
+    public static final int DEFAULT_MAX_OUTPUT_SIZE = 1024 * 1024;
+
     /** The file the predict command must write. */
     public static final String OUTPUT_FILE = "predictions.csv";
 
@@ -70,6 +73,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
     private final Path projectRoot;
     private final Path tempRoot;
     private final Duration timeout;
+    private final int maxOutputSize;
     private final ConfigYaml configYaml;
     private final JsonMapper geoMapper;
     private final Function<TrainInput<C>, List<ValidationDiagnostic>> validateTrain;
@@ -83,6 +87,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         this.projectRoot = builder.projectRoot.toAbsolutePath().normalize();
         this.tempRoot = builder.tempRoot.toAbsolutePath().normalize();
         this.timeout = builder.timeout;
+        this.maxOutputSize = builder.maxOutputSize;
         this.configYaml = new ConfigYaml(builder.mapper);
         this.geoMapper = builder.mapper;
         this.validateTrain = builder.validateTrain;
@@ -116,15 +121,16 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
     @Override
     public TrainResult<WorkspaceArchive> train(TrainInput<C> input, RunContext context) throws IOException {
         Path workspace = Files.createTempDirectory(createdTempRoot(), "chapkit_ml_train_");
-        Path logs = Files.createTempDirectory(tempRoot, "chapkit_ml_logs_");
+        Path logs = Files.createTempDirectory(tempRoot, RunRecord.LOG_DIR_PREFIX);
         try {
+            RunRecord record = RunRecord.start(logs, workspace);
             Workspaces.copyProject(projectRoot, workspace, tempRoot);
             writeConfig(input.config(), workspace);
             DataFrameCsv.write(input.data(), workspace.resolve("data.csv"));
             boolean geo = writeGeo(input.geo(), workspace);
             List<String> argv = trainCommand.render(Map.of("data_file", "data.csv", "geo_file", geo ? "geo.json" : ""));
             ProcessOutcome outcome = ProcessSupervisor.run(
-                    argv, workspace, logs, timeout, context.cancellation(), trainCommand.toString());
+                    argv, workspace, record, timeout, maxOutputSize, context.cancellation(), trainCommand.toString());
             return new TrainResult<>(new WorkspaceArchive(Workspaces.zip(workspace)), outcome);
         } finally {
             Workspaces.deleteRecursively(workspace);
@@ -135,8 +141,9 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
     @Override
     public PredictResult predict(PredictInput<C, WorkspaceArchive> input, RunContext context) throws IOException {
         Path workspace = Files.createTempDirectory(createdTempRoot(), "chapkit_ml_predict_");
-        Path logs = Files.createTempDirectory(tempRoot, "chapkit_ml_logs_");
+        Path logs = Files.createTempDirectory(tempRoot, RunRecord.LOG_DIR_PREFIX);
         try {
+            RunRecord record = RunRecord.start(logs, workspace);
             Workspaces.unzip(input.model().zip(), workspace);
             DataFrameCsv.write(input.historic(), workspace.resolve("historic.csv"));
             DataFrameCsv.write(input.future(), workspace.resolve("future.csv"));
@@ -151,7 +158,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                     "geo_file",
                     geo ? "geo.json" : ""));
             ProcessOutcome outcome = ProcessSupervisor.run(
-                    argv, workspace, logs, timeout, context.cancellation(), predictCommand.toString());
+                    argv, workspace, record, timeout, maxOutputSize, context.cancellation(), predictCommand.toString());
             Path output = workspace.resolve(OUTPUT_FILE);
             if (!Files.isRegularFile(output)) {
                 throw new MissingOutputException("Prediction script did not create output file at " + OUTPUT_FILE
@@ -183,6 +190,16 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
      */
     public String configYaml(C config) {
         return configYaml.write(config, configFormat);
+    }
+
+    /**
+     * Kills the processes and deletes the workspaces that runs of a JVM that died (kill -9, a crash) left in the
+     * temp root; runs of live JVMs are left alone. Called once at start-up.
+     *
+     * @return how many leftover runs were cleaned
+     */
+    public int cleanLeftovers() {
+        return RunRecord.cleanLeftovers(tempRoot);
     }
 
     private Path createdTempRoot() throws IOException {
@@ -231,6 +248,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         private Path projectRoot = Path.of("").toAbsolutePath();
         private Path tempRoot = defaultTempRoot();
         private Duration timeout;
+        private int maxOutputSize = DEFAULT_MAX_OUTPUT_SIZE;
         private JsonMapper mapper = JsonMapper.builder().build();
         private Function<TrainInput<C>, List<ValidationDiagnostic>> validateTrain;
         private Function<PredictValidationInput<C>, List<ValidationDiagnostic>> validatePredict;
@@ -291,6 +309,22 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                 throw new IllegalArgumentException("timeout must be positive: " + limit);
             }
             this.timeout = limit;
+            return this;
+        }
+
+        /**
+         * The most of each of a command's stdout and stderr that is kept (the tail; the text then starts with a line
+         * saying how much was cut); {@value ShellModelRunner#DEFAULT_MAX_OUTPUT_SIZE} bytes by default. Output beyond it is read and
+         * dropped, so the command never blocks on a full pipe.
+         *
+         * @param bytes the limit, 0 to keep nothing
+         * @return this builder
+         */
+        public Builder<C> maxOutputSize(long bytes) {
+            if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxOutputSize must be between 0 and 2 GB: " + bytes);
+            }
+            this.maxOutputSize = (int) bytes;
             return this;
         }
 

@@ -91,7 +91,9 @@ public final class ChapkitJobsAutoConfiguration {
                 properties.missedHeartbeatsLimit(),
                 properties.cancelCheckInterval(),
                 properties.retention(),
-                properties.shutdownGrace());
+                properties.shutdownGrace(),
+                properties.reconcileInterval(),
+                properties.exposeTraceback());
     }
 
     private static String hostName() {

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cancelCheckInterval how often this instance checks whether a job it runs was deleted on another instance
  * @param retention how long completed, failed and canceled job records are kept before they are deleted
  * @param shutdownGrace how long a stopping instance lets running jobs finish before it interrupts them
+ * @param reconcileInterval how often one instance fails jobs that are {@code running} without a live execution (or
+ *     {@code pending} without any); a job is looked at once it has been in that state this long
+ * @param exposeTraceback whether a failed job's stack trace is kept in {@code error_traceback}; false leaves it empty
+ *     in every record and stream
  */
 @ConfigurationProperties("chapkit.jobs")
 public record ChapkitJobsProperties(
@@ -30,4 +34,6 @@ public record ChapkitJobsProperties(
         @DefaultValue("6") int missedHeartbeatsLimit,
         @DefaultValue("500ms") Duration cancelCheckInterval,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("10s") Duration shutdownGrace) {}
+        @DefaultValue("10s") Duration shutdownGrace,
+        @DefaultValue("1m") Duration reconcileInterval,
+        @DefaultValue("true") boolean exposeTraceback) {}

@@ -91,6 +91,11 @@ public final class ChapkitMlAutoConfiguration {
     }
 
     @Bean
+    ShellLeftoversCleanup chapkitShellLeftoversCleanup(ModelRunner<?, ?> runner) {
+        return new ShellLeftoversCleanup(runner);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     MlWorkflow chapkitMlWorkflow(
             ModelRunner<?, ?> runner,
@@ -161,6 +166,7 @@ public final class ChapkitMlAutoConfiguration {
                         configType, shell.trainCommand(), shell.predictCommand())
                 .configFormat(shell.configFormat())
                 .timeout(shell.timeout())
+                .maxOutputSize(shell.maxOutputSize().toBytes())
                 // config.yml keys are the config's wire names (snake_case unless @JsonProperty says otherwise).
                 .jsonMapper(mapper.rebuild()
                         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

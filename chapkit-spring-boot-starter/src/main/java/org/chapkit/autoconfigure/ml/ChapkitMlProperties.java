@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.chapkit.ml.shell.ConfigFormat;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the ML workflow ({@code chapkit.ml.*}).
@@ -28,6 +29,8 @@ public record ChapkitMlProperties(
      * @param configFormat the {@code config.yml} layout: {@code flat} or {@code chap-core}
      * @param timeout the longest a command may run before its process tree is killed; default none
      * @param tempDir where workspaces are created; default {@code $CHAPKIT_TEMP_DIR}, else the system temp dir
+     * @param maxOutputSize how much of each of a command's stdout and stderr is kept in the artifact's metadata (the
+     *     tail, marked as cut); the rest is read and dropped
      */
     public record Shell(
             String trainCommand,
@@ -35,7 +38,8 @@ public record ChapkitMlProperties(
             Path projectRoot,
             @DefaultValue("flat") ConfigFormat configFormat,
             Duration timeout,
-            Path tempDir) {
+            Path tempDir,
+            @DefaultValue("1MB") DataSize maxOutputSize) {
 
         /**
          * Whether the properties define a shell runner.

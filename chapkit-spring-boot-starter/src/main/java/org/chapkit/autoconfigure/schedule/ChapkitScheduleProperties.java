@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMissedRunCap the largest {@code run_all} cap a schedule may ask for
  * @param pollInterval how often the cluster looks for due schedules (one instance per poll); a tick runs at most
  *     this late
+ * @param fire whether due schedules are fired; off keeps the schedules API but runs nothing on its own (the test
+ *     kit's default, so a test never fires the application's schedules)
  */
 @ConfigurationProperties("chapkit.schedules")
 public record ChapkitScheduleProperties(
@@ -23,7 +25,8 @@ public record ChapkitScheduleProperties(
         @DefaultValue("1m") Duration missedRunGrace,
         @DefaultValue("10") int defaultMissedRunCap,
         @DefaultValue("100") int maxMissedRunCap,
-        @DefaultValue("5s") Duration pollInterval) {
+        @DefaultValue("5s") Duration pollInterval,
+        @DefaultValue("true") boolean fire) {
 
     /** These properties as the core feature's settings. */
     public ScheduleSettings toSettings() {

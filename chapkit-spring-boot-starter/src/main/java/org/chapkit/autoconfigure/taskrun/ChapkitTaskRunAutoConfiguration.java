@@ -29,6 +29,7 @@ import org.chapkit.taskrun.TaskRunStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -142,6 +143,7 @@ public final class ChapkitTaskRunAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(ScheduleManager.class)
+    @ConditionalOnBooleanProperty(name = "chapkit.schedules.fire", matchIfMissing = true)
     RecurringWork chapkitScheduleFiring(
             ObjectProvider<ScheduleManager> schedules, ChapkitScheduleProperties properties) {
         return new RecurringWork(

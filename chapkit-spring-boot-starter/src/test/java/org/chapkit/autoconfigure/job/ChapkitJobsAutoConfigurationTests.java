@@ -58,7 +58,9 @@ class ChapkitJobsAutoConfigurationTests {
                 6,
                 Duration.ofMillis(500),
                 Duration.ofDays(7),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(1),
+                true);
         assertThat(ChapkitJobsAutoConfiguration.settings(defaults).instanceName())
                 .isNotEqualTo(ChapkitJobsAutoConfiguration.settings(defaults).instanceName());
         assertThat(ChapkitJobsAutoConfiguration.settings(defaults).deadExecutionBound())

@@ -30,9 +30,20 @@ public final class TestDatabases {
 
     /** Connection facts of a new, empty PostgreSQL database. */
     public static Postgres freshPostgres() {
+        return freshPostgres(System.getProperty("chapkit.test.postgres.url", ""));
+    }
+
+    /**
+     * Connection facts of a new, empty PostgreSQL database on the given server.
+     *
+     * @param serverUrl JDBC URL of a database on the server to create it on (user {@code postgres}, as in {@code
+     *     jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); blank for the embedded server
+     * @return the new database
+     */
+    public static Postgres freshPostgres(String serverUrl) {
         String name = "chapkit_test_" + COUNTER.incrementAndGet() + "_"
                 + ProcessHandle.current().pid();
-        String adminUrl = adminUrl();
+        String adminUrl = serverUrl == null || serverUrl.isBlank() ? embeddedUrl() : serverUrl;
         try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
@@ -43,11 +54,7 @@ public final class TestDatabases {
         return new Postgres(replaceDatabase(adminUrl, name), "postgres", "");
     }
 
-    private static String adminUrl() {
-        String external = System.getProperty("chapkit.test.postgres.url", "");
-        if (!external.isBlank()) {
-            return external;
-        }
+    private static String embeddedUrl() {
         return embedded().getJdbcUrl("postgres", "postgres");
     }
 

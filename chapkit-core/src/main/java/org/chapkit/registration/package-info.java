@@ -1,0 +1,2 @@
+/** Registration of the service with chap-core's {@code /v2/services} registry: register, keepalive, deregister. */
+package org.chapkit.registration;

@@ -1,0 +1,128 @@
+package org.chapkit.autoconfigure.registration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.info.ChapkitServiceProperties;
+import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
+import org.chapkit.info.ServiceInfo;
+import org.chapkit.registration.ChapCoreRegistration;
+import org.chapkit.registration.ChapCoreRegistryClient;
+import org.chapkit.registration.JdbcRegistrationLease;
+import org.chapkit.registration.RegistrationLease;
+import org.chapkit.registration.RegistrationSettings;
+import org.chapkit.registration.ServiceKeySource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers the service with chap-core when {@code chapkit.registration.orchestrator-url} is set: a
+ * {@link ChapCoreRegistration} started once the application is ready and closed (deregistering) on shutdown, a
+ * database lease so a cluster registers once, and the {@code registration} health contributor.
+ */
+@AutoConfiguration(
+        after = {
+            ChapkitDatabaseAutoConfiguration.class,
+            ServiceInfoAutoConfiguration.class,
+            CompositeMeterRegistryAutoConfiguration.class
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = "chapkit.registration", name = "orchestrator-url")
+@EnableConfigurationProperties(ChapkitRegistrationProperties.class)
+public final class ChapkitRegistrationAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RegistrationLease chapkitRegistrationLease(
+            ChapkitRegistrationProperties properties,
+            ChapkitServiceProperties service,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<ChapkitSchema> schema) {
+        String self = instanceName();
+        DataSource database = dataSource.getIfAvailable();
+        if (!properties.clusterLock() || database == null || schema.getIfAvailable() == null) {
+            return RegistrationLease.solo(self);
+        }
+        return new JdbcRegistrationLease(
+                database, service.id(), self, settings(properties, service).leaseDuration());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "chapkit.registration.enabled", matchIfMissing = true)
+    ChapCoreRegistration chapkitRegistration(
+            ChapkitRegistrationProperties properties,
+            ChapkitServiceProperties service,
+            ObjectProvider<ServiceInfo> info,
+            RegistrationLease lease,
+            JsonMapper mapper,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        ServiceKeySource key = ServiceKeySource.of(properties.keyFile(), properties.keyEnv(), System::getenv);
+        ChapCoreRegistryClient client =
+                new ChapCoreRegistryClient(properties.orchestratorUrl(), key, properties.requestTimeout(), mapper);
+        return new ChapCoreRegistration(
+                settings(properties, service),
+                client,
+                lease,
+                info::getObject,
+                meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+                Clock.systemUTC(),
+                new SplittableRandom());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "chapkit.registration.enabled", matchIfMissing = true)
+    RegistrationStarter chapkitRegistrationStarter(
+            ApplicationContext context,
+            ChapCoreRegistration registration,
+            ChapkitRegistrationProperties properties,
+            ObjectProvider<ServerProperties> server) {
+        return new RegistrationStarter(context, registration, properties, server.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "registrationHealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("registration")
+    RegistrationHealthIndicator registrationHealthIndicator(ObjectProvider<ChapCoreRegistration> registration) {
+        return new RegistrationHealthIndicator(registration);
+    }
+
+    private static RegistrationSettings settings(
+            ChapkitRegistrationProperties properties, ChapkitServiceProperties service) {
+        return new RegistrationSettings(
+                service.id(),
+                properties.keepaliveInterval(),
+                properties.backoff().toBackoff());
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException ex) {
+            host = "unknown-host";
+        }
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        return host + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+    }
+}

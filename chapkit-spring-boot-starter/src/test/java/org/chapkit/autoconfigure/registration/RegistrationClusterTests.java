@@ -1,0 +1,87 @@
+package org.chapkit.autoconfigure.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.chapkit.autoconfigure.registration.ServiceInstances.Instance;
+import org.chapkit.registration.RegistrationState;
+import org.chapkit.test.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances behind one load-balanced URL on one database produce one registration: one holds the database lease
+ * and talks to chap-core, the other stands by and takes over when the holder stops. On H2 (two contexts sharing one
+ * in-memory database) and on PostgreSQL.
+ */
+class RegistrationClusterTests {
+
+    /** The load balancer's URL (TEST-NET-1, never resolved or called). */
+    private static final String BALANCER = "http://192.0.2.10:8000";
+
+    private final ServiceInstances instances = new ServiceInstances();
+    private ChapCoreRegistryServer registry;
+
+    @AfterEach
+    void stop() {
+        instances.close();
+        registry.close();
+    }
+
+    @Test
+    void twoInstancesOnPostgresRegisterOnceAndTheOtherTakesOver(@TempDir Path secrets) {
+        TestDatabases.Postgres database = TestDatabases.freshPostgres();
+        twoInstancesRegisterOnce(database.url(), database.username(), database.password(), secrets);
+    }
+
+    @Test
+    void twoInstancesOnH2RegisterOnceAndTheOtherTakesOver(@TempDir Path secrets) {
+        twoInstancesRegisterOnce(TestDatabases.freshH2(), "sa", "", secrets);
+    }
+
+    private void twoInstancesRegisterOnce(String url, String username, String password, Path secrets) {
+        registry = ChapCoreRegistryServer.started(Duration.ofSeconds(2), ServiceInstances.KEY);
+        String[] properties = {
+            "chapkit.registration.orchestrator-url=" + registry.registerUrl(),
+            "chapkit.registration.key-file=" + ServiceInstances.keyFile(secrets, ServiceInstances.KEY),
+            "chapkit.registration.advertised-url=" + BALANCER
+        };
+        Instance first = instances.start(url, username, password, properties);
+        Instance second = instances.start(url, username, password, properties);
+        List<Instance> both = List.of(first, second);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.service("registered-model").isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> holders(both).size() == 1);
+        Instance holder = holders(both).getFirst();
+        Instance standby = holder == first ? second : first;
+        int pings = registry.requests("PUT", "/$ping").size();
+        // many keepalives later, still one registration request in all, and none from the standby
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> registry.requests("PUT", "/$ping").size() >= pings + 10);
+        assertThat(registry.requests("POST", "/$register")).hasSize(1);
+        assertThat(registry.count()).isEqualTo(1);
+        assertThat(registry.service("registered-model").orElseThrow().url()).isEqualTo(BALANCER);
+        assertThat(standby.status().state()).isEqualTo(RegistrationState.STANDBY);
+        assertThat(standby.attempts("register") + standby.attempts("ping")).isZero();
+
+        holder.close();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> standby.status().state() == RegistrationState.REGISTERED
+                        && registry.service("registered-model").isPresent());
+        assertThat(registry.requests("DELETE", "/registered-model")).hasSize(1);
+        assertThat(registry.requests("POST", "/$register")).hasSize(2);
+        assertThat(registry.service("registered-model").orElseThrow().url()).isEqualTo(BALANCER);
+    }
+
+    private static List<Instance> holders(List<Instance> instances) {
+        return instances.stream()
+                .filter(instance -> instance.status().state() == RegistrationState.REGISTERED)
+                .toList();
+    }
+}

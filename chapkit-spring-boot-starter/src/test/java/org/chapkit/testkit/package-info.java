@@ -1,0 +1,2 @@
+/** Tests of the {@code chapkit-test} kit against the test service. */
+package org.chapkit.testkit;
