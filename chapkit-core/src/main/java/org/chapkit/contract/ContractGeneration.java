@@ -77,6 +77,14 @@ public enum ContractGeneration {
     }
 
     /**
+     * Whether {@code $generate-sample-data} refuses a malformed (400) or unknown (404) {@code config_id} (chapkit
+     * 2.1.3) instead of ignoring it.
+     */
+    public boolean sampleDataRequiresKnownConfig() {
+        return this == GENERATION_2;
+    }
+
+    /**
      * Whether {@code /api/v1/info} carries the 2.x fields ({@code target}, {@code hpo_search_space},
      * {@code git_revision}, {@code chapkit_version}, {@code servicekit_version}) and accepts {@code period_type: any}.
      */

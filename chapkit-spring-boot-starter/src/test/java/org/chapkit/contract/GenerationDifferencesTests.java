@@ -270,6 +270,25 @@ class GenerationDifferencesTests {
             }
         }
 
+        @Test
+        void sampleDataIgnoresOrRefusesAnUnknownOrMalformedConfigIdAndAddsAKnownConfigsCovariates() {
+            String unknown = "/api/v1/ml/$generate-sample-data?num_locations=1&num_periods=2&config_id=" + ID;
+            assertThat(api.get(unknown).status()).isEqualTo(expected(200, 404));
+            assertThat(api.get("/api/v1/ml/$generate-sample-data?config_id=not-a-ulid")
+                            .status())
+                    .isEqualTo(expected(200, 400));
+
+            HttpApi.Response config = api.postJson(
+                    "/api/v1/configs",
+                    "{\"name\":\"c\",\"data\":{\"additional_continuous_covariates\":[\"humidity\"]}}");
+            String configId = config.json().get("id").asString();
+            HttpApi.Response sample =
+                    api.get("/api/v1/ml/$generate-sample-data?num_locations=1&num_periods=2&config_id=" + configId);
+            assertThat(sample.status()).isEqualTo(200);
+            assertThat(sample.json().get("data").get("columns").toString()).contains("\"humidity\"");
+            assertThat(sample.json().get("config_id").asString()).isEqualTo(configId);
+        }
+
         private void createConfig(String id, String name) {
             HttpApi.Response created = api.postJson(
                     "/api/v1/configs",

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.chapkit.config.BaseConfig;
 import org.chapkit.config.Config;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.id.Ulids;
 import org.chapkit.info.PeriodType;
 import org.chapkit.info.ServiceInfo;
@@ -61,6 +62,7 @@ public class MlController {
     private final ServiceInfo info;
     private final SampleDataGenerator generator = new SampleDataGenerator();
     private final FrameUploads uploads;
+    private final ContractGeneration contract;
 
     /**
      * Creates the controller with a default JSON mapper for uploads.
@@ -82,10 +84,25 @@ public class MlController {
      * @param mapper reads the JSON parts of multipart uploads
      */
     public MlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info, JsonMapper mapper) {
+        this(ml, configs, info, mapper, ContractGeneration.DEFAULT);
+    }
+
+    /**
+     * Creates the controller.
+     *
+     * @param ml the ML manager
+     * @param configs the configs (for sample data of a config's covariates)
+     * @param info the service info (period type, geo, covariates)
+     * @param mapper reads the JSON parts of multipart uploads
+     * @param contract decides whether {@code $generate-sample-data} refuses an unknown or malformed {@code config_id}
+     */
+    public MlController(
+            MlManager ml, ConfigManager<?> configs, ServiceInfo info, JsonMapper mapper, ContractGeneration contract) {
         this.ml = ml;
         this.configs = configs;
         this.info = info;
         this.uploads = new FrameUploads(mapper);
+        this.contract = contract;
     }
 
     /**
@@ -248,8 +265,7 @@ public class MlController {
         if (!kind.equals("train") && !kind.equals("predict")) {
             throw invalid("kind", "must be 'train' or 'predict'");
         }
-        Optional<? extends Config<? extends BaseConfig>> config =
-                configId != null && Ulids.isValid(configId) ? configs.findTyped(configId) : Optional.empty();
+        Optional<? extends Config<? extends BaseConfig>> config = sampleConfig(configId);
         List<String> additional =
                 config.map(c -> c.data().additionalContinuousCovariates()).orElse(List.of());
         int futurePeriods =
@@ -289,6 +305,20 @@ public class MlController {
             }
         }
         return body;
+    }
+
+    /**
+     * The config whose covariates sample data gets. Generation 2 (chapkit 2.1.3) answers 400 for a malformed and 404
+     * for an unknown {@code config_id}; generation 1 ignores both, as chapkit 1.x did.
+     */
+    private Optional<? extends Config<? extends BaseConfig>> sampleConfig(String configId) {
+        if (configId == null) {
+            return Optional.empty();
+        }
+        if (contract.sampleDataRequiresKnownConfig()) {
+            return Optional.of(configs.getTyped(Ulids.requireValid(configId)));
+        }
+        return Ulids.isValid(configId) ? configs.findTyped(configId) : Optional.empty();
     }
 
     private static PeriodType parsePeriodType(String value) {

@@ -12,6 +12,7 @@ import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobManager;
@@ -134,8 +135,13 @@ public final class ChapkitMlAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    MlController chapkitMlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info, JsonMapper mapper) {
-        return new MlController(ml, configs, info, mapper);
+    MlController chapkitMlController(
+            MlManager ml,
+            ConfigManager<?> configs,
+            ServiceInfo info,
+            JsonMapper mapper,
+            ObjectProvider<ContractGeneration> contract) {
+        return new MlController(ml, configs, info, mapper, contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
     }
 
     /** Shows the ML request records' JSON trees as free-form objects in the OpenAPI document. */
