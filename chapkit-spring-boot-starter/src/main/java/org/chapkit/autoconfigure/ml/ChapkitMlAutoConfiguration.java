@@ -173,6 +173,7 @@ public final class ChapkitMlAutoConfiguration {
                 .configFormat(shell.configFormat())
                 .timeout(shell.timeout())
                 .maxOutputSize(shell.maxOutputSize().toBytes())
+                .shell(shell.useShell())
                 // config.yml keys are the config's wire names (snake_case unless @JsonProperty says otherwise).
                 .jsonMapper(mapper.rebuild()
                         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
