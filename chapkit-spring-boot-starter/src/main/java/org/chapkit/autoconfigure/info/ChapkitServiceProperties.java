@@ -95,7 +95,9 @@ public record ChapkitServiceProperties(
                 try {
                     space.put(name, search.toParameter());
                 } catch (IllegalArgumentException ex) {
-                    throw new IllegalArgumentException("hpo-search-space[" + name + "]: " + ex.getMessage(), ex);
+                    // Not chained: the start-up report shows the root cause, which must name the parameter.
+                    throw new IllegalArgumentException(
+                            "chapkit.service.hpo-search-space[" + name + "]: " + ex.getMessage());
                 }
             });
         }
