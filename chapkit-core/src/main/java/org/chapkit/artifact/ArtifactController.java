@@ -224,6 +224,27 @@ public class ArtifactController {
                 .orElseThrow(() -> new NotFoundException("No config linked to artifact " + artifact.id()));
     }
 
+    /**
+     * One page of the rows of a DataFrame artifact, read from the stored JSON without building the whole frame, for
+     * previews that must never load a large frame: 400 when the artifact holds no DataFrame or the window is invalid.
+     */
+    @GetMapping("/{id}/$rows")
+    @Operation(
+            summary = "A page of a DataFrame artifact's rows",
+            description = "Rows `offset` to `offset + limit - 1` (limit 1 to " + FrameRows.MAX_LIMIT
+                    + ") and the total row count.")
+    public FrameRows rows(
+            @PathVariable String id,
+            @Parameter(description = "First row, from 0") @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = "Rows in the page, 1 to " + FrameRows.MAX_LIMIT) @RequestParam(defaultValue = "50")
+                    int limit) {
+        if (offset < 0 || limit < 1 || limit > FrameRows.MAX_LIMIT) {
+            throw new BadRequestException("offset must be at least 0 and limit between 1 and " + FrameRows.MAX_LIMIT
+                    + ", got offset " + offset + " and limit " + limit);
+        }
+        return FrameRows.read(artifacts.frames(List.of(id), null), offset, limit, mapper);
+    }
+
     /** {@code data.metadata}, or {@code {}}. */
     @GetMapping("/{id}/$metadata")
     @Operation(summary = "Artifact metadata")

@@ -50,6 +50,19 @@ public class ScheduleController {
         return ResponseEntity.created(location).body(created);
     }
 
+    /**
+     * The next fire times of a schedule as it would be created now, stored nowhere; 400 with field errors when the
+     * request is invalid (the same checks as create).
+     */
+    @PostMapping(path = "/$preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Preview a schedule's next fire times",
+            description = "Validates the body like create and answers the next `count` fire times (default 5).")
+    public SchedulePreview preview(
+            @RequestBody ScheduleRequest request, @RequestParam(name = "count", defaultValue = "5") int count) {
+        return schedules.preview(request, count);
+    }
+
     /** One schedule. */
     @GetMapping("/{id}")
     @Operation(summary = "Get a schedule")

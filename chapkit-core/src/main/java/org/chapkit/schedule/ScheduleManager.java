@@ -42,6 +42,9 @@ public class ScheduleManager {
     private static final Logger log = LoggerFactory.getLogger(ScheduleManager.class);
     private static final int GAP_SAMPLES = 5;
 
+    /** Most fire times one {@link #preview} answers. */
+    public static final int MAX_PREVIEW_RUNS = 50;
+
     private final ScheduleStore store;
     private final TaskManager tasks;
     private final ScheduleSettings settings;
@@ -92,6 +95,31 @@ public class ScheduleManager {
         Valid valid = validate(request, now);
         store.updateDefinition(valid.toSchedule(existing.id(), existing.createdAt(), now, false));
         return get(existing.id());
+    }
+
+    /**
+     * The next fire times a schedule would have if it were created now, without storing anything; 400 with the same
+     * field errors as {@link #create} when the request is invalid. A disabled request is previewed as if enabled.
+     *
+     * @param request the schedule to preview
+     * @param count how many fire times at most (1 to {@value #MAX_PREVIEW_RUNS})
+     * @return the preview, with fewer fire times when the trigger ends (a one-off has one)
+     */
+    public SchedulePreview preview(ScheduleRequest request, int count) {
+        if (count < 1 || count > MAX_PREVIEW_RUNS) {
+            throw new ValidationFailedException(
+                    "Invalid query parameter count: must be between 1 and " + MAX_PREVIEW_RUNS + ", got " + count,
+                    List.of(new FieldError("count", "must be between 1 and " + MAX_PREVIEW_RUNS)));
+        }
+        Instant now = Instant.now(clock);
+        Valid valid = validate(request, now);
+        List<Instant> runs = new ArrayList<>();
+        Instant next = ScheduleCalculator.firstRun(valid.trigger(), now);
+        while (next != null && runs.size() < count) {
+            runs.add(next);
+            next = valid.trigger().nextAfter(next);
+        }
+        return new SchedulePreview(valid.task(), valid.timeZone(), runs);
     }
 
     /** Deletes a schedule; 409 for a schedule declared in code. */
@@ -191,7 +219,7 @@ public class ScheduleManager {
      * across restarts, and those no longer declared by an existing task are deleted. Enabled flags set through the
      * API are kept.
      *
-     * @throws IllegalStateException when a declared schedule is invalid (stops start-up)
+     * @throws InvalidDeclaredScheduleException when a declared schedule is invalid (stops start-up)
      */
     public void syncDeclared() {
         Instant now = Instant.now(clock);
@@ -216,8 +244,7 @@ public class ScheduleManager {
             try {
                 valid = validate(request, now);
             } catch (ValidationFailedException ex) {
-                throw new IllegalStateException(
-                        "The schedule declared by task '" + task.name() + "' is invalid: " + ex.getMessage(), ex);
+                throw new InvalidDeclaredScheduleException(task.name(), ex.getMessage(), ex);
             }
             Schedule existing = store.findDeclared(task.name()).orElse(null);
             if (existing == null) {
@@ -387,7 +414,8 @@ public class ScheduleManager {
                 enabled,
                 policy,
                 cap,
-                enabled ? ScheduleCalculator.firstRun(trigger, now) : null);
+                enabled ? ScheduleCalculator.firstRun(trigger, now) : null,
+                trigger);
     }
 
     private static Instant parseRunAt(String text, ZoneId zone, List<FieldError> errors) {
@@ -418,7 +446,8 @@ public class ScheduleManager {
             boolean enabled,
             MissedRunPolicy policy,
             int cap,
-            Instant nextRunAt) {
+            Instant nextRunAt,
+            ScheduleTrigger trigger) {
 
         Schedule toSchedule(String id, Instant createdAt, Instant now, boolean declared) {
             return new Schedule(

@@ -35,7 +35,9 @@ class SampleAppStartupTests {
             assertThat(info.get("required_covariates").toString()).contains("rainfall", "mean_temperature");
             var health = api.get("/health").json();
             assertThat(health.get("status").asString()).isEqualTo("healthy");
-            assertThat(api.get("/").body()).contains("api/v1/info");
+            assertThat(api.get("/").body())
+                    .as("/ sends the browser on to the console")
+                    .contains("url=console/");
         }
 
         @Test

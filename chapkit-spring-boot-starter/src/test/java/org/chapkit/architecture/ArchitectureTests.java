@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 
-/** Architecture rules over the production classes of core, ml and the starter. */
+/** Architecture rules over the production classes of core, ml and the starter (and the chapkit-test kit, which is a Spring Boot test library). */
 class ArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -31,7 +31,7 @@ class ArchitectureTests {
     void coreAndMlNeverDependOnSpringBootOrTheStarter() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("org.chapkit.autoconfigure..")
+                .resideOutsideOfPackages("org.chapkit.autoconfigure..", "org.chapkit.test..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.boot..", "org.chapkit.autoconfigure..")

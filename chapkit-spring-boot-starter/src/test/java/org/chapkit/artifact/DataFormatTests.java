@@ -111,6 +111,41 @@ class DataFormatTests {
         }
 
         @Test
+        void rowsAnswersOneWindowOfAStoredFrameWithTheTotalRowCount() throws Exception {
+            HttpApi api = new HttpApi(port);
+            StringBuilder csv = new StringBuilder("n,label\n");
+            for (int i = 0; i < 120; i++) {
+                csv.append(i).append(",row ").append(i).append('\n');
+            }
+            HttpResponse<String> imported =
+                    post(api, "/api/v1/artifacts/$import?format=csv", "text/csv", utf8(csv.toString()));
+            String id = MAPPER.readTree(imported.body()).get("id").asString();
+
+            HttpApi.Response page = api.get("/api/v1/artifacts/" + id + "/$rows?offset=100&limit=50");
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            JsonNode window = page.json();
+            assertThat(window.get("columns").toString()).isEqualTo("[\"n\",\"label\"]");
+            assertThat(window.get("total_rows").asLong()).isEqualTo(120);
+            assertThat(window.get("offset").asInt()).isEqualTo(100);
+            assertThat(window.get("data").size()).isEqualTo(20);
+            assertThat(window.get("data").get(0).toString()).isEqualTo("[100,\"row 100\"]");
+            assertThat(api.get("/api/v1/artifacts/" + id + "/$rows")
+                            .json()
+                            .get("data")
+                            .size())
+                    .isEqualTo(50);
+
+            assertThat(api.get("/api/v1/artifacts/" + id + "/$rows?limit=501").status())
+                    .isEqualTo(400);
+            String plain = api.postJson("/api/v1/artifacts", "{\"data\":{\"a\":1}}")
+                    .json()
+                    .get("id")
+                    .asString();
+            assertThat(api.get("/api/v1/artifacts/" + plain + "/$rows").status())
+                    .isEqualTo(400);
+        }
+
+        @Test
         void csvDownloadFollowsPythonsCsvAndHonoursAcceptEncoding() throws Exception {
             HttpApi api = new HttpApi(port);
             ObjectNode frame = MAPPER.createObjectNode();

@@ -145,6 +145,47 @@ class ScheduleApiTests {
         }
 
         @Test
+        void previewAnswersTheNextFireTimesAndStoresNothing() {
+            int before = api.get("/api/v1/schedules").json().size();
+
+            HttpApi.Response cron = api.postJson(
+                    "/api/v1/schedules/$preview?count=5",
+                    "{\"task\":\"add_numbers\",\"params\":{\"a\":1,\"b\":2},\"cron\":\"30 2 * * *\","
+                            + "\"time_zone\":\"Europe/Oslo\"}");
+            assertThat(cron.status()).as(cron.toString()).isEqualTo(200);
+            assertThat(cron.json().get("time_zone").asString()).isEqualTo("Europe/Oslo");
+            List<Instant> runs = new ArrayList<>();
+            cron.json().get("next_runs").forEach(run -> runs.add(Instant.parse(run.asString())));
+            assertThat(runs).hasSize(5).isSorted();
+            assertThat(runs)
+                    .allSatisfy(run -> assertThat(run.atZone(java.time.ZoneId.of("Europe/Oslo"))
+                                    .toLocalTime())
+                            .hasToString("02:30"));
+
+            HttpApi.Response interval = api.postJson(
+                    "/api/v1/schedules/$preview?count=3",
+                    "{\"task\":\"add_numbers\",\"params\":{\"a\":1,\"b\":2},\"interval\":\"15m\"}");
+            JsonNode ticks = interval.json().get("next_runs");
+            assertThat(ticks.size()).isEqualTo(3);
+            assertThat(Duration.between(
+                            Instant.parse(ticks.get(0).asString()),
+                            Instant.parse(ticks.get(1).asString())))
+                    .isEqualTo(Duration.ofMinutes(15));
+
+            HttpApi.Response once = api.postJson(
+                    "/api/v1/schedules/$preview",
+                    "{\"task\":\"add_numbers\",\"params\":{\"a\":1,\"b\":2},\"run_at\":\"2099-01-31T02:00:00Z\"}");
+            assertThat(once.json().get("next_runs").toString()).isEqualTo("[\"2099-01-31T02:00:00Z\"]");
+
+            HttpApi.Response invalid =
+                    api.postJson("/api/v1/schedules/$preview", "{\"task\":\"add_numbers\",\"cron\":\"not a cron\"}");
+            assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+            assertThat(invalid.json().toString()).contains("cron");
+
+            assertThat(api.get("/api/v1/schedules").json().size()).isEqualTo(before);
+        }
+
+        @Test
         void invalidSchedulesAre400WithAFieldErrorEach() {
             assertThat(errors("{\"task\":\"add_numbers\",\"params\":{\"a\":1,\"b\":2},\"cron\":\"61 * * * * *\"}"))
                     .singleElement()

@@ -53,7 +53,8 @@ record ChapkitServiceTestContextCustomizer(TestDatabase database, boolean schedu
                     "spring.datasource.url", TestDatabases.freshH2(),
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", "",
-                    "spring.datasource.driver-class-name", "org.h2.Driver");
+                    "spring.datasource.driver-class-name", "org.h2.Driver",
+                    "chapkit.database.warn-in-memory", "false");
         }
         TestDatabases.Postgres fresh = TestDatabases.freshPostgres(serverUrl);
         return Map.of(

@@ -18,6 +18,7 @@ public class H2DatabaseInitializer implements ApplicationContextInitializer<Conf
                                 "spring.datasource.url", TestDatabases.freshH2(),
                                 "spring.datasource.username", "sa",
                                 "spring.datasource.password", "",
-                                "spring.datasource.hikari.maximum-pool-size", "8")));
+                                "spring.datasource.hikari.maximum-pool-size", "8",
+                                "chapkit.database.warn-in-memory", "false")));
     }
 }

@@ -166,7 +166,7 @@ public final class ChapkitTestFlow {
                 })
                 && step(report, "sample train data", () -> {
                     state.trainSample = client.ml().sampleTrainData(query(state).withConfigId(state.config.id()));
-                    return state.trainSample.data().rowCount() + " rows x "
+                    return state.trainSample.data().size() + " rows x "
                             + state.trainSample.data().columns().size() + " columns"
                             + (state.trainSample.geo() == null ? "" : ", with geo");
                 })
@@ -196,8 +196,8 @@ public final class ChapkitTestFlow {
                 && step(report, "sample predict data", () -> {
                     state.predictSample =
                             client.ml().samplePredictData(query(state).withConfigId(state.config.id()));
-                    return state.predictSample.historic().rowCount() + " historic rows, "
-                            + state.predictSample.future().rowCount() + " future rows";
+                    return state.predictSample.historic().size() + " historic rows, "
+                            + state.predictSample.future().size() + " future rows";
                 })
                 && step(report, "validate predict", () -> {
                     PredictRequest request = state.predictSample.toRequest(state.trainJob.artifactId());
@@ -291,7 +291,7 @@ public final class ChapkitTestFlow {
             throw new StepFailed("data.metadata.config_id is missing");
         }
         state.prediction = typed.content();
-        return "level " + artifact.level() + ", " + typed.content().rowCount() + " rows, columns "
+        return "level " + artifact.level() + ", " + typed.content().size() + " rows, columns "
                 + typed.content().columns();
     }
 
@@ -309,8 +309,8 @@ public final class ChapkitTestFlow {
                 throw new StepFailed("CSV header must be " + expected + ", got " + header);
             }
             long rows = lines.lines().filter(line -> !line.isEmpty()).count();
-            if (rows != state.prediction.rowCount()) {
-                throw new StepFailed("CSV has " + rows + " rows, the artifact " + state.prediction.rowCount());
+            if (rows != state.prediction.size()) {
+                throw new StepFailed("CSV has " + rows + " rows, the artifact " + state.prediction.size());
             }
             return rows + " rows + header, " + content.fileName();
         } catch (IOException e) {
@@ -344,8 +344,8 @@ public final class ChapkitTestFlow {
         } catch (IOException | JacksonException e) {
             throw new ChapkitClientException("Reading the JSON Lines export failed", e);
         }
-        if (rows != state.prediction.rowCount()) {
-            throw new StepFailed("export has " + rows + " rows, the prediction " + state.prediction.rowCount());
+        if (rows != state.prediction.size()) {
+            throw new StepFailed("export has " + rows + " rows, the prediction " + state.prediction.size());
         }
         return rows + " rows, jsonl, each with artifact_id " + predictionId;
     }

@@ -1,6 +1,7 @@
 package org.chapkit.client.data;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
@@ -19,26 +20,30 @@ import java.util.Objects;
  * <p>Cell values are JSON scalars: {@link String}, {@link Number}, {@link Boolean} or {@code null}. Build one with
  * {@link #builder(String...)}, {@link #of(List, List)} or {@link #fromRecords(List)}.
  *
+ * <p>The method names are those of the server's {@code org.chapkit.ml.data.DataFrame}: {@link #rows()}, {@link
+ * #size()}, {@link #isEmpty()}, {@link #column(String)}; the older {@link #data()} and {@link #rowCount()} are
+ * deprecated.
+ *
  * @param columns column names, in order
- * @param data rows, each with one value per column
+ * @param rows rows, each with one value per column (wire name {@code data})
  * @param schema optional column types (the server attaches them to predictions and sample data)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataFrame(
         List<String> columns,
-        List<List<Object>> data,
+        @JsonProperty("data") List<List<Object>> rows,
         @JsonProperty("schema") @JsonAlias("table_schema") TableSchema schema) {
 
     /** Copies the columns and rows; rows keep {@code null} cells. */
     public DataFrame {
         columns = columns == null ? List.of() : List.copyOf(columns);
-        List<List<Object>> rows = new ArrayList<>(data == null ? 0 : data.size());
-        if (data != null) {
-            for (List<Object> row : data) {
-                rows.add(Collections.unmodifiableList(new ArrayList<>(row == null ? List.of() : row)));
+        List<List<Object>> copy = new ArrayList<>(rows == null ? 0 : rows.size());
+        if (rows != null) {
+            for (List<Object> row : rows) {
+                copy.add(Collections.unmodifiableList(new ArrayList<>(row == null ? List.of() : row)));
             }
         }
-        data = Collections.unmodifiableList(rows);
+        rows = Collections.unmodifiableList(copy);
     }
 
     /**
@@ -91,12 +96,44 @@ public record DataFrame(
     }
 
     /**
-     * Number of rows.
+     * Number of rows, as the server's {@code DataFrame.size()}.
      *
      * @return the row count
      */
+    public int size() {
+        return rows.size();
+    }
+
+    /**
+     * Whether there are no rows.
+     *
+     * @return {@code true} without rows
+     */
+    @JsonIgnore
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /**
+     * Number of rows.
+     *
+     * @return the row count
+     * @deprecated use {@link #size()}, the server's name; kept for one release
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public int rowCount() {
-        return data.size();
+        return size();
+    }
+
+    /**
+     * The rows.
+     *
+     * @return the rows
+     * @deprecated use {@link #rows()}, the server's name; kept for one release
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public List<List<Object>> data() {
+        return rows;
     }
 
     /**
@@ -122,8 +159,8 @@ public record DataFrame(
      */
     public List<Object> column(String name) {
         int index = columnIndex(name);
-        List<Object> values = new ArrayList<>(data.size());
-        for (List<Object> row : data) {
+        List<Object> values = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
             values.add(index < row.size() ? row.get(index) : null);
         }
         return Collections.unmodifiableList(values);
@@ -135,8 +172,8 @@ public record DataFrame(
      * @return one map per row
      */
     public List<Map<String, Object>> toRecords() {
-        List<Map<String, Object>> records = new ArrayList<>(data.size());
-        for (List<Object> row : data) {
+        List<Map<String, Object>> records = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
             Map<String, Object> record = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
                 record.put(columns.get(i), i < row.size() ? row.get(i) : null);
@@ -153,7 +190,7 @@ public record DataFrame(
      * @return the new DataFrame
      */
     public DataFrame withSchema(TableSchema schema) {
-        return new DataFrame(columns, data, schema);
+        return new DataFrame(columns, rows, schema);
     }
 
     /** Builds a DataFrame row by row, checking each row's width. */

@@ -34,6 +34,23 @@ public final class ScheduleClient {
     }
 
     /**
+     * {@code POST /api/v1/schedules/$preview?count=}: validates the schedule like {@link #create} and answers when it
+     * would fire, storing nothing.
+     *
+     * @param request the schedule
+     * @param count how many fire times (1 to 50)
+     * @return the next fire times
+     */
+    public SchedulePreview preview(ScheduleRequest request, int count) {
+        return http.exchange(
+                "POST",
+                BASE + "/$preview",
+                java.util.Map.of("count", Integer.toString(count)),
+                request,
+                http.types().constructType(SchedulePreview.class));
+    }
+
+    /**
      * {@code GET /api/v1/schedules}.
      *
      * @return every schedule

@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The pages a person opens in a browser, rendered by a real headless Chromium against the sample app on a real port:
- * the landing page at {@code /} (filled in by its script from {@code /api/v1/info} and {@code /health}) and the
- * Swagger UI at {@code /docs} (built in the browser from {@code /openapi.json}).
+ * {@code /}, which sends the browser on to the web console (driven page by page in {@link ConsoleBrowserTests}), and
+ * the Swagger UI at {@code /docs} (built in the browser from {@code /openapi.json}).
  *
  * <p>CI ({@code .ci/run}) installs Debian's {@code chromium}; elsewhere the tests are skipped when no Chromium is
  * installed, and fail under {@code CI=true} so a CI machine without a browser cannot pass them silently.
@@ -37,16 +37,11 @@ class BrowserPagesTests {
     }
 
     @Test
-    void landingPageShowsTheServiceInfoAndHealthItFetched() {
+    void rootSendsTheBrowserOnToTheConsole() {
         String dom = chromium.renderedDom("http://localhost:" + port + "/", 5_000);
 
-        assertThat(element(dom, "h1", "name")).isEqualTo("Chapkit Sample Forecaster");
-        assertThat(element(dom, "dd", "id")).isEqualTo("chapkit-sample");
-        assertThat(element(dom, "dd", "period")).isEqualTo("monthly");
-        assertThat(element(dom, "dd", "periods")).isEqualTo("1 – 12");
-        assertThat(element(dom, "dd", "health")).isEqualTo("healthy");
-        assertThat(element(dom, "p", "error")).isEmpty();
-        assertThat(dom).contains("<title>Chapkit Sample Forecaster</title>");
+        assertThat(dom).contains("Chapkit Console</title>", "id=\"nav-list\"", "data-page=\"overview\"");
+        assertThat(element(dom, "span", "service-name")).isNotBlank();
     }
 
     @Test

@@ -41,6 +41,11 @@ final class HeadlessChromium {
         return paths.map(Path::of).filter(Files::isExecutable).findFirst().map(HeadlessChromium::new);
     }
 
+    /** The executable. */
+    Path binary() {
+        return binary;
+    }
+
     /**
      * Loads {@code url} and returns the DOM after the page's scripts ran.
      *

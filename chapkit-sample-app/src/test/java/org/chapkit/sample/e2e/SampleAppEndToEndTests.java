@@ -49,6 +49,7 @@ import org.chapkit.client.ml.TrainSample;
 import org.chapkit.client.ml.ValidateRequest;
 import org.chapkit.client.schedule.Schedule;
 import org.chapkit.client.schedule.ScheduleClient;
+import org.chapkit.client.schedule.SchedulePreview;
 import org.chapkit.client.schedule.ScheduleRequest;
 import org.chapkit.client.sse.SseStream;
 import org.chapkit.client.task.TaskClient;
@@ -430,7 +431,15 @@ class SampleAppEndToEndTests {
                 assertThat(declared.declaredInCode()).isTrue();
                 assertThat(declared.nextRunAt()).isNotNull();
             });
+            SchedulePreview preview = schedules.preview(ScheduleRequest.cron("summarize-artifacts", "0 0 3 1 1 *"), 3);
+            assertThat(preview.nextRuns())
+                    .hasSize(3)
+                    .isSorted()
+                    .allSatisfy(tick -> assertThat(
+                                    tick.atZone(java.time.ZoneOffset.UTC).getDayOfYear())
+                            .isEqualTo(1));
             Schedule yearly = schedules.create(ScheduleRequest.cron("summarize-artifacts", "0 0 3 1 1 *"));
+            assertThat(yearly.nextRunAt()).isEqualTo(preview.nextRuns().get(0));
             assertThat(yearly.id()).hasSize(26);
             assertThat(yearly.enabled()).isTrue();
             assertThat(yearly.declaredInCode()).isFalse();

@@ -58,8 +58,12 @@ public final class ChapkitConfigAutoConfiguration {
         if (properties.type() == null || properties.type().isBlank()) {
             return ConfigDefinition.of(DefaultConfig.class);
         }
-        return ConfigDefinition.forClassName(
-                properties.type().trim(), Thread.currentThread().getContextClassLoader());
+        String type = properties.type().trim();
+        try {
+            return ConfigDefinition.forClassName(type, Thread.currentThread().getContextClassLoader());
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidConfigTypeException(type, ex);
+        }
     }
 
     @Bean

@@ -53,8 +53,7 @@ final class ChapkitSchemaMigrator {
             throw new IllegalStateException("Chapkit supports H2 and PostgreSQL; the configured database is '"
                     + connection.getMetaData().getDatabaseProductName() + "'");
         } catch (SQLException ex) {
-            throw new IllegalStateException(
-                    "Cannot connect to the database to migrate chapkit's tables: " + ex.getMessage(), ex);
+            throw new DatabaseConnectionException(ex);
         }
     }
 }

@@ -81,8 +81,7 @@ public final class ChapkitMlAutoConfiguration {
         }
         List<String> names = AnnotatedRunnerBeans.names(beans);
         if (names.size() != 1) {
-            throw new IllegalStateException("Expected exactly one bean with @Train and @Predict methods, found " + names
-                    + "; declare a ModelRunner bean to choose");
+            throw new AmbiguousModelRunnerException(names);
         }
         List<InjectionResolver> all = new ArrayList<>(resolvers.orderedStream().toList());
         all.add(InjectionResolver.constant(ArtifactManager.class, artifacts));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.chapkit.autoconfigure.registration.ServiceInstances.Instance;
 import org.chapkit.registration.RegistrationState;
@@ -12,6 +13,7 @@ import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two instances behind one load-balanced URL on one database produce one registration: one holds the database lease
@@ -44,8 +46,10 @@ class RegistrationClusterTests {
     }
 
     private void twoInstancesRegisterOnce(String url, String username, String password, Path secrets) {
-        registry = ChapCoreRegistryServer.started(Duration.ofSeconds(2), ServiceInstances.KEY);
+        registry = ChapCoreRegistryServer.started(Duration.ofSeconds(5), ServiceInstances.KEY);
         String[] properties = {
+            // a lease of 600 ms: long enough that a GC pause of a loaded test machine does not hand it over
+            "chapkit.registration.keepalive-interval=900ms",
             "chapkit.registration.orchestrator-url=" + registry.registerUrl(),
             "chapkit.registration.key-file=" + ServiceInstances.keyFile(secrets, ServiceInstances.KEY),
             "chapkit.registration.advertised-url=" + BALANCER
@@ -62,7 +66,7 @@ class RegistrationClusterTests {
         int pings = registry.requests("PUT", "/$ping").size();
         // many keepalives later, still one registration request in all, and none from the standby
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> registry.requests("PUT", "/$ping").size() >= pings + 10);
+                .until(() -> registry.requests("PUT", "/$ping").size() >= pings + 5);
         assertThat(registry.requests("POST", "/$register")).hasSize(1);
         assertThat(registry.count()).isEqualTo(1);
         assertThat(registry.service("registered-model").orElseThrow().url()).isEqualTo(BALANCER);
@@ -77,6 +81,40 @@ class RegistrationClusterTests {
         assertThat(registry.requests("DELETE", "/registered-model")).hasSize(1);
         assertThat(registry.requests("POST", "/$register")).hasSize(2);
         assertThat(registry.service("registered-model").orElseThrow().url()).isEqualTo(BALANCER);
+    }
+
+    @Test
+    void aCrashedHoldersLeaseKeepsOthersOffUntilItLapsesThenTheyTakeOver(@TempDir Path secrets) {
+        TestDatabases.Postgres database = TestDatabases.freshPostgres();
+        registry = ChapCoreRegistryServer.started(Duration.ofSeconds(2), ServiceInstances.KEY);
+        Instance service = instances.start(
+                database.url(),
+                database.username(),
+                database.password(),
+                "chapkit.registration.orchestrator-url=" + registry.registerUrl(),
+                "chapkit.registration.key-file=" + ServiceInstances.keyFile(secrets, ServiceInstances.KEY),
+                "chapkit.registration.advertised-url=" + BALANCER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.status().state() == RegistrationState.REGISTERED);
+        int registrations = registry.requests("POST", "/$register").size();
+
+        // What a killed instance leaves behind: the lease row in its name, unexpired for another 1.5 s.
+        JdbcClient jdbc = service.context().getBean(JdbcClient.class);
+        OffsetDateTime now =
+                jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single();
+        jdbc.sql("UPDATE registration_leases SET holder = 'crashed-instance', expires_at = :until WHERE name = :name")
+                .param("until", now.plus(Duration.ofMillis(1500)))
+                .param("name", "registered-model")
+                .update();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.status().state() == RegistrationState.STANDBY);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.status().state() == RegistrationState.REGISTERED);
+        // it stood by without deregistering the entry the "other holder" keeps, then registered once on taking over
+        assertThat(registry.requests("DELETE", "/registered-model")).isEmpty();
+        assertThat(registry.requests("POST", "/$register")).hasSize(registrations + 1);
+        assertThat(jdbc.sql("SELECT holder FROM registration_leases")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(service.status().instance());
     }
 
     private static List<Instance> holders(List<Instance> instances) {

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.chapkit.TestServiceApplication;
@@ -53,9 +55,14 @@ final class ServiceInstances implements AutoCloseable {
             "chapkit.registration.backoff.initial=100ms",
             "chapkit.registration.backoff.max=400ms"
         };
-        // as command-line arguments, so they win over the test application.properties
-        String[] arguments = Stream.concat(Stream.of(base), Stream.of(properties))
-                .map(property -> "--" + property)
+        // as command-line arguments, so they win over the test application.properties; later ones replace earlier ones
+        Map<String, String> merged = new LinkedHashMap<>();
+        Stream.concat(Stream.of(base), Stream.of(properties)).forEach(property -> {
+            int equals = property.indexOf('=');
+            merged.put(property.substring(0, equals), property.substring(equals + 1));
+        });
+        String[] arguments = merged.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TestServiceApplication.class)
                 .listeners((ApplicationListener<ApplicationReadyEvent>) event -> ready.set(System.nanoTime()))

@@ -1,0 +1,461 @@
+package org.chapkit.sample.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chapkit.sample.browser.DevToolsBrowser.js;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.chapkit.test.HttpApi;
+import org.chapkit.test.ServiceTestOnH2;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every page of the web console, driven in a real headless Chromium against the sample app on a real port: each
+ * renders without console errors or failed requests, and its main action works end to end. Screenshots of each page
+ * go to {@code target/console-screenshots/}. One browser serves the class; each test has its own tab.
+ *
+ * <p>CI ({@code .ci/run}) installs Debian's {@code chromium}; elsewhere the tests are skipped when no Chromium is
+ * installed, and fail under {@code CI=true}.
+ */
+@ServiceTestOnH2
+class ConsoleBrowserTests {
+
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+
+    private static DevToolsBrowser browser;
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+
+    @BeforeAll
+    static void startBrowser() {
+        var chromium = HeadlessChromium.find();
+        if (chromium.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true but no Chromium is installed (apt-get install chromium, or set CHROMIUM=/path/to/chrome)");
+        }
+        assumeTrue(chromium.isPresent(), "no Chromium installed (apt-get install chromium); browser tests skipped");
+        browser = DevToolsBrowser.launch(chromium.get().binary());
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi(port);
+    }
+
+    String console(String hash) {
+        return "http://localhost:" + port + "/console/#/" + hash;
+    }
+
+    DevToolsBrowser.Tab open(String hash) {
+        DevToolsBrowser.Tab tab = browser.open();
+        tab.navigate(console(hash));
+        tab.waitFor("document.getElementById('page')?.dataset.page === " + js(hash.split("/")[0]));
+        return tab;
+    }
+
+    @Test
+    void quantileBandsPrometheusParsingAndThroughputAreComputedInTheBrowser() {
+        try (DevToolsBrowser.Tab tab = open("overview")) {
+            JsonNode bands = tab.eval("import('./js/forecast.js').then(m => {"
+                    + " const columns = ['time_period', 'location', ...Array.from({length: 20}, (_, i) => 'sample_' + i)];"
+                    + " const values = Array.from({length: 20}, (_, i) => 20 - i);"
+                    + " const frame = {columns, data: [['2024-02', 'a', ...values], ['2024-01', 'a', ...values.map(v => v * 2)],"
+                    + "   ['2024-01', 'b', ...values]]};"
+                    + " const out = m.forecastBands(frame);"
+                    + " return {locations: [...out.keys()], a: out.get('a'), q: m.quantile([1, 2, 3, 4], 0.5),"
+                    + "   single: m.quantile([7], 0.95)}; })");
+            assertThat(bands.get("locations").toString()).isEqualTo("[\"a\",\"b\"]");
+            JsonNode first = bands.get("a").get(0);
+            assertThat(first.get("period").asString()).isEqualTo("2024-01");
+            assertThat(first.get("median").asDouble()).isEqualTo(21.0);
+            JsonNode second = bands.get("a").get(1);
+            assertThat(second.get("median").asDouble()).isEqualTo(10.5);
+            assertThat(second.get("lo50").asDouble()).isEqualTo(5.75);
+            assertThat(second.get("hi50").asDouble()).isEqualTo(15.25);
+            assertThat(second.get("lo90").asDouble()).isCloseTo(1.95, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(second.get("hi90").asDouble()).isCloseTo(19.05, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(second.get("samples").asInt()).isEqualTo(20);
+            assertThat(bands.get("q").asDouble()).isEqualTo(2.5);
+            assertThat(bands.get("single").asDouble()).isEqualTo(7.0);
+
+            JsonNode metrics = tab.eval("import('./js/prometheus.js').then(m => {"
+                    + " const s = m.parsePrometheus('# HELP x\\nhttp_server_duration_milliseconds_count{http_target=\"/a\"} 4\\n"
+                    + "http_server_duration_milliseconds_count{http_target=\"/metrics\"} 9\\n"
+                    + "jvm_memory_used_bytes{area=\"heap\",id=\"eden\"} 1.5E7\\njvm_memory_used_bytes{area=\"nonheap\",id=\"m\"} 5\\n');"
+                    + " const a = m.snapshot(s, 0); const b = {...a, at: 2000, requests: a.requests + 10};"
+                    + " return {requests: a.requests, heap: a.heap, rate: m.rates([a, b], 'requests')[0][1]}; })");
+            assertThat(metrics.get("requests").asDouble()).isEqualTo(4.0);
+            assertThat(metrics.get("heap").asDouble()).isEqualTo(1.5e7);
+            assertThat(metrics.get("rate").asDouble()).isEqualTo(5.0);
+
+            JsonNode throughput = tab.eval("import('./js/pages/overview.js').then(m => m.throughput(["
+                    + "{finished_at: new Date(1_000_000 - 30_000).toISOString()}, {finished_at: new Date(1_000_000 - 90_000).toISOString()},"
+                    + "{finished_at: null}], 3, 1_000_000))");
+            assertThat(throughput.toString()).isEqualTo("[0,1,1]");
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void rootOpensTheConsoleAndTheOverviewShowsServiceHealthAndJobs() {
+        try (DevToolsBrowser.Tab tab = browser.open()) {
+            tab.navigate("http://localhost:" + port + "/");
+            tab.waitFor(
+                    "location.pathname === '/console/' && document.getElementById('page')?.dataset.page === 'overview'");
+            String name = api.get("/api/v1/info").json().get("display_name").asString();
+            tab.waitFor("document.getElementById('service-name').innerText === " + js(name));
+            tab.waitFor("document.querySelector('#ov-health .badge')?.innerText === 'healthy'");
+            tab.waitFor("document.querySelector('[data-count=completed]') && document.querySelector('.sparkline')");
+            assertThat(tab.text("#page")).contains("database", "Per-location regression", "monthly");
+            assertThat(tab.eval("document.querySelectorAll('#nav-list a').length")
+                            .asInt())
+                    .isEqualTo(9);
+            tab.screenshot(SCREENSHOTS.resolve("overview.png"));
+
+            tab.click("#theme-button");
+            tab.waitFor("document.documentElement.dataset.theme === 'dark'");
+            tab.screenshot(SCREENSHOTS.resolve("overview-dark.png"));
+            tab.click("#theme-button");
+            tab.waitFor("document.documentElement.dataset.theme === 'light'");
+
+            tab.viewport(400, 860);
+            tab.waitFor("getComputedStyle(document.getElementById('nav')).display === 'none'");
+            tab.click("#nav-toggle");
+            tab.waitFor("getComputedStyle(document.getElementById('nav')).display === 'block'");
+            tab.screenshot(SCREENSHOTS.resolve("overview-narrow.png"));
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTaskRunFromTheGeneratedFormShowsServerFieldErrorsThenReaches100Percent() {
+        try (DevToolsBrowser.Tab tab = open("tasks/simulate-work")) {
+            tab.waitFor("document.getElementById('task-simulate-work-steps')");
+            assertThat(tab.text("#page")).contains("demo", "Concurrency", "Retry");
+
+            tab.allow("400");
+            tab.type("#task-simulate-work-steps", "0");
+            tab.click("#task-run-button");
+            tab.waitFor("document.getElementById('task-simulate-work-steps-error').innerText.length > 0");
+            assertThat(tab.text("#task-simulate-work-steps-error")).contains("greater than or equal to 1");
+            assertThat(tab.eval("document.getElementById('task-simulate-work-steps').getAttribute('aria-invalid')")
+                            .asString())
+                    .isEqualTo("true");
+
+            tab.type("#task-simulate-work-steps", "8");
+            tab.type("#task-simulate-work-stepMillis", "150");
+            tab.click("#task-run-button");
+            tab.waitFor("document.getElementById('task-run').dataset.status === 'completed'", JOB_TIMEOUT);
+            assertThat(tab.eval("document.querySelector('#task-run [role=progressbar]').getAttribute('aria-valuenow')")
+                            .asString())
+                    .isEqualTo("100");
+            assertThat(tab.text("#task-run")).contains("step 8 of 8");
+            tab.waitFor(
+                    "document.querySelector('#page table') && document.querySelector('#page').innerText.includes('succeeded')");
+            tab.screenshot(SCREENSHOTS.resolve("tasks.png"));
+
+            tab.click("#task-toggle");
+            tab.waitFor("document.getElementById('task-run-button').disabled");
+            assertThat(api.get("/api/v1/tasks/simulate-work")
+                            .json()
+                            .get("enabled")
+                            .asBoolean())
+                    .isFalse();
+            tab.click("#task-toggle");
+            tab.waitFor("!document.getElementById('task-run-button').disabled");
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void slowJobsShowLiveProgressAndAreCanceledOneByOneAndInBulk() {
+        String slow = startSlowJob();
+        String bulk1 = startSlowJob();
+        String bulk2 = startSlowJob();
+        try (DevToolsBrowser.Tab tab = open("jobs")) {
+            tab.waitFor(
+                    "Number(document.querySelector('tr[data-job=" + js(slow)
+                            + "] [role=progressbar]')?.getAttribute('aria-valuenow')) > 0",
+                    JOB_TIMEOUT);
+            assertThat(tab.text("tr[data-job=" + js(slow) + "]")).contains("running", "step");
+            tab.screenshot(SCREENSHOTS.resolve("jobs.png"));
+
+            tab.click("tr[data-job=" + js(slow) + "] button");
+            tab.waitFor("!document.querySelector('tr[data-job=" + js(slow) + "]')");
+            assertThat(api.get("/api/v1/jobs/" + slow).status()).isEqualTo(404);
+
+            tab.click("tr[data-job=" + js(bulk1) + "] input[type=checkbox]");
+            tab.click("tr[data-job=" + js(bulk2) + "] input[type=checkbox]");
+            tab.waitFor("!document.getElementById('bulk-cancel').disabled");
+            tab.click("#bulk-cancel");
+            tab.waitFor("!document.querySelector('tr[data-job=" + js(bulk1)
+                    + "]') && !document.querySelector('tr[data-job=" + js(bulk2) + "]')");
+            assertThat(api.get("/api/v1/jobs/" + bulk1).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/jobs/" + bulk2).status()).isEqualTo(404);
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedJobShowsItsErrorAndTraceback() {
+        String config = api.postJson("/api/v1/configs", "{\"name\":\"browser failing\",\"data\":{}}")
+                .json()
+                .get("id")
+                .asString();
+        HttpApi.Response accepted = api.postJson(
+                "/api/v1/ml/$train",
+                "{\"config_id\":\"" + config
+                        + "\",\"data\":{\"columns\":[\"time_period\",\"location\",\"disease_cases\"],"
+                        + "\"data\":[[\"2020-01\",\"a\",1],[\"2020-02\",\"a\",2]]}}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String id = accepted.json().get("job_id").asString();
+        try (DevToolsBrowser.Tab tab = open("jobs/failed/" + id)) {
+            tab.waitFor("document.querySelector('#job-detail .traceback')", JOB_TIMEOUT);
+            assertThat(tab.text("#job-detail")).contains("No column 'rainfall'", "failed");
+            assertThat(tab.text("#job-detail .traceback")).contains("at org.chapkit");
+            tab.waitFor("document.querySelector('tr[data-job=" + js(id) + "][data-status=failed]')");
+            tab.screenshot(SCREENSHOTS.resolve("jobs-failed.png"));
+            assertThat(tab.problems()).isEmpty();
+        }
+        api.send("DELETE", "/api/v1/configs/" + config, null, null);
+    }
+
+    @Test
+    void aScheduleIsCreatedWithAPreviewOfItsNextFiveRunsAndShowsOnTheTimeline() {
+        try (DevToolsBrowser.Tab tab = open("schedules")) {
+            tab.waitFor("document.querySelector('#page table') || document.querySelector('.state.empty')");
+            tab.click("#schedule-new");
+            tab.waitFor("document.getElementById('schedule-task')");
+            tab.type("#schedule-task", "summarize-artifacts");
+            tab.type("#schedule-kind", "interval");
+            tab.allow("400");
+            tab.type("#schedule-when", "1s");
+            tab.waitFor("document.getElementById('schedule-when-error').innerText.includes('at least')");
+            tab.type("#schedule-when", "15m");
+            tab.waitFor("document.querySelectorAll('#schedule-preview li[data-run]').length === 5");
+            tab.type("#schedule-kind", "cron");
+            tab.type("#schedule-zone", "UTC");
+            tab.type("#schedule-when", "0 4 * * *");
+            tab.waitFor(
+                    "document.querySelectorAll('#schedule-preview li[data-run]').length === 5"
+                            + " && document.querySelector('#schedule-preview li[data-run]').dataset.run.endsWith('T04:00:00Z')");
+            List<String> runs = List.of(tab.eval("[...document.querySelectorAll('#schedule-preview li[data-run]')]"
+                            + ".map(li => li.dataset.run).join(',')")
+                    .asString()
+                    .split(","));
+            assertThat(runs).hasSize(5).isSorted();
+            tab.screenshot(SCREENSHOTS.resolve("schedules-editor.png"));
+
+            tab.click("#schedule-save");
+            tab.waitFor("document.getElementById('schedule-editor').hidden");
+            JsonNode created = null;
+            for (JsonNode schedule :
+                    api.get("/api/v1/schedules?task=summarize-artifacts").json()) {
+                if ("0 4 * * *".equals(schedule.path("cron").asString())) {
+                    created = schedule;
+                }
+            }
+            assertThat(created).as("the schedule the form created").isNotNull();
+            String id = created.get("id").asString();
+            assertThat(created.get("next_run_at").asString())
+                    .isEqualTo(runs.get(0).replace(".000Z", "Z"));
+            tab.waitFor("document.querySelector('tr[data-schedule=" + js(id) + "] [data-next-run]')");
+            tab.waitFor("document.querySelector('.timeline circle')");
+            tab.screenshot(SCREENSHOTS.resolve("schedules.png"));
+            assertThat(api.send("DELETE", "/api/v1/schedules/" + id, null, null).status())
+                    .isEqualTo(204);
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aConfigIsCreatedFromTheSchemaFormWithServerValidationAtTheField() {
+        try (DevToolsBrowser.Tab tab = open("configs/new")) {
+            tab.waitFor("document.getElementById('config-prediction_periods')");
+            tab.type("#config-name", "browser config");
+            tab.allow("HTTP 4");
+            tab.allow("status of 4");
+            tab.type("#config-prediction_periods", "99");
+            tab.click("#config-save");
+            tab.waitFor("document.querySelector('#config-form .field-error:not(:empty)')");
+            assertThat(tab.text("#config-form")).containsAnyOf("12", "less than or equal");
+
+            tab.type("#config-prediction_periods", "4");
+            tab.click("#config-save");
+            tab.waitFor("location.hash.startsWith('#/configs/') && location.hash !== '#/configs/new'"
+                    + " && document.getElementById('config-delete')");
+            String id = tab.eval("location.hash.split('/')[2]").asString();
+            JsonNode stored = api.get("/api/v1/configs/" + id).json();
+            assertThat(stored.get("name").asString()).isEqualTo("browser config");
+            assertThat(stored.get("data").get("prediction_periods").asInt()).isEqualTo(4);
+            tab.waitFor(
+                    "document.querySelector('#config-detail .state.empty') || document.querySelector('#config-detail table')");
+            tab.screenshot(SCREENSHOTS.resolve("configs.png"));
+
+            tab.eval("window.confirm = () => true");
+            tab.click("#config-delete");
+            tab.waitFor("location.hash === '#/configs'");
+            assertThat(api.get("/api/v1/configs/" + id).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void trainThenPredictFollowsBothJobsAndPlotsTheForecastWithBandsThenModelsAndArtifactsShowIt() {
+        String config = api.postJson("/api/v1/configs", "{\"name\":\"browser train\",\"data\":{\"n_samples\":30}}")
+                .json()
+                .get("id")
+                .asString();
+        try (DevToolsBrowser.Tab tab = open("train")) {
+            tab.waitFor("document.getElementById('train-config')?.querySelector('option[value=" + js(config) + "]')");
+            tab.type("#train-config", config);
+            tab.type("#train-locations", "2");
+            tab.type("#train-periods", "24");
+            tab.click("#train-generate");
+            tab.waitFor("document.querySelector('#train-diagnostics [data-valid=true]')");
+            tab.screenshot(SCREENSHOTS.resolve("train-validated.png"));
+            tab.click("#train-submit");
+            tab.waitFor("document.getElementById('train-run').dataset.status === 'completed'", JOB_TIMEOUT);
+            tab.click("#predict-generate");
+            tab.waitFor("document.querySelector('#predict-diagnostics [data-valid=true]')");
+            tab.click("#predict-submit");
+            tab.waitFor("document.getElementById('predict-run').dataset.status === 'completed'", JOB_TIMEOUT);
+            tab.waitFor("document.querySelector('#train-forecast svg')");
+            for (String series : List.of("history", "median", "band-50", "band-90")) {
+                assertThat(tab.eval("document.querySelector('#train-forecast [data-series=" + js(series)
+                                        + "]')?.getAttribute('d')?.length ?? 0")
+                                .asInt())
+                        .as(series)
+                        .isGreaterThan(10);
+            }
+            assertThat(tab.eval("document.getElementById('forecast-location').options.length")
+                            .asInt())
+                    .isEqualTo(2);
+            tab.type("#forecast-location", "location_1");
+            tab.waitFor(
+                    "document.querySelector('#train-forecast svg').getAttribute('aria-label') === 'Forecast for location_1'");
+            assertThat(tab.text("#train-forecast")).contains("30 samples per period");
+            tab.screenshot(SCREENSHOTS.resolve("train-predict.png"));
+            String prediction = tab.text("#train-forecast h2 code");
+            JsonNode artifact = api.get("/api/v1/artifacts/" + prediction).json();
+            assertThat(artifact.get("data").get("type").asString()).isEqualTo("ml_prediction");
+            String training = artifact.get("parent_id").asString();
+
+            tab.navigate(console("models/" + training + "/" + prediction));
+            tab.waitFor("document.getElementById('page').dataset.page === 'models'"
+                    + " && document.querySelector('#forecast [data-series=band-90]')");
+            assertThat(tab.eval("!!document.querySelector('#forecast [data-series=history]')")
+                            .asBoolean())
+                    .as("the observed history this tab kept for the prediction")
+                    .isTrue();
+            tab.screenshot(SCREENSHOTS.resolve("models.png"));
+
+            tab.navigate(console("artifacts/" + prediction));
+            tab.waitFor("document.getElementById('page').dataset.page === 'artifacts'"
+                    + " && document.querySelector('#frame-preview table')");
+            assertThat(tab.text("#frame-preview")).contains("sample_29").containsPattern("rows 1–6 of 6");
+            assertThat(tab.eval("document.querySelectorAll('#artifact-downloads a').length")
+                            .asInt())
+                    .isGreaterThanOrEqualTo(5);
+            String csv = tab.eval("fetch(document.querySelector('#artifact-downloads a').href).then(r => r.text())")
+                    .asString();
+            assertThat(csv.lines().findFirst().orElseThrow()).startsWith("time_period,location,sample_0");
+            assertThat(tab.eval("document.querySelectorAll('.tree a').length").asInt())
+                    .isGreaterThanOrEqualTo(2);
+            tab.screenshot(SCREENSHOTS.resolve("artifacts.png"));
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void metricsChartRequestRateLatencyJobsQueueAndMemoryOverTime() {
+        try (DevToolsBrowser.Tab tab = open("metrics")) {
+            tab.waitFor(
+                    "document.querySelector('#metric-requests [data-series]') && document.querySelector('#metric-memory [data-series]')",
+                    Duration.ofSeconds(30));
+            assertThat(tab.text("#metric-now")).contains("Heap", "MiB");
+            tab.waitFor("document.querySelector('[data-updated]').innerText.includes('updated')");
+            tab.screenshot(SCREENSHOTS.resolve("metrics.png"));
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void theCredentialEnteredOnceIsSentAndA401IsExplained() {
+        List<String> sentKeys = new CopyOnWriteArrayList<>();
+        try (DevToolsBrowser.Tab tab = open("overview")) {
+            tab.click("#auth-button");
+            tab.type("#auth-value", "console-test-key");
+            tab.click("#auth-form button[value=save]");
+            tab.waitFor("document.getElementById('auth-state').innerText === 'API key set'");
+            assertThat(tab.eval("JSON.parse(sessionStorage.getItem('chapkit.console.credential')).value")
+                            .asString())
+                    .isEqualTo("console-test-key");
+
+            // The service here runs without security; the browser itself answers the job list with 401, as a
+            // secured service would, so the console's handling of it is what is tested.
+            tab.onEvents(event -> {
+                if (event.path("method").asString().equals("Fetch.requestPaused")) {
+                    JsonNode params = event.get("params");
+                    sentKeys.add(params.path("request")
+                            .path("headers")
+                            .path("X-API-Key")
+                            .asString());
+                    String body = "{\"type\":\"urn:chapkit:error:unauthorized\",\"title\":\"Unauthorized\","
+                            + "\"status\":401,\"detail\":\"Invalid API key\"}";
+                    CompletableFuture.runAsync(() -> tab.send(
+                            "Fetch.fulfillRequest",
+                            Map.of(
+                                    "requestId",
+                                    params.get("requestId").asString(),
+                                    "responseCode",
+                                    401,
+                                    "responseHeaders",
+                                    List.of(Map.of("name", "Content-Type", "value", "application/problem+json")),
+                                    "body",
+                                    Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)))));
+                }
+            });
+            tab.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/api/v1/jobs"))));
+            tab.allow("401");
+            tab.navigate(console("jobs"));
+            tab.waitFor("!document.getElementById('banner').hidden");
+            assertThat(tab.text("#banner")).contains("Not signed in", "Invalid API key");
+            assertThat(tab.text("#page")).contains("Error 401");
+            assertThat(sentKeys).isNotEmpty().allSatisfy(key -> assertThat(key).isEqualTo("console-test-key"));
+            tab.screenshot(SCREENSHOTS.resolve("unauthorized.png"));
+            tab.send("Fetch.disable", Map.of());
+            tab.eval("sessionStorage.clear()");
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    private String startSlowJob() {
+        HttpApi.Response accepted =
+                api.postJson("/api/v1/tasks/simulate-work/$execute", "{\"params\":{\"steps\":600,\"stepMillis\":200}}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        return accepted.json().get("job_id").asString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Auto-configuration of the web console ({@code chapkit-console}). */
+package org.chapkit.autoconfigure.console;
