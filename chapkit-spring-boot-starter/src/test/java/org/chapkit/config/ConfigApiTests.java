@@ -58,6 +58,11 @@ class ConfigApiTests {
         @Test
         @Disabled("generation 2 answers 422 for pages out of range; see GenerationDifferencesTests")
         void listsArePaginatedOnlyWithPageAndSizeInStableOrderAndBounded() {}
+
+        @Override
+        @Test
+        @Disabled("the OpenAPI document is the same in both generations, and building it is slow; runs on generation 1")
+        void openApiShowsTheTypedConfig() {}
     }
 
     abstract static class Contract {

@@ -50,6 +50,11 @@ class ScheduleApiTests {
         @Test
         @Disabled("generation 2 answers 422 with errors [{loc, type, msg}]; see GenerationDifferencesTests")
         void invalidSchedulesAre400WithAFieldErrorEach() {}
+
+        @Override
+        @Test
+        @Disabled("asserts 400 for an invalid preview; generation 2 answers 422; see GenerationDifferencesTests")
+        void previewAnswersTheNextFireTimesAndStoresNothing() {}
     }
 
     abstract static class Contract {
