@@ -19,6 +19,13 @@ if "fail_train" in locations:
     print("training went wrong", file=sys.stderr)
     sys.exit(3)
 
+if "flood" in locations:
+    chunk = b"x" * (1024 * 1024)
+    for _ in range(1024):  # 1 GiB to stdout: the service keeps only the tail
+        sys.stdout.buffer.write(chunk)
+    sys.stdout.buffer.write(b"\nflood done\n")
+    sys.stdout.flush()
+
 if "sleep" in locations:
     marker_dir = rows[0]["marker_dir"]
     child = subprocess.Popen(["sleep", "600"])

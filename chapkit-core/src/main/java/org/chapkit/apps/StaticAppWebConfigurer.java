@@ -1,6 +1,7 @@
 package org.chapkit.apps;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -62,6 +63,22 @@ public final class StaticAppWebConfigurer implements WebMvcConfigurer, Ordered {
 
         EntryResolver(String entry) {
             this.entry = entry;
+        }
+
+        /**
+         * Also refuses files whose real path (symbolic links resolved) lies outside the app directory, so a link such
+         * as {@code link.txt -> ../secret.txt} is not followed out of the app.
+         */
+        @Override
+        protected boolean checkResource(Resource resource, Resource location) throws IOException {
+            if (!super.checkResource(resource, location)) {
+                return false;
+            }
+            if (!resource.isFile() || !location.isFile()) {
+                return true; // inside a jar: no links to follow
+            }
+            Path root = location.getFile().toPath().toRealPath();
+            return resource.getFile().toPath().toRealPath().startsWith(root);
         }
 
         @Override

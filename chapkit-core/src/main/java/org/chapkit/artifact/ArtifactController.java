@@ -28,6 +28,7 @@ import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ProblemType;
+import org.chapkit.web.DecompressionLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,7 @@ public class ArtifactController {
     private final ConfigManager<?> configs;
     private final JsonMapper mapper;
     private final Map<String, TabularFormat> formats;
+    private final DecompressionLimits decompression;
     private final ContractGeneration contract;
 
     /**
@@ -81,7 +83,12 @@ public class ArtifactController {
      */
     public ArtifactController(
             ArtifactManager artifacts, ConfigManager<?> configs, JsonMapper mapper, List<TabularFormat> formats) {
-        this(artifacts, configs, mapper, formats, ContractGeneration.DEFAULT);
+        this(
+                artifacts,
+                configs,
+                mapper,
+                formats,
+                new DecompressionLimits(artifacts.maxContentSize(), DEFAULT_DECOMPRESSION_RATIO));
     }
 
     /**
@@ -89,6 +96,23 @@ public class ArtifactController {
      * @param configs the config manager for {@code $config}, or null when configs are disabled
      * @param mapper reads PUT bodies and writes JSON downloads
      * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
+     * @param decompression what a compressed {@code $import} body may expand to
+     */
+    public ArtifactController(
+            ArtifactManager artifacts,
+            ConfigManager<?> configs,
+            JsonMapper mapper,
+            List<TabularFormat> formats,
+            DecompressionLimits decompression) {
+        this(artifacts, configs, mapper, formats, decompression, ContractGeneration.DEFAULT);
+    }
+
+    /**
+     * @param artifacts the artifact manager
+     * @param configs the config manager for {@code $config}, or null when configs are disabled
+     * @param mapper reads PUT bodies and writes JSON downloads
+     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
+     * @param decompression what a compressed {@code $import} body may expand to
      * @param contract decides what POST does with an existing id and how PUT reads its body
      */
     public ArtifactController(
@@ -96,7 +120,9 @@ public class ArtifactController {
             ConfigManager<?> configs,
             JsonMapper mapper,
             List<TabularFormat> formats,
+            DecompressionLimits decompression,
             ContractGeneration contract) {
+        this.decompression = decompression;
         this.contract = contract;
         this.artifacts = artifacts;
         this.configs = configs;
@@ -367,7 +393,9 @@ public class ArtifactController {
         TabularFormat tabular = format(format != null ? format : formatOf(contentType));
         DownloadCompression packing = DownloadCompression.parse(compression);
         JsonNode frame;
-        try (InputStream in = packing.unwrap(request.getInputStream())) {
+        try (InputStream in = packing == DownloadCompression.NONE
+                ? request.getInputStream()
+                : decompression.limit(request.getInputStream(), packing::unwrap, "The " + compression + " body")) {
             frame = tabular.read(in);
         } catch (IOException ex) {
             throw new BadRequestException("Cannot read the " + tabular.name() + " body: " + ex.getMessage(), ex);
@@ -389,6 +417,9 @@ public class ArtifactController {
                 // without content, as in lists: echoing a large imported table back would cost as much as the upload
                 .body(artifacts.toSummary(saved.artifact()));
     }
+
+    /** Decompression ratio used when no {@link DecompressionLimits} are given. */
+    public static final int DEFAULT_DECOMPRESSION_RATIO = 100;
 
     /** Name of the column naming each row's artifact in {@code $export}. */
     public static final String EXPORT_LABEL_COLUMN = "artifact_id";

@@ -255,6 +255,7 @@ public class ArtifactManager {
             }
             if (existing.isEmpty()) {
                 int level = parentId == null ? 0 : parent(parentId).level() + 1;
+                requireDepth(level);
                 StoredArtifact created = new StoredArtifact(
                         id, parentId, level, tags == null ? List.of() : tags, in.data(), now, now, 1, null);
                 try {
@@ -267,12 +268,18 @@ public class ArtifactManager {
                 return new Saved(created, true);
             }
             StoredArtifact current = existing.get();
+            requireUnsealed(id);
             EntityVersions.check(ENTITY, id, current.version(), expectedVersion);
             String newParent = parentGiven ? parentId : current.parentId();
             int level = current.level();
             boolean moved = !java.util.Objects.equals(newParent, current.parentId());
             if (moved) {
                 level = newParent == null ? 0 : parent(newParent).level() + 1;
+                int deepest = repository.subtreeIdsByDepth(id).keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0);
+                requireDepth(level + deepest);
                 if (newParent != null && isInSubtree(newParent, id)) {
                     throw new BadRequestException(
                             "Artifact " + newParent + " is a descendant of " + id + "; it cannot become its parent");
@@ -308,6 +315,7 @@ public class ArtifactManager {
         String artifactId = Ulids.requireValid(id);
         return transactions.execute(status -> {
             StoredArtifact current = get(artifactId);
+            requireUnsealed(artifactId);
             EntityVersions.check(ENTITY, artifactId, current.version(), expectedVersion);
             Instant now = now();
             ContentInfo content = contents.write(artifactId, in, maxContentSize, now);
@@ -333,6 +341,50 @@ public class ArtifactManager {
                     content);
             write(updated, current.version());
             return updated;
+        });
+    }
+
+    /**
+     * Seals an artifact a job has just stored: from now on its data and content cannot be replaced (409), and {@code
+     * content}'s digest is kept so that whoever runs the content later can check it is still what the job stored.
+     * Joins the caller's transaction, so the job's writes and the seal commit together.
+     *
+     * @param id the artifact
+     * @param jobId the job that produced it
+     * @param content its binary content as the job wrote it, or null when it has none
+     */
+    public void seal(String id, String jobId, byte[] content) {
+        repository.insertSeal(
+                new ArtifactSeal(id, jobId, content == null ? null : ArtifactSeal.sha256(content), now()));
+    }
+
+    /**
+     * The seal of an artifact a job produced; empty for artifacts created through the API.
+     *
+     * @param id the artifact
+     * @return its seal
+     */
+    public Optional<ArtifactSeal> sealOf(String id) {
+        return repository.findSeal(Ulids.requireValid(id));
+    }
+
+    /** The deepest level an artifact may have: trees are rendered recursively, so their depth is bounded. */
+    public static final int MAX_LEVEL = 100;
+
+    private static void requireDepth(int level) {
+        if (level > MAX_LEVEL) {
+            throw new ValidationFailedException(
+                    "Artifact trees are at most " + (MAX_LEVEL + 1)
+                            + " levels deep; this would put an artifact at level " + level,
+                    List.of(new FieldError(
+                            "parent_id", "would make the tree deeper than " + (MAX_LEVEL + 1) + " levels")));
+        }
+    }
+
+    private void requireUnsealed(String id) {
+        repository.findSeal(id).ifPresent(seal -> {
+            throw new ConflictException("Artifact " + id + " was produced by job " + seal.jobId()
+                    + " and cannot be replaced; create a new artifact (or run the job again) instead");
         });
     }
 

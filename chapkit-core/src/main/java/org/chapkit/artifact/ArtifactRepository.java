@@ -78,6 +78,31 @@ public class ArtifactRepository {
                 .update();
     }
 
+    /** Records that a job produced {@code artifactId}; a second seal of the same artifact fails. */
+    public void insertSeal(ArtifactSeal seal) {
+        jdbc.sql("INSERT INTO artifact_seals (artifact_id, job_id, content_sha256, sealed_at) VALUES (?, ?, ?, ?)")
+                .params(
+                        seal.artifactId(),
+                        seal.jobId(),
+                        seal.contentSha256(),
+                        seal.sealedAt().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The seal of {@code artifactId}, if a job produced it. */
+    public Optional<ArtifactSeal> findSeal(String artifactId) {
+        return jdbc.sql(
+                        "SELECT artifact_id, job_id, content_sha256, sealed_at FROM artifact_seals WHERE artifact_id = ?")
+                .param(artifactId)
+                .query((rs, row) -> new ArtifactSeal(
+                        rs.getString("artifact_id"),
+                        rs.getString("job_id"),
+                        rs.getString("content_sha256"),
+                        rs.getObject("sealed_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .optional();
+    }
+
     /** Overwrites a row if it is still at {@code expectedVersion}; false when it is not (or gone). */
     public boolean update(StoredArtifact artifact, long expectedVersion) {
         return jdbc.sql("UPDATE artifacts SET parent_id = ?, level = ?, data = ?, tags = ?, version = ?, "

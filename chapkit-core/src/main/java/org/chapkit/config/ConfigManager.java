@@ -12,6 +12,7 @@ import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
+import org.chapkit.crud.TextFields;
 import org.chapkit.crud.UpdateSemantics;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.ConflictException;
@@ -308,7 +309,7 @@ public class ConfigManager<T extends BaseConfig> {
             throw new ValidationFailedException(
                     "Config name is required", List.of(new FieldError("name", "is required")));
         }
-        return name;
+        return TextFields.requireStorable("name", name, TextFields.MAX_NAME_LENGTH);
     }
 
     private static JsonNode requireData(JsonNode data) {

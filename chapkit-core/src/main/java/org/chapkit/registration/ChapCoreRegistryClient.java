@@ -149,7 +149,7 @@ public final class ChapCoreRegistryClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new RegistryReply.Unreachable(method + " " + uri + " was interrupted");
         }
-        Answer answer = new Answer(response.statusCode(), response.body());
+        Answer answer = new Answer(response.statusCode(), response.body(), mapper);
         int status = answer.status();
         if (status >= 200 && status < 300) {
             try {
@@ -181,18 +181,8 @@ public final class ChapCoreRegistryClient implements AutoCloseable {
         http.close();
     }
 
-    private final class Answer {
-        private final int status;
-        private final byte[] body;
-
-        Answer(int status, byte[] body) {
-            this.status = status;
-            this.body = body;
-        }
-
-        int status() {
-            return status;
-        }
+    /** A received answer: status and body. */
+    private record Answer(int status, byte[] body, ObjectMapper mapper) {
 
         JsonNode json() {
             return mapper.readTree(body);
@@ -209,7 +199,7 @@ public final class ChapCoreRegistryClient implements AutoCloseable {
                     text = detail.toString();
                 }
             } catch (JacksonException ex) {
-                // not JSON: keep the raw text
+                // not JSON (a proxy's HTML error page, say): the raw text is the best detail there is
             }
             text = text.strip();
             if (text.isEmpty()) {

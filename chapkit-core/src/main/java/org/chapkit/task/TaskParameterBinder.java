@@ -74,7 +74,10 @@ public class TaskParameterBinder {
                 arguments[parameter.index()] = mapper.readerFor(mapper.constructType(parameter.genericType()))
                         .readValue(value);
             } catch (JacksonException ex) {
-                errors.add(new FieldError(field(parameter.name()), "invalid value: " + ex.getOriginalMessage()));
+                errors.add(new FieldError(
+                        field(parameter.name()),
+                        "invalid value: "
+                                + org.chapkit.problem.JacksonErrors.firstLine(ex.getOriginalMessage(), "unreadable")));
                 failed.add(parameter.name());
             }
         }

@@ -159,6 +159,7 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
             return failed(task, payload, jobId, artifactId, ex);
         }
         artifacts.create(artifactId, null, outcome(payload, result, null), null);
+        artifacts.seal(artifactId, jobId, null);
         runs.finish(jobId, "completed", artifactId, null, clock.instant());
         return artifactId;
     }
@@ -209,6 +210,7 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         error.put("message", cause.getMessage());
         error.put("traceback", traceback(cause));
         artifacts.create(artifactId, null, outcome(payload, null, error), null);
+        artifacts.seal(artifactId, jobId, null);
         runs.finish(jobId, "failed", artifactId, errorLine(cause), clock.instant());
         return artifactId;
     }

@@ -124,10 +124,11 @@ public final class DataFrameCsv {
     }
 
     /**
-     * Reads CSV with a header row and chapkit's type inference.
+     * Reads CSV with a header row and chapkit's type inference. Every row must have as many fields as the header.
      *
      * @param reader the CSV
      * @return a frame without schema
+     * @throws IllegalArgumentException naming the line of a row whose field count differs from the header's
      */
     public static DataFrame read(Reader reader) {
         List<String> columns;
@@ -135,12 +136,18 @@ public final class DataFrameCsv {
         try (CSVParser parser =
                 CSVParser.builder().setReader(reader).setFormat(READ_FORMAT).get()) {
             columns = null;
+            long line = 1; // where the next record starts
             for (CSVRecord record : parser) {
                 if (columns == null) {
                     columns = record.toList();
+                } else if (record.size() != columns.size()) {
+                    // never pad or drop: a ragged row is a broken file, not missing values
+                    throw new IllegalArgumentException("line " + line + " has " + record.size() + " field"
+                            + (record.size() == 1 ? "" : "s") + ", the header has " + columns.size());
                 } else {
                     raw.add(record.values());
                 }
+                line = parser.getCurrentLineNumber() + 1;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV", e);

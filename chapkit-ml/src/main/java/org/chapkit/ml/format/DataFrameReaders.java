@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.data.DataFrameCsv;
 import org.chapkit.problem.BadRequestException;
+import org.chapkit.web.DecompressionLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -67,13 +70,22 @@ public final class DataFrameReaders {
     public static DataFrame readCsv(InputStream in) {
         DataFrame frame;
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            // strict UTF-8: bytes that are not UTF-8 are an error, never U+FFFD
+            BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    in,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)));
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
             frame = DataFrameCsv.read(reader);
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
+            if (rootCause(ex) instanceof CharacterCodingException) {
+                throw new BadRequestException("The CSV is not valid UTF-8 text; send it encoded as UTF-8", ex);
+            }
             throw new BadRequestException("Malformed CSV: " + rootMessage(ex), ex);
         }
         if (frame.columns().isEmpty()) {
@@ -209,9 +221,33 @@ public final class DataFrameReaders {
      * The stream, decompressed when it starts with gzip's magic bytes; a DataFrame file (CSV, JSON, Parquet's
      * {@code PAR1}) never does, so uploads may be gzipped without saying so.
      *
+     * The decompressed bytes are bounded by {@code limits} while they stream (413 beyond them).
+     *
      * @param in the stream
+     * @param limits what the decompressed stream may grow to
+     * @param what names the body in a 413 detail, for example {@code Part 'data'}
      * @return a stream of the plain bytes
      * @throws IOException when the gzip header is corrupt
+     */
+    public static InputStream gunzipped(InputStream in, DecompressionLimits limits, String what) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        if (first == 0x1f && second == 0x8b) {
+            return limits.limit(buffered, GZIPInputStream::new, what);
+        }
+        return buffered;
+    }
+
+    /**
+     * {@code in} decompressed when it starts with the gzip magic bytes, else as it is; without limits, for trusted
+     * input only (see {@link #gunzipped(InputStream, DecompressionLimits, String)}).
+     *
+     * @param in the stream
+     * @return the plain stream
+     * @throws IOException when the gzip header is broken
      */
     public static InputStream gunzipped(InputStream in) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in);
@@ -223,6 +259,14 @@ public final class DataFrameReaders {
             return new GZIPInputStream(buffered);
         }
         return buffered;
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String rootMessage(Throwable ex) {

@@ -10,6 +10,7 @@ import org.chapkit.ml.geo.FeatureCollection;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ProblemType;
+import org.chapkit.web.DecompressionLimits;
 import org.springframework.http.MediaType;
 import org.springframework.util.InvalidMimeTypeException;
 import tools.jackson.core.JacksonException;
@@ -28,9 +29,11 @@ final class FrameUploads {
     static final String REQUEST_PART = "request";
 
     private final JsonMapper mapper;
+    private final DecompressionLimits decompression;
 
-    FrameUploads(JsonMapper mapper) {
+    FrameUploads(JsonMapper mapper, DecompressionLimits decompression) {
         this.mapper = mapper;
+        this.decompression = decompression;
     }
 
     /**
@@ -93,7 +96,7 @@ final class FrameUploads {
             return null;
         }
         JsonNode node;
-        try (InputStream in = DataFrameReaders.gunzipped(part.getInputStream())) {
+        try (InputStream in = DataFrameReaders.gunzipped(part.getInputStream(), decompression, "Part 'geo'")) {
             node = mapper.readTree(in);
         } catch (IOException | JacksonException ex) {
             throw invalid("geo", "is not valid JSON: " + message(ex), ex);
@@ -121,7 +124,7 @@ final class FrameUploads {
     }
 
     private DataFrame read(String format, InputStream in, String name, String label) {
-        try (InputStream plain = DataFrameReaders.gunzipped(in)) {
+        try (InputStream plain = DataFrameReaders.gunzipped(in, decompression, label)) {
             return DataFrameReaders.read(format, plain, mapper);
         } catch (IOException ex) {
             throw invalid(name, label + " is not a readable " + format + " file: " + message(ex), ex);

@@ -29,12 +29,14 @@ import org.chapkit.ml.geo.FeatureCollection;
 import org.chapkit.ml.sample.GeoType;
 import org.chapkit.ml.sample.PredictionSample;
 import org.chapkit.ml.sample.SampleDataGenerator;
+import org.chapkit.ml.sample.SampleDataLimits;
 import org.chapkit.ml.sample.SampleDataRequest;
 import org.chapkit.ml.sample.TrainingSample;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ProblemType;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.web.DecompressionLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,6 +64,7 @@ public class MlController {
     private final ServiceInfo info;
     private final SampleDataGenerator generator = new SampleDataGenerator();
     private final FrameUploads uploads;
+    private final SampleDataLimits sampleLimits;
     private final ContractGeneration contract;
 
     /**
@@ -84,7 +87,7 @@ public class MlController {
      * @param mapper reads the JSON parts of multipart uploads
      */
     public MlController(MlManager ml, ConfigManager<?> configs, ServiceInfo info, JsonMapper mapper) {
-        this(ml, configs, info, mapper, ContractGeneration.DEFAULT);
+        this(ml, configs, info, mapper, new DecompressionLimits(1024L * 1024 * 1024, 100), SampleDataLimits.DEFAULT);
     }
 
     /**
@@ -94,14 +97,43 @@ public class MlController {
      * @param configs the configs (for sample data of a config's covariates)
      * @param info the service info (period type, geo, covariates)
      * @param mapper reads the JSON parts of multipart uploads
+     * @param decompression what a gzipped part or body may expand to
+     * @param sampleLimits bounds on {@code $generate-sample-data}
+     */
+    public MlController(
+            MlManager ml,
+            ConfigManager<?> configs,
+            ServiceInfo info,
+            JsonMapper mapper,
+            DecompressionLimits decompression,
+            SampleDataLimits sampleLimits) {
+        this(ml, configs, info, mapper, decompression, sampleLimits, ContractGeneration.DEFAULT);
+    }
+
+    /**
+     * Creates the controller.
+     *
+     * @param ml the ML manager
+     * @param configs the configs (for sample data of a config's covariates)
+     * @param info the service info (period type, geo, covariates)
+     * @param mapper reads the JSON parts of multipart uploads
+     * @param decompression what a gzipped part or body may expand to
+     * @param sampleLimits bounds on {@code $generate-sample-data}
      * @param contract decides whether {@code $generate-sample-data} refuses an unknown or malformed {@code config_id}
      */
     public MlController(
-            MlManager ml, ConfigManager<?> configs, ServiceInfo info, JsonMapper mapper, ContractGeneration contract) {
+            MlManager ml,
+            ConfigManager<?> configs,
+            ServiceInfo info,
+            JsonMapper mapper,
+            DecompressionLimits decompression,
+            SampleDataLimits sampleLimits,
+            ContractGeneration contract) {
+        this.sampleLimits = sampleLimits;
         this.ml = ml;
         this.configs = configs;
         this.info = info;
-        this.uploads = new FrameUploads(mapper);
+        this.uploads = new FrameUploads(mapper, decompression);
         this.contract = contract;
     }
 
@@ -265,6 +297,15 @@ public class MlController {
         if (!kind.equals("train") && !kind.equals("predict")) {
             throw invalid("kind", "must be 'train' or 'predict'");
         }
+        requireAtMost("num_locations", numLocations, sampleLimits.maxLocations());
+        requireAtMost("num_periods", numPeriods, sampleLimits.maxPeriods());
+        requireAtMost("num_features", numFeatures, sampleLimits.maxFeatures());
+        if ((long) numLocations * numPeriods > sampleLimits.maxRows()) {
+            throw invalid(
+                    "num_locations",
+                    "num_locations × num_periods must be at most " + sampleLimits.maxRows() + " rows, got "
+                            + (long) numLocations * numPeriods);
+        }
         Optional<? extends Config<? extends BaseConfig>> config = sampleConfig(configId);
         List<String> additional =
                 config.map(c -> c.data().additionalContinuousCovariates()).orElse(List.of());
@@ -319,6 +360,12 @@ public class MlController {
             return Optional.of(configs.getTyped(Ulids.requireValid(configId)));
         }
         return Ulids.isValid(configId) ? configs.findTyped(configId) : Optional.empty();
+    }
+
+    private static void requireAtMost(String field, int value, int max) {
+        if (value > max) {
+            throw invalid(field, "must be at most " + max + ", got " + value);
+        }
     }
 
     private static PeriodType parsePeriodType(String value) {

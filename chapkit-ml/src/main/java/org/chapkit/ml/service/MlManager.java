@@ -51,10 +51,12 @@ public final class MlManager {
      *
      * @param request the request
      * @return job id, pre-allocated artifact id and message
-     * @throws ValidationFailedException when {@code config_id} is not a ULID
+     * @throws ValidationFailedException when {@code config_id} is not a ULID or {@code data} is missing, ragged or
+     *     without {@code time_period}
      */
     public JobSubmitted train(TrainRequest request) {
         requireUlid(request.configId(), "config_id");
+        new FrameChecks().frame("data", request.data(), true).orFail();
         String artifactId = Ulids.newUlid();
         Job job = jobs.submit(MlWorkflow.TRAIN_JOB, request, artifactId);
         trainJobs.increment();
@@ -66,10 +68,15 @@ public final class MlManager {
      *
      * @param request the request
      * @return job id, pre-allocated prediction artifact id and message
-     * @throws ValidationFailedException when {@code artifact_id} is not a ULID
+     * @throws ValidationFailedException when {@code artifact_id} is not a ULID or a frame is missing, ragged or
+     *     without {@code time_period}
      */
     public JobSubmitted predict(PredictRequest request) {
         requireUlid(request.artifactId(), "artifact_id");
+        new FrameChecks()
+                .frame("historic", request.historic(), true)
+                .frame("future", request.future(), true)
+                .orFail();
         String artifactId = Ulids.newUlid();
         Job job = jobs.submit(MlWorkflow.PREDICT_JOB, request, artifactId);
         predictJobs.increment();
@@ -83,6 +90,15 @@ public final class MlManager {
      * @return the diagnostics
      */
     public ValidateResponse validate(ValidateRequest request) {
+        switch (request) {
+            case ValidateRequest.Train train ->
+                new FrameChecks().frame("data", train.data(), true).orFail();
+            case ValidateRequest.Predict predict ->
+                new FrameChecks()
+                        .frame("historic", predict.historic(), true)
+                        .frame("future", predict.future(), true)
+                        .orFail();
+        }
         return workflow.validate(request);
     }
 

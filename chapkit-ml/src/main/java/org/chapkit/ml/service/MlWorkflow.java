@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.chapkit.artifact.ArtifactJson;
 import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.artifact.ArtifactSeal;
 import org.chapkit.artifact.StoredArtifact;
 import org.chapkit.config.BaseConfig;
 import org.chapkit.config.Config;
@@ -126,6 +127,7 @@ public final class MlWorkflow {
         transactions.executeWithoutResult(status -> {
             artifacts.create(artifactId, null, workspaceData(TrainingArtifact.TYPE, trained.metadata()), List.of());
             writeContent(artifactId, trained.content(), trained.contentType());
+            artifacts.seal(artifactId, job.jobId(), trained.content());
             artifacts.link(config.id(), artifactId);
         });
         return artifactId;
@@ -163,6 +165,7 @@ public final class MlWorkflow {
                 .orElseThrow(() -> new IllegalArgumentException("Config " + configId + " not found"));
         requirePeriodsInBounds(config.data());
         byte[] model = readContent(training);
+        requireSealed(trainingId, model);
         job.throwIfCancelled();
         PredictionArtifacts predicted = runs.predict(
                 runner,
@@ -178,6 +181,7 @@ public final class MlWorkflow {
         job.throwIfCancelled();
         transactions.executeWithoutResult(status -> {
             artifacts.create(artifactId, trainingId, predicted.prediction(), List.of());
+            artifacts.seal(artifactId, job.jobId(), null);
             predicted.workspace().ifPresent(workspace -> {
                 String workspaceId = Ulids.newUlid();
                 artifacts.create(
@@ -186,6 +190,7 @@ public final class MlWorkflow {
                         workspaceData(PredictionWorkspaceArtifact.TYPE, workspace.metadata()),
                         List.of());
                 writeContent(workspaceId, workspace.content(), PredictionWorkspaceArtifact.CONTENT_TYPE);
+                artifacts.seal(workspaceId, job.jobId(), workspace.content());
             });
         });
         return artifactId;
@@ -325,6 +330,21 @@ public final class MlWorkflow {
 
     private static boolean hasError(List<ValidationDiagnostic> diagnostics) {
         return diagnostics.stream().anyMatch(d -> d.severity() == ValidationDiagnostic.Severity.ERROR);
+    }
+
+    /**
+     * Refuses a model that no train job of this service stored, or whose content changed since: the runner would
+     * otherwise run whatever was put there (a shell runner extracts and executes the workspace's scripts).
+     */
+    private void requireSealed(String trainingId, byte[] model) {
+        ArtifactSeal seal = artifacts
+                .sealOf(trainingId)
+                .orElseThrow(() -> new IllegalStateException("Training artifact " + trainingId
+                        + " was not stored by a train job of this service; train the model with $train"));
+        if (!seal.matches(model)) {
+            throw new IllegalStateException("The content of training artifact " + trainingId
+                    + " differs from what its train job " + seal.jobId() + " stored; refusing to run it");
+        }
     }
 
     private static String exitCode(JsonNode metadata) {

@@ -94,13 +94,45 @@ final class Workspaces {
         });
     }
 
+    /**
+     * Bounds on a workspace archive: entries, total bytes (zipped when packing, unpacked when extracting) and the
+     * unpacked-to-zipped ratio, so neither a runaway training script nor a zip bomb can exhaust heap or disk.
+     *
+     * @param maxEntries most files and directories
+     * @param maxSize most bytes
+     * @param maxRatio most unpacked bytes per archive byte, checked once 1 MB is unpacked
+     */
+    record Limits(int maxEntries, long maxSize, int maxRatio) {
+
+        static final Limits DEFAULT = new Limits(10_000, 1024L * 1024 * 1024, 100);
+
+        private static final long RATIO_FLOOR = 1024 * 1024;
+    }
+
     static byte[] zip(Path dir) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        return zip(dir, Limits.DEFAULT);
+    }
+
+    static byte[] zip(Path dir, Limits limits) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                if (count + (long) len > limits.maxSize()) {
+                    throw new UncheckedIOException(
+                            new IOException("The workspace zips to more than " + limits.maxSize() + " bytes"));
+                }
+                super.write(b, off, len);
+            }
+        };
+        int entries = 0;
         try (ZipOutputStream zip = new ZipOutputStream(bytes);
                 Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted().toList()) {
                 if (path.equals(dir)) {
                     continue;
+                }
+                if (++entries > limits.maxEntries()) {
+                    throw new IOException("The workspace has more than " + limits.maxEntries() + " files");
                 }
                 String name = dir.relativize(path).toString().replace('\\', '/');
                 // Files only, no directory entries: chapkit walks files (rglob), so its archives hold none.
@@ -110,15 +142,27 @@ final class Workspaces {
                     zip.closeEntry();
                 }
             }
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
         }
         return bytes.toByteArray();
     }
 
     /** Extracts a zip, refusing entries that would land outside {@code target} ("zip slip"). */
     static void unzip(byte[] archive, Path target) throws IOException {
+        unzip(archive, target, Limits.DEFAULT);
+    }
+
+    /** Extracts a zip within {@code limits}, refusing entries that would land outside {@code target}. */
+    static void unzip(byte[] archive, Path target, Limits limits) throws IOException {
         Path root = target.toAbsolutePath().normalize();
+        long[] written = {0};
+        int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > limits.maxEntries()) {
+                    throw new IOException("The workspace archive has more than " + limits.maxEntries() + " entries");
+                }
                 Path destination = root.resolve(entry.getName()).normalize();
                 if (!destination.startsWith(root)) {
                     throw new IOException("Zip entry '" + entry.getName() + "' points outside the workspace");
@@ -128,15 +172,27 @@ final class Workspaces {
                 } else {
                     Files.createDirectories(destination.getParent());
                     try (OutputStream out = Files.newOutputStream(destination)) {
-                        copy(zip, out);
+                        copyWithin(zip, out, written, archive.length, limits);
                     }
                 }
             }
         }
     }
 
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        in.transferTo(out);
+    private static void copyWithin(InputStream in, OutputStream out, long[] written, long archiveSize, Limits limits)
+            throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            written[0] += n;
+            if (written[0] > limits.maxSize()) {
+                throw new IOException("The workspace archive unpacks to more than " + limits.maxSize() + " bytes");
+            }
+            if (written[0] > Limits.RATIO_FLOOR && written[0] > Math.max(1, archiveSize) * limits.maxRatio()) {
+                throw new IOException("The workspace archive unpacks more than " + limits.maxRatio()
+                        + " times its size (a zip bomb?)");
+            }
+            out.write(buffer, 0, n);
+        }
     }
 
     static void deleteRecursively(Path dir) {

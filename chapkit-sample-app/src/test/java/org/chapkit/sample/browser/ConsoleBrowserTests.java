@@ -151,6 +151,33 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void theConsoleIsOperatedWithTheKeyboardAlone() {
+        try (DevToolsBrowser.Tab tab = open("overview")) {
+            tab.waitFor("document.querySelector('[data-count=completed]')");
+            tab.eval("document.activeElement.blur()");
+            tab.press("Tab");
+            tab.waitFor("document.activeElement.classList.contains('skip')");
+            String jobs = "document.activeElement.dataset.page === 'jobs'";
+            for (int i = 0; i < 12 && !tab.eval(jobs).asBoolean(); i++) {
+                tab.press("Tab");
+            }
+            tab.waitFor(jobs);
+            tab.press("Enter");
+            tab.waitFor("document.getElementById('page').dataset.page === 'jobs'");
+            tab.waitFor("document.getElementById('job-state')");
+            tab.press("Tab");
+            tab.waitFor("document.activeElement.id === 'job-state' || document.activeElement.closest('main')");
+
+            tab.eval("document.getElementById('auth-button').focus()");
+            tab.press("Enter");
+            tab.waitFor("document.getElementById('auth-dialog').open && document.activeElement.id === 'auth-value'");
+            tab.press("Escape");
+            tab.waitFor("!document.getElementById('auth-dialog').open");
+            assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
     void aTaskRunFromTheGeneratedFormShowsServerFieldErrorsThenReaches100Percent() {
         try (DevToolsBrowser.Tab tab = open("tasks/simulate-work")) {
             tab.waitFor("document.getElementById('task-simulate-work-steps')");
@@ -376,12 +403,20 @@ class ConsoleBrowserTests {
             tab.waitFor("document.getElementById('page').dataset.page === 'artifacts'"
                     + " && document.querySelector('#frame-preview table')");
             assertThat(tab.text("#frame-preview")).contains("sample_29").containsPattern("rows 1–6 of 6");
-            assertThat(tab.eval("document.querySelectorAll('#artifact-downloads a').length")
+            assertThat(tab.eval("document.querySelectorAll('#artifact-downloads [data-href]').length")
                             .asInt())
                     .isGreaterThanOrEqualTo(5);
-            String csv = tab.eval("fetch(document.querySelector('#artifact-downloads a').href).then(r => r.text())")
+            String csv = tab.eval(
+                            "fetch(document.querySelector('#artifact-downloads [data-href]').dataset.href).then(r => r.text())")
                     .asString();
             assertThat(csv.lines().findFirst().orElseThrow()).startsWith("time_period,location,sample_0");
+            Path downloads = Path.of("target", "console-downloads").toAbsolutePath();
+            tab.send("Page.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            tab.click("#artifact-downloads [data-href]");
+            Path saved = downloads.resolve("artifact_" + prediction + ".csv");
+            assertThat(waitForFile(saved))
+                    .as("the CSV the button downloaded with the tab's credentials")
+                    .startsWith("time_period,location,sample_0");
             assertThat(tab.eval("document.querySelectorAll('.tree a').length").asInt())
                     .isGreaterThanOrEqualTo(2);
             tab.screenshot(SCREENSHOTS.resolve("artifacts.png"));
@@ -450,6 +485,24 @@ class ConsoleBrowserTests {
             tab.eval("sessionStorage.clear()");
             assertThat(tab.problems()).isEmpty();
         }
+    }
+
+    private static String waitForFile(Path file) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                if (java.nio.file.Files.exists(file) && java.nio.file.Files.size(file) > 0) {
+                    return java.nio.file.Files.readString(file);
+                }
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+        throw new AssertionError("No download at " + file + " within 20 s");
     }
 
     private String startSlowJob() {

@@ -361,6 +361,25 @@ final class DevToolsBrowser implements AutoCloseable {
                     + " el.dispatchEvent(new Event('change', {bubbles: true})); })()");
         }
 
+        /** Presses a key (for example {@code Tab} or {@code Enter}) as a keyboard does, through the input pipeline. */
+        void press(String key) {
+            int code = switch (key) {
+                case "Tab" -> 9;
+                case "Enter" -> 13;
+                case "Escape" -> 27;
+                default -> throw new IllegalArgumentException("no key code for " + key);
+            };
+            Map<String, Object> down = new java.util.HashMap<>(
+                    Map.of("type", "keyDown", "key", key, "code", key, "windowsVirtualKeyCode", code));
+            if (key.equals("Enter")) {
+                down.put("text", "\r");
+            }
+            send("Input.dispatchKeyEvent", down);
+            send(
+                    "Input.dispatchKeyEvent",
+                    Map.of("type", "keyUp", "key", key, "code", key, "windowsVirtualKeyCode", code));
+        }
+
         String text(String selector) {
             return eval("document.querySelector(" + js(selector) + ")?.innerText ?? ''")
                     .asString();

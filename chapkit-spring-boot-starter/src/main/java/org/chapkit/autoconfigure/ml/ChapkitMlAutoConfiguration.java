@@ -19,12 +19,14 @@ import org.chapkit.job.JobManager;
 import org.chapkit.ml.runner.AnnotatedModelRunner;
 import org.chapkit.ml.runner.InjectionResolver;
 import org.chapkit.ml.runner.ModelRunner;
+import org.chapkit.ml.sample.SampleDataLimits;
 import org.chapkit.ml.service.MlController;
 import org.chapkit.ml.service.MlManager;
 import org.chapkit.ml.service.MlPredictJobHandler;
 import org.chapkit.ml.service.MlTrainJobHandler;
 import org.chapkit.ml.service.MlWorkflow;
 import org.chapkit.ml.shell.ShellModelRunner;
+import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -139,8 +141,19 @@ public final class ChapkitMlAutoConfiguration {
             ConfigManager<?> configs,
             ServiceInfo info,
             JsonMapper mapper,
+            ObjectProvider<DecompressionLimits> decompression,
+            ChapkitMlProperties properties,
             ObjectProvider<ContractGeneration> contract) {
-        return new MlController(ml, configs, info, mapper, contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
+        ChapkitMlProperties.SampleData sample = properties.sampleData();
+        return new MlController(
+                ml,
+                configs,
+                info,
+                mapper,
+                decompression.getIfAvailable(() -> new DecompressionLimits(1024L * 1024 * 1024, 100)),
+                new SampleDataLimits(
+                        sample.maxLocations(), sample.maxPeriods(), sample.maxFeatures(), sample.maxRows()),
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
     }
 
     /** Shows the ML request records' JSON trees as free-form objects in the OpenAPI document. */

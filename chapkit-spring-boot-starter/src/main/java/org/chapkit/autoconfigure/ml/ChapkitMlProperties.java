@@ -16,7 +16,23 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("chapkit.ml")
 public record ChapkitMlProperties(
-        @DefaultValue("true") boolean enabled, @DefaultValue Shell shell) {
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue Shell shell,
+        @DefaultValue SampleData sampleData) {
+
+    /**
+     * Bounds on {@code $generate-sample-data}; larger requests are a 400 before anything is generated.
+     *
+     * @param maxLocations most {@code num_locations}
+     * @param maxPeriods most {@code num_periods}
+     * @param maxFeatures most {@code num_features}
+     * @param maxRows most rows ({@code num_locations × num_periods})
+     */
+    public record SampleData(
+            @DefaultValue("1000") int maxLocations,
+            @DefaultValue("5000") int maxPeriods,
+            @DefaultValue("100") int maxFeatures,
+            @DefaultValue("250000") int maxRows) {}
 
     /**
      * A {@code ShellModelRunner} from properties.

@@ -3,6 +3,7 @@ package org.chapkit.autoconfigure.registration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -24,7 +25,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -32,6 +32,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
             CompositeMeterRegistryAutoConfiguration.class
         })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnProperty(prefix = "chapkit.registration", name = "orchestrator-url")
+@Conditional(OnOrchestratorUrlCondition.class)
 @EnableConfigurationProperties(ChapkitRegistrationProperties.class)
 public final class ChapkitRegistrationAutoConfiguration {
 
@@ -76,6 +77,10 @@ public final class ChapkitRegistrationAutoConfiguration {
             RegistrationLease lease,
             JsonMapper mapper,
             ObjectProvider<MeterRegistry> meterRegistry) {
+        requireHttpUrl("chapkit.registration.orchestrator-url", properties.orchestratorUrl());
+        if (properties.advertisedUrl() != null) {
+            requireHttpUrl("chapkit.registration.advertised-url", properties.advertisedUrl());
+        }
         ServiceKeySource key = ServiceKeySource.of(properties.keyFile(), properties.keyEnv(), System::getenv);
         ChapCoreRegistryClient client =
                 new ChapCoreRegistryClient(properties.orchestratorUrl(), key, properties.requestTimeout(), mapper);
@@ -112,6 +117,16 @@ public final class ChapkitRegistrationAutoConfiguration {
                 service.id(),
                 properties.keepaliveInterval(),
                 properties.backoff().toBackoff());
+    }
+
+    private static void requireHttpUrl(String property, URI url) {
+        boolean http = url != null
+                && url.getHost() != null
+                && ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()));
+        if (!http) {
+            throw new IllegalStateException(
+                    property + " must be an absolute http(s) URL such as http://chap:8000, got '" + url + "'");
+        }
     }
 
     private static String instanceName() {

@@ -1,6 +1,7 @@
 package org.chapkit.autoconfigure.tomcat;
 
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,11 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Sizes the embedded Tomcat's per-connection buffers from {@link ChapkitTomcatProperties}. An idle SSE subscriber
+ * Sizes the embedded Tomcat's per-connection buffers from {@link ChapkitTomcatProperties}, and makes the errors Tomcat
+ * answers itself problem+json ({@link ProblemErrorReportValve}). An idle SSE subscriber
  * costs little in chapkit itself; almost all of its heap is the buffers Tomcat allocates for each connection and
  * keeps until the request ends (see docs/performance.md, row 7).
  */
@@ -27,6 +30,17 @@ public final class ChapkitTomcatAutoConfiguration {
     @ConditionalOnMissingBean(name = "chapkitTomcatBuffersCustomizer")
     TomcatConnectorCustomizer chapkitTomcatBuffersCustomizer(ChapkitTomcatProperties properties) {
         return connector -> applyBufferSizes(connector, properties);
+    }
+
+    /** Errors Tomcat answers before any servlet runs are problem+json too (see {@link ProblemErrorReportValve}). */
+    @Bean
+    @ConditionalOnMissingBean(name = "chapkitTomcatProblemErrorReports")
+    TomcatContextCustomizer chapkitTomcatProblemErrorReports() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
     }
 
     static void applyBufferSizes(Connector connector, ChapkitTomcatProperties properties) {

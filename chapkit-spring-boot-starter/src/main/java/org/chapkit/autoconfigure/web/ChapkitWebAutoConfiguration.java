@@ -8,6 +8,7 @@ import org.chapkit.contract.ContractGeneration;
 import org.chapkit.problem.ProblemDetailsAdvice;
 import org.chapkit.problem.ProblemResponseWriter;
 import org.chapkit.sse.SseStreamer;
+import org.chapkit.web.DecompressionLimits;
 import org.chapkit.web.RequestIdFilter;
 import org.chapkit.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,6 +70,21 @@ public final class ChapkitWebAutoConfiguration {
 
     private static ContractGeneration generation(ObjectProvider<ContractGeneration> contract) {
         return contract.getIfAvailable(() -> ContractGeneration.DEFAULT);
+    }
+
+    /**
+     * What compressed bodies may expand to; the size defaults to {@code chapkit.artifacts.max-content-size} (1 GB),
+     * the largest thing the service stores anyway.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DecompressionLimits chapkitDecompressionLimits(ChapkitWebProperties properties, Environment environment) {
+        DataSize size = properties.maxDecompressedSize() != null
+                ? properties.maxDecompressedSize()
+                : Binder.get(environment)
+                        .bind("chapkit.artifacts.max-content-size", DataSize.class)
+                        .orElse(DataSize.ofGigabytes(1));
+        return new DecompressionLimits(size.toBytes(), properties.maxDecompressionRatio());
     }
 
     @Bean

@@ -36,7 +36,9 @@ class ChapkitJobsAutoConfigurationTests {
                 .withPropertyValues(
                         "chapkit.jobs.max-concurrency=3",
                         "chapkit.jobs.instance-name=node-1",
-                        "chapkit.jobs.retention=2h")
+                        "chapkit.jobs.retention=2h",
+                        "chapkit.jobs.reconcile-interval=30s",
+                        "chapkit.jobs.expose-traceback=false")
                 .run(context -> {
                     JobManager jobs = context.getBean(JobManager.class);
                     assertThat(jobs.handlerTypes()).containsExactly("noop");
@@ -44,6 +46,8 @@ class ChapkitJobsAutoConfigurationTests {
                     assertThat(jobs.settings().instanceName()).isEqualTo("node-1");
                     assertThat(jobs.settings().retention()).isEqualTo(Duration.ofHours(2));
                     assertThat(jobs.settings().heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(jobs.settings().reconcileInterval()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(jobs.settings().exposeTraceback()).isFalse();
                 });
     }
 

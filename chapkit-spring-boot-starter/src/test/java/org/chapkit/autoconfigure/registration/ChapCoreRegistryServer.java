@@ -197,7 +197,13 @@ final class ChapCoreRegistryServer implements AutoCloseable {
                 expire();
                 reply = route(
                         method, path, body, key, exchange.getRequestHeaders().getFirst("Host"));
-                requests.add(new Request(method, path, reply.status(), System.nanoTime(), key != null));
+                requests.add(new Request(
+                        method,
+                        path,
+                        reply.status(),
+                        System.nanoTime(),
+                        key != null,
+                        new String(body, StandardCharsets.UTF_8)));
             }
             byte[] out = reply.body() == null ? new byte[0] : mapper.writeValueAsBytes(reply.body());
             if (reply.body() != null) {
@@ -446,8 +452,9 @@ final class ChapCoreRegistryServer implements AutoCloseable {
      * @param status the status answered
      * @param arrivedNanos {@link System#nanoTime()} on arrival
      * @param keySent whether an {@code X-Service-Key} header was present
+     * @param body the request body as sent
      */
-    record Request(String method, String path, int status, long arrivedNanos, boolean keySent) {}
+    record Request(String method, String path, int status, long arrivedNanos, boolean keySent, String body) {}
 
     private record Reply(int status, JsonNode body) {}
 }

@@ -34,6 +34,28 @@ class ChapkitRegistrationAutoConfigurationTests {
     }
 
     @Test
+    void aBlankOrchestratorUrlCountsAsNotSet() {
+        runner.withPropertyValues("chapkit.registration.orchestrator-url= ")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ChapCoreRegistration.class));
+    }
+
+    @Test
+    void aUrlThatIsNotHttpFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("chapkit.registration.orchestrator-url=chap:8000")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("chapkit.registration.orchestrator-url must be an absolute http(s) URL"));
+        runner.withPropertyValues(
+                        "chapkit.registration.orchestrator-url=http://chap:8000",
+                        "chapkit.registration.advertised-url=/relative")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("chapkit.registration.advertised-url"));
+    }
+
+    @Test
     void registrationHealthAndASoloLeaseWithoutADatabase() {
         runner.withPropertyValues("chapkit.registration.orchestrator-url=http://chap:8000")
                 .run(context -> {

@@ -20,6 +20,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One service registered with a chap-core registry over real HTTP (H2): registered within 5 s of being ready, kept
@@ -65,9 +66,18 @@ class RegistrationWithChapCoreTests {
         Entry entry = registry.service("registered-model").orElseThrow();
         assertThat(entry.uri().getPort()).isEqualTo(service.port());
         assertThat(entry.uri().getScheme()).isEqualTo("http");
-        // chap-core stores what /api/v1/info serves (its own model of it)
+        // the registration carries the document /api/v1/info serves, as servicekit sends it: {id, url, info}
         JsonNode info = service.http().get("/api/v1/info").json();
-        assertThat(entry.info()).isEqualTo(info);
+        JsonNode sent = JsonMapper.builder().build().readTree(first.body());
+        assertThat(sent.propertyNames()).containsExactly("id", "url", "info");
+        assertThat(sent.path("id").asString()).isEqualTo("registered-model");
+        assertThat(sent.path("url").asString()).isEqualTo(entry.url());
+        assertThat(sent.path("info")).isEqualTo(info);
+        // chap-core keeps its own model of it: the keys it knows
+        entry.info()
+                .properties()
+                .forEach(stored ->
+                        assertThat(stored.getValue()).as(stored.getKey()).isEqualTo(info.path(stored.getKey())));
         assertThat(registry.count()).isEqualTo(1);
     }
 

@@ -112,6 +112,24 @@ export const put = (path, body) => request('PUT', path, { body });
 export const del = (path) => request('DELETE', path);
 
 /**
+ * Downloads a file with the credential headers (a plain link cannot send them): fetches it, then saves the blob
+ * under the name from Content-Disposition.
+ */
+export async function download(path, query) {
+  const response = await fetch(url(path, query), { headers: authHeaders() });
+  if (!response.ok) await fail(response);
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? path.split('/').pop();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = decodeURIComponent(name);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+/**
  * Reads a server-sent event stream with fetch (so the credential headers go along, which EventSource cannot do).
  * Calls onEvent(parsedJson) per `data:` event; resolves when the stream ends; abort with the signal.
  */

@@ -97,15 +97,18 @@ export function sparkline(values, { width = 160, height = 36, label = 'trend' } 
     svg('path', { class: 'line', d: path(values.map((v, i) => [i * step, height - 2 - (v / max) * (height - 4)])) }));
 }
 
-/** Dots on a time axis from now to the last time, labelled; for the schedules timeline. */
-export function timeline(items, { width = 760, height = 28 } = {}) {
+/** Dots on a time axis from now to a little after the last time (at least a day), labelled; the schedules timeline. */
+export function timeline(items, { width = 760, height = 44 } = {}) {
   const now = Date.now();
   const times = items.map((i) => i.time).filter(Boolean);
-  const end = Math.max(now + 3600e3, ...times);
+  const end = now + Math.max(86400e3, (Math.max(now, ...times) - now) * 1.15);
   const x = (t) => 8 + ((t - now) / (end - now)) * (width - 16);
+  const axis = height - 14;
   return svg('svg', { class: 'timeline', viewBox: `0 0 ${width} ${height + 18}`, role: 'img', 'aria-label': 'next runs' },
-    svg('line', { class: 'axis-line', x1: 8, x2: width - 8, y1: height / 2, y2: height / 2 }),
+    svg('line', { class: 'axis-line', x1: 8, x2: width - 8, y1: axis, y2: axis }),
     svg('text', { class: 'axis', x: 8, y: height + 14 }, 'now'),
     svg('text', { class: 'axis', x: width - 8, y: height + 14, 'text-anchor': 'end' }, new Date(end).toLocaleString()),
-    items.filter((i) => i.time).map((i) => svg('circle', { class: `dot ${i.cls ?? ''}`, cx: x(i.time), cy: height / 2, r: 5 }, svg('title', {}, `${i.label} · ${new Date(i.time).toLocaleString()}`))));
+    items.filter((i) => i.time).map((i, n) => svg('g', {},
+      svg('circle', { class: `dot ${i.cls ?? ''}`, cx: x(i.time), cy: axis, r: 5 }, svg('title', {}, `${i.label} · ${new Date(i.time).toLocaleString()}`)),
+      svg('text', { x: x(i.time), y: axis - 10 - (n % 2) * 12, 'text-anchor': x(i.time) > width - 120 ? 'end' : 'middle' }, i.label))));
 }

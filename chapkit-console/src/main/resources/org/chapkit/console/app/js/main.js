@@ -14,7 +14,7 @@ function route() {
   return { entry, params: rest.map(decodeURIComponent).filter(Boolean) };
 }
 
-async function show() {
+async function show(event) {
   const { entry, params } = route();
   current?.controller.abort();
   current?.cleanup?.();
@@ -50,6 +50,8 @@ async function show() {
     page.dataset.page = entry.path;
     const cleanup = await module.default.render(page, ctx);
     if (current?.controller === controller) current.cleanup = cleanup;
+    // After a navigation, keyboard users continue in the page they opened, not in the menu.
+    if (event?.type === 'hashchange' && nav.contains(document.activeElement)) document.getElementById('main').focus({ preventScroll: true });
   } catch (error) {
     if (error.name !== 'AbortError') mount(page, errorBox(error, show));
   }
@@ -107,6 +109,7 @@ function setUpCredentials() {
     }
     banner.hidden = true;
     show();
+    showServiceName();
   });
   window.addEventListener('chapkit:credential', showCredentialState);
   showCredentialState();

@@ -1,6 +1,6 @@
 // Artifacts: the tree, a JSON viewer, a paged DataFrame preview (api/v1/artifacts/{id}/$rows — never the whole
 // frame) and downloads in every format.
-import { del, get, url } from '../api.js';
+import { del, download, get, url } from '../api.js';
 import { ago, badge, button, empty, errorBox, facts, h, jsonView, loading, mount, pageHeader, table, toast, when } from '../dom.js';
 
 const FRAME = 'application/vnd.chapkit.dataframe+json';
@@ -53,15 +53,16 @@ function showArtifact(detail, artifact, artifacts, ctx) {
   const data = artifact.data ?? {};
   const isFrame = data.content_type === FRAME;
   const hasFrameChildren = artifacts.some((a) => a.parent_id === artifact.id && a.data?.content_type === FRAME);
-  const download = (query, text) => h('a', { class: 'button small', href: url(`api/v1/artifacts/${artifact.id}/$download`, query), download: '' }, text);
+  const file = (path, query, text) => fileButton(path, query, text);
+  const dl = (query, text) => file(`api/v1/artifacts/${artifact.id}/$download`, query, text);
   const preview = h('div', { id: 'frame-preview' });
   mount(detail, h('h2', {}, label(artifact), ' ', h('code', { class: 'small' }, artifact.id)),
     facts([['Created', when(artifact.created_at)], ['Level', artifact.level], ['Parent', artifact.parent_id ? h('a', { href: `#/artifacts/${artifact.parent_id}` }, artifact.parent_id) : '—'],
       ['Tags', (artifact.tags ?? []).join(', ') || '—'], ['Content', data.content_type ? `${data.content_type}${data.content_size ? `, ${data.content_size} bytes` : ''}` : '—']]),
     h('div', { class: 'actions', id: 'artifact-downloads' },
-      isFrame ? ['csv', 'json', 'jsonl', 'parquet'].map((format) => download({ format }, format.toUpperCase())) : download({}, 'Download'),
-      isFrame ? download({ format: 'csv', compression: 'gzip' }, 'CSV.gz') : null,
-      hasFrameChildren ? h('a', { class: 'button small', href: url(`api/v1/artifacts/${artifact.id}/$export`, { format: 'csv' }) }, 'Export predictions (CSV)') : null,
+      isFrame ? ['csv', 'json', 'jsonl', 'parquet'].map((format) => dl({ format }, format.toUpperCase())) : dl({}, 'Download'),
+      isFrame ? dl({ format: 'csv', compression: 'gzip' }, 'CSV.gz') : null,
+      hasFrameChildren ? file(`api/v1/artifacts/${artifact.id}/$export`, { format: 'csv' }, 'Export predictions (CSV)') : null,
       data.type === 'ml_prediction' ? h('a', { class: 'button small', href: `#/models/${artifact.parent_id}/${artifact.id}` }, 'Forecast plot') : null,
       button('Delete tree', async () => {
         if (!confirm('Delete this artifact and everything below it?')) return;
@@ -85,6 +86,17 @@ async function page(el, id, offset, ctx) {
   } catch (error) {
     if (error.name !== 'AbortError') mount(el, errorBox(error));
   }
+}
+
+/** A button that downloads with the tab's credential; data-href is the file's URL. */
+export function fileButton(path, query, text) {
+  return button(text, async () => {
+    try {
+      await download(path, query);
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+  }, 'small', { 'data-href': url(path, query) });
 }
 
 function format(value) {

@@ -1,6 +1,7 @@
 // Models and predictions: trainings with their predictions, and a forecast plot per location (history line,
 // median, 50 % and 90 % bands from the sample_* columns) with a location picker and downloads.
-import { get, url } from '../api.js';
+import { get } from '../api.js';
+import { fileButton } from './artifacts.js';
 import { forecastChart } from '../charts.js';
 import { ago, badge, empty, errorBox, facts, h, loading, mount, pageHeader } from '../dom.js';
 import { forecastBands } from '../forecast.js';
@@ -61,10 +62,10 @@ export function showForecast(el, training, prediction, history) {
   const draw = () => mount(chart, forecastChart(history.get(picker.value) ?? [], bands.get(picker.value), { title: `Forecast for ${picker.value}` }),
     history.has(picker.value) ? null : h('p', { class: 'muted small' }, 'No observed history kept for this prediction in this tab; predict from the Train / predict page to see it.'));
   picker.addEventListener('change', draw);
-  const link = (format) => h('a', { class: 'button small', href: url(`api/v1/artifacts/${prediction.id}/$download`, { format }) }, format.toUpperCase());
+  const link = (format) => fileButton(`api/v1/artifacts/${prediction.id}/$download`, { format }, format.toUpperCase());
   mount(el, h('h2', {}, 'Forecast ', h('code', { class: 'small' }, prediction.id)),
     h('div', { class: 'toolbar' }, h('label', { for: 'forecast-location' }, 'Location'), picker, h('span', { class: 'spacer' }), link('csv'), link('json'), link('parquet'),
-      training ? h('a', { class: 'button small', href: url(`api/v1/artifacts/${training.id}/$export`, { format: 'csv' }) }, 'All predictions of this model') : null),
+      training ? fileButton(`api/v1/artifacts/${training.id}/$export`, { format: 'csv' }, 'All predictions of this model') : null),
     chart,
     h('p', { class: 'muted small' }, `${bands.get(locations[0])?.[0]?.samples ?? 0} samples per period; bands are the 25–75 % and 5–95 % quantiles.`));
   draw();

@@ -1,0 +1,21 @@
+package __PACKAGE__;
+
+import org.chapkit.ml.runner.FunctionalModelRunner;
+import org.chapkit.ml.runner.ModelRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The model runner as two functions: train and predict. */
+@Configuration(proxyBeanMethods = false)
+public class ModelRunnerConfiguration {
+
+    @Bean
+    ModelRunner<ModelConfig, Means> modelRunner() {
+        return FunctionalModelRunner.builder(ModelConfig.class, Means.class)
+                .train((input, context) -> Means.of(input.data()))
+                .predict((input, context) -> input.model()
+                        .predict(input.future(), input.config().samples())
+                        .toTable())
+                .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the chapkit command-line tool. */
+package org.chapkit.cli;
