@@ -187,6 +187,7 @@ public final class ChapkitClient implements AutoCloseable {
         private Duration requestTimeout;
         private String apiKey;
         private String apiKeyHeader;
+        private String bearerToken;
         private String userAgent;
         private JsonMapper mapper;
         private HttpClient httpClient;
@@ -259,6 +260,18 @@ public final class ChapkitClient implements AutoCloseable {
         }
 
         /**
+         * OAuth2 access token (a JWT) to send on every request as {@code Authorization: Bearer <token>}, for a
+         * service with JWT security on.
+         *
+         * @param bearerToken the token
+         * @return this builder
+         */
+        public Builder bearerToken(String bearerToken) {
+            this.bearerToken = bearerToken;
+            return this;
+        }
+
+        /**
          * {@code User-Agent} to send (default {@code chapkit-java-client}).
          *
          * @param userAgent the user agent
@@ -301,8 +314,8 @@ public final class ChapkitClient implements AutoCloseable {
             if (baseUrl == null) {
                 throw new IllegalArgumentException("baseUrl is required");
             }
-            ChapkitClientSettings settings =
-                    new ChapkitClientSettings(baseUrl, connectTimeout, requestTimeout, apiKey, apiKeyHeader, userAgent);
+            ChapkitClientSettings settings = new ChapkitClientSettings(
+                    baseUrl, connectTimeout, requestTimeout, apiKey, apiKeyHeader, userAgent, bearerToken);
             boolean owns = httpClient == null;
             HttpClient client = owns
                     ? HttpClient.newBuilder()

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param apiKey value of the API-key header, or {@code null} to send none
  * @param apiKeyHeader name of the API-key header ({@code X-API-Key} by default, as servicekit uses)
  * @param userAgent value of the {@code User-Agent} header
+ * @param bearerToken an OAuth2 access token (JWT) sent as {@code Authorization: Bearer …}, or {@code null} to send
+ *     none
  */
 public record ChapkitClientSettings(
         URI baseUrl,
@@ -22,7 +24,8 @@ public record ChapkitClientSettings(
         Duration requestTimeout,
         String apiKey,
         String apiKeyHeader,
-        String userAgent) {
+        String userAgent,
+        String bearerToken) {
 
     /** The default API-key header name. */
     public static final String DEFAULT_API_KEY_HEADER = "X-API-Key";
@@ -48,6 +51,17 @@ public record ChapkitClientSettings(
         userAgent = userAgent == null || userAgent.isBlank() ? DEFAULT_USER_AGENT : userAgent;
     }
 
+    /** Settings without a bearer token (the form before tokens were supported). */
+    public ChapkitClientSettings(
+            URI baseUrl,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            String apiKey,
+            String apiKeyHeader,
+            String userAgent) {
+        this(baseUrl, connectTimeout, requestTimeout, apiKey, apiKeyHeader, userAgent, null);
+    }
+
     /**
      * Settings with defaults for everything but the base URL.
      *
@@ -55,14 +69,14 @@ public record ChapkitClientSettings(
      * @return the settings
      */
     public static ChapkitClientSettings of(String baseUrl) {
-        return new ChapkitClientSettings(URI.create(baseUrl), null, null, null, null, null);
+        return new ChapkitClientSettings(URI.create(baseUrl), null, null, null, null, null, null);
     }
 
-    /** Hides the API key. */
+    /** Hides the API key and the token. */
     @Override
     public String toString() {
         return "ChapkitClientSettings[baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", requestTimeout="
                 + requestTimeout + ", apiKey=" + (apiKey == null ? "none" : "***") + ", apiKeyHeader=" + apiKeyHeader
-                + ", userAgent=" + userAgent + "]";
+                + ", userAgent=" + userAgent + ", bearerToken=" + (bearerToken == null ? "none" : "***") + "]";
     }
 }

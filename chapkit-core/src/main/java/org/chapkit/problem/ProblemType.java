@@ -22,6 +22,7 @@ public enum ProblemType {
             "urn:chapkit:error:unsupported-media-type", "Unsupported Media Type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     PAYLOAD_TOO_LARGE("urn:chapkit:error:payload-too-large", "Payload Too Large", HttpStatus.CONTENT_TOO_LARGE),
     UNPROCESSABLE("urn:chapkit:error:unprocessable", "Unprocessable Content", HttpStatus.UNPROCESSABLE_CONTENT),
+    TOO_MANY_REQUESTS("urn:chapkit:error:too-many-requests", "Too Many Requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL("urn:servicekit:error:internal", "Internal Server Error", HttpStatus.INTERNAL_SERVER_ERROR),
     SERVICE_UNAVAILABLE("urn:chapkit:error:service-unavailable", "Service Unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
@@ -64,6 +65,7 @@ public enum ProblemType {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
         };

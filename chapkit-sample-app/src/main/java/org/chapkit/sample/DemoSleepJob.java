@@ -1,6 +1,8 @@
 package org.chapkit.sample;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chapkit.job.Job;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
@@ -59,6 +61,7 @@ public class DemoSleepJob implements JobHandler<DemoSleepJob.Input> {
 
     /** Submits demo jobs over HTTP (the sample app's own endpoint, not part of chapkit's contract). */
     @RestController
+    @Tag(name = "Demo", description = "The sample app's own endpoint, not part of chapkit's contract")
     static class Endpoint {
 
         private final JobManager jobs;
@@ -69,6 +72,11 @@ public class DemoSleepJob implements JobHandler<DemoSleepJob.Input> {
 
         @PostMapping("/demo/$sleep")
         @ResponseStatus(HttpStatus.ACCEPTED)
+        @Operation(
+                summary = "Start a demo job that sleeps",
+                description = "Submits a job of the sample's own type 'demo.sleep' that sleeps `seconds` (0–3600,"
+                        + " default 30) with progress, so job listing, $stream and cancellation can be tried out."
+                        + " Answers 202 with the job id and its $stream URL.")
         Submitted sleep(@RequestParam(defaultValue = "30") int seconds) {
             Job job = jobs.submit("demo.sleep", new Input(Math.clamp(seconds, 0, 3600)));
             return new Submitted(job.id(), "/api/v1/jobs/" + job.id() + "/$stream");

@@ -263,6 +263,20 @@ class ServiceSurfaceTests {
                             .asString())
                     .isEqualTo("Observability");
             assertThat(doc.get("paths").has("/api/v1/info")).isTrue();
+            assertThat(doc.get("tags").get(0).get("name").asString()).isEqualTo("ML");
+            // every chapkit endpoint has a summary and a named tag (the test service's own /test/* ones are not
+            // chapkit's)
+            doc.get("paths").properties().stream()
+                    .filter(path -> !path.getKey().startsWith("/test/"))
+                    .forEach(path -> path.getValue().properties().forEach(operation -> {
+                        String where = operation.getKey() + " " + path.getKey();
+                        assertThat(operation.getValue().path("summary").asString(""))
+                                .as(where)
+                                .isNotBlank();
+                        assertThat(operation.getValue().get("tags").toString())
+                                .as(where)
+                                .doesNotContain("-controller", "\"endpoint\"");
+                    }));
             assertThat(api.get("/v3/api-docs").status()).isEqualTo(200);
             HttpApi.Response docs = api.get("/docs");
             assertThat(docs.status()).isEqualTo(302);

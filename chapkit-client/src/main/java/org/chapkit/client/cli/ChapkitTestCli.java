@@ -27,8 +27,9 @@ public final class ChapkitTestCli {
                   --locations N       locations in the generated data (default: server default)
                   --periods N         periods in the generated data (default: server default)
                   --seed N            generator seed (default: random)
-                  --api-key KEY       API key to send
+                  --api-key KEY       API key to send (default: $CHAPKIT_API_KEY)
                   --api-key-header H  API-key header name (default X-API-Key)
+                  --bearer-token T    OAuth2 access token to send (default: $CHAPKIT_BEARER_TOKEN)
                   --keep              keep the created config and artifacts
               -h, --help              show this help
             """;
@@ -69,6 +70,7 @@ public final class ChapkitTestCli {
                 .baseUrl(options.url)
                 .apiKey(options.apiKey)
                 .apiKeyHeader(options.apiKeyHeader)
+                .bearerToken(options.bearerToken)
                 .userAgent("chapkit-java-test-cli");
         try (ChapkitClient client = builder.build()) {
             SampleDataQuery query = SampleDataQuery.DEFAULTS;
@@ -93,8 +95,13 @@ public final class ChapkitTestCli {
         Long seed;
         String apiKey;
         String apiKeyHeader;
+        String bearerToken;
         boolean keep;
         boolean help;
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -120,8 +127,16 @@ public final class ChapkitTestCli {
                     case "--seed" -> options.seed = (long) number(value != null ? value : next(args, ++i, arg), arg);
                     case "--api-key" -> options.apiKey = value != null ? value : next(args, ++i, arg);
                     case "--api-key-header" -> options.apiKeyHeader = value != null ? value : next(args, ++i, arg);
+                    case "--bearer-token" -> options.bearerToken = value != null ? value : next(args, ++i, arg);
                     default -> throw new IllegalArgumentException("Unknown option: " + arg);
                 }
+            }
+            // Secrets from the environment keep them out of the process list and shell history.
+            if (options.apiKey == null) {
+                options.apiKey = blankToNull(System.getenv("CHAPKIT_API_KEY"));
+            }
+            if (options.bearerToken == null) {
+                options.bearerToken = blankToNull(System.getenv("CHAPKIT_BEARER_TOKEN"));
             }
             String lower = options.url.toLowerCase(Locale.ROOT);
             if (!lower.startsWith("http://") && !lower.startsWith("https://")) {

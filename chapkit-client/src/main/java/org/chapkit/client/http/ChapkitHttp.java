@@ -375,6 +375,9 @@ public final class ChapkitHttp {
         if (settings.apiKey() != null) {
             builder.header(settings.apiKeyHeader(), settings.apiKey());
         }
+        if (settings.bearerToken() != null) {
+            builder.header("Authorization", "Bearer " + settings.bearerToken());
+        }
         return builder;
     }
 

@@ -2,6 +2,8 @@ package org.chapkit.autoconfigure.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.List;
 import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
 import org.chapkit.info.ServiceInfo;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +32,17 @@ public final class ChapkitOpenApiAutoConfiguration {
                 .info(new Info()
                         .title(info.displayName())
                         .version(info.version())
-                        .description(info.description()));
+                        .description(info.description()))
+                // Swagger UI lists tags in this order: the ML workflow first, the plumbing last
+                .tags(List.of(
+                        new Tag().name("ML").description("Train, predict and validate models"),
+                        new Tag().name("Config").description("Typed model configurations"),
+                        new Tag().name("Artifacts").description("Trained models, predictions and other stored results"),
+                        new Tag().name("Jobs").description("Background jobs: status, progress, events, cancellation"),
+                        new Tag().name("Tasks").description("Named operations run as jobs"),
+                        new Tag().name("Schedules").description("Tasks run by cron, interval or once"),
+                        new Tag().name("Service").description("Identity, system facts and hosted apps"),
+                        new Tag().name("Observability").description("Health and metrics")));
     }
 
     @Bean

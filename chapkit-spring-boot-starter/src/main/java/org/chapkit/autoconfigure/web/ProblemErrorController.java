@@ -9,12 +9,14 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * Replaces Spring Boot's whitelabel error page so that errors raised outside Spring MVC (in the servlet container
  * or a filter) are problem+json too, never HTML and never a stack trace.
  */
+@Controller // Spring MVC maps only @Controller types; without it /error had no handler at all
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
 
