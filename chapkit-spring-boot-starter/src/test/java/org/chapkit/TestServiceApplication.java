@@ -9,5 +9,5 @@ import org.springframework.context.annotation.Import;
 /** The smallest chapkit service: only the starter's auto-configuration. Found by {@code @SpringBootTest}. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({TestEchoController.class, TestTasksConfiguration.class, TestJobHandlers.class})
+@Import({TestEchoController.class, TestHealthSwitch.class, TestTasksConfiguration.class, TestJobHandlers.class})
 public class TestServiceApplication {}

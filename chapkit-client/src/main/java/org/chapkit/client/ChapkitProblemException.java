@@ -151,6 +151,28 @@ public class ChapkitProblemException extends ChapkitClientException {
     }
 
     /**
+     * The {@code trace_id} of a generation 2 service: the request id its logs carry for the failed request (the same
+     * as the response's {@code X-Request-ID}); quote it when reporting the error.
+     *
+     * @return the trace id, or {@code null} when the service sent none (generation 1)
+     */
+    public String traceId() {
+        Object id = extensions.get("trace_id");
+        return id == null ? null : id.toString();
+    }
+
+    /**
+     * The {@code constraint} a generation 2 service names for an integrity conflict (409), for example
+     * {@code configs_pkey}.
+     *
+     * @return the constraint, or {@code null}
+     */
+    public String constraint() {
+        Object constraint = extensions.get("constraint");
+        return constraint == null ? null : constraint.toString();
+    }
+
+    /**
      * HTTP method of the failed request.
      *
      * @return the method
@@ -184,5 +206,23 @@ public class ChapkitProblemException extends ChapkitClientException {
      */
     public boolean isConflict() {
         return status == 409;
+    }
+
+    /**
+     * Whether the status is 412: a generation 2 service refusing an {@code If-Match} that no longer matches.
+     *
+     * @return {@code true} for Precondition Failed
+     */
+    public boolean isPreconditionFailed() {
+        return status == 412;
+    }
+
+    /**
+     * Whether the request was refused as invalid input: 400 with field errors (generation 1) or 422 (generation 2).
+     *
+     * @return {@code true} for a validation failure
+     */
+    public boolean isValidationFailure() {
+        return status == 422 || (status == 400 && !errors.isEmpty());
     }
 }

@@ -114,10 +114,56 @@ class ProblemMappingTests {
         assertThat(problem.title()).isEqualTo("Unprocessable Content");
         assertThat(problem.detail()).isEqualTo("Request validation failed");
         assertThat(problem.errors())
+                .extracting(ProblemFieldError::field, ProblemFieldError::message, ProblemFieldError::type)
                 .containsExactly(
-                        new ProblemFieldError("config_id", "Field required"),
-                        new ProblemFieldError("page", "Input should be a valid integer"),
-                        new ProblemFieldError("data.columns.0", "bad"));
+                        org.assertj.core.groups.Tuple.tuple("config_id", "Field required", "missing"),
+                        org.assertj.core.groups.Tuple.tuple("page", "Input should be a valid integer", "int_parsing"),
+                        org.assertj.core.groups.Tuple.tuple("data.columns[0]", "bad", "x"));
+        assertThat(problem.errors().get(1).source()).isEqualTo("query");
+    }
+
+    @Test
+    void generation2ProblemsExposeLocTypeTraceIdAndConstraint() {
+        server.on(
+                "POST",
+                "/api/v1/configs",
+                (exchange, body) -> FakeChapkitServer.respond(exchange, 422, "application/problem+json", """
+                {"type":"urn:servicekit:error:validation-failed","title":"Validation Failed","status":422,
+                 "detail":"Config data is invalid","instance":"/api/v1/configs","trace_id":"01TRACE",
+                 "errors":[{"loc":["body","data","n_lags"],"type":"value_error","msg":"must be >= 0"},
+                           {"loc":["body","tags",1],"type":"value_error","msg":"duplicate"}]}"""));
+
+        ChapkitProblemException invalid = catchThrowableOfType(
+                ChapkitProblemException.class,
+                () -> client.configs(JsonNode.class)
+                        .create(ConfigRequest.of("x", JsonNodeFactoryHolder.emptyObject())));
+
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.isValidationFailure()).isTrue();
+        assertThat(invalid.traceId()).isEqualTo("01TRACE");
+        assertThat(invalid.errors())
+                .extracting(ProblemFieldError::field, ProblemFieldError::loc, ProblemFieldError::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "data.n_lags", java.util.List.of("body", "data", "n_lags"), "value_error"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "tags[1]", java.util.List.of("body", "tags", 1), "value_error"));
+
+        server.on(
+                "POST",
+                "/api/v1/configs",
+                (exchange, body) -> FakeChapkitServer.respond(exchange, 409, "application/problem+json", """
+                {"type":"urn:servicekit:error:conflict","title":"Resource Conflict","status":409,
+                 "detail":"Config exists","instance":"/api/v1/configs","trace_id":"01OTHER",
+                 "constraint":"configs_pkey"}"""));
+        ChapkitProblemException conflict = catchThrowableOfType(
+                ChapkitProblemException.class,
+                () -> client.configs(JsonNode.class)
+                        .create(ConfigRequest.of("x", JsonNodeFactoryHolder.emptyObject())));
+        assertThat(conflict.isConflict()).isTrue();
+        assertThat(conflict.constraint()).isEqualTo("configs_pkey");
+        assertThat(conflict.traceId()).isEqualTo("01OTHER");
+        assertThat(conflict.isValidationFailure()).isFalse();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.config.ConfigOut;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
@@ -63,6 +64,7 @@ public class ArtifactController {
     private final JsonMapper mapper;
     private final Map<String, TabularFormat> formats;
     private final DecompressionLimits decompression;
+    private final ContractGeneration contract;
 
     /**
      * @param artifacts the artifact manager
@@ -102,7 +104,26 @@ public class ArtifactController {
             JsonMapper mapper,
             List<TabularFormat> formats,
             DecompressionLimits decompression) {
+        this(artifacts, configs, mapper, formats, decompression, ContractGeneration.DEFAULT);
+    }
+
+    /**
+     * @param artifacts the artifact manager
+     * @param configs the config manager for {@code $config}, or null when configs are disabled
+     * @param mapper reads PUT bodies and writes JSON downloads
+     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
+     * @param decompression what a compressed {@code $import} body may expand to
+     * @param contract decides what POST does with an existing id and how PUT reads its body
+     */
+    public ArtifactController(
+            ArtifactManager artifacts,
+            ConfigManager<?> configs,
+            JsonMapper mapper,
+            List<TabularFormat> formats,
+            DecompressionLimits decompression,
+            ContractGeneration contract) {
         this.decompression = decompression;
+        this.contract = contract;
         this.artifacts = artifacts;
         this.configs = configs;
         this.mapper = mapper;
@@ -111,16 +132,21 @@ public class ArtifactController {
         this.formats = Map.copyOf(byName);
     }
 
-    /** Creates an artifact, or updates it when the body names an existing id. */
+    /**
+     * Creates an artifact. A body naming an existing id updates it in contract generation 1, and is refused with 409
+     * in generation 2.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create an artifact (upsert when id is given)")
-    @ApiResponse(responseCode = "201", description = "Created (or updated)")
+    @Operation(
+            summary =
+                    "Create an artifact (generation 1: upsert when id is given; generation 2: 409 for an existing id)")
+    @ApiResponse(responseCode = "201", description = "Created")
     public ResponseEntity<ArtifactOut> create(
             @RequestBody ArtifactIn in,
             @Parameter(description = "ETag the artifact must still have when id names an existing one")
                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                     String ifMatch) {
-        ArtifactManager.Saved saved = artifacts.save(in, EntityVersions.parseIfMatch(ifMatch));
+        ArtifactManager.Saved saved = artifacts.save(in, contract.creates(), EntityVersions.parseIfMatch(ifMatch));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(saved.artifact().id())
@@ -182,8 +208,7 @@ public class ArtifactController {
             @Parameter(description = "ETag the artifact must still have; 409 otherwise")
                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                     String ifMatch) {
-        ArtifactIn in = mapper.treeToValue(body, ArtifactIn.class);
-        StoredArtifact artifact = artifacts.update(id, in, body.has("parent_id"), EntityVersions.parseIfMatch(ifMatch));
+        StoredArtifact artifact = artifacts.update(id, body, contract.updates(), EntityVersions.parseIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(EntityVersions.etag(artifact.version())).body(artifacts.toOut(artifact));
     }
 

@@ -11,18 +11,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.crud.CreateSemantics;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
+import org.chapkit.crud.UpdateSemantics;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
+import org.chapkit.problem.IntegrityViolations;
+import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -135,7 +140,8 @@ public class ArtifactManager {
      */
     public StoredArtifact create(String id, String parentId, Object data, List<String> tags) {
         JsonNode node = json.toJson(data);
-        Saved saved = save(new ArtifactIn(id, tags, node, parentId, null), true, OptionalLong.empty());
+        Saved saved = save(
+                new ArtifactIn(id, tags, node, parentId, null), CreateSemantics.UPSERT, true, OptionalLong.empty());
         return saved.artifact();
     }
 
@@ -146,7 +152,75 @@ public class ArtifactManager {
      * @throws BadRequestException when the parent does not exist or would make a cycle
      */
     public Saved save(ArtifactIn in, OptionalLong expectedVersion) {
-        return save(in, true, expectedVersion);
+        return save(in, CreateSemantics.UPSERT, true, expectedVersion);
+    }
+
+    /**
+     * Creates an artifact; what happens when {@code in.id()} names an existing one depends on {@code semantics}:
+     * {@link CreateSemantics#UPSERT} updates it, {@link CreateSemantics#CREATE_ONLY} refuses with 409.
+     *
+     * @throws ValidationFailedException when tags or data are invalid
+     * @throws BadRequestException when the parent does not exist or would make a cycle
+     * @throws ConflictException when the id exists and {@code semantics} is create-only
+     */
+    public Saved save(ArtifactIn in, CreateSemantics semantics, OptionalLong expectedVersion) {
+        return save(in, semantics, true, expectedVersion);
+    }
+
+    /**
+     * Updates an artifact from a {@code PUT} body read with {@code semantics}: {@link UpdateSemantics#REPLACE} needs
+     * {@code data} and changes tags and parent only when sent; {@link UpdateSemantics#SENT_FIELDS} changes exactly
+     * the fields present ({@code "parent_id": null} makes it a root). The row is locked for the read-modify-write, so
+     * concurrent updates queue up instead of overwriting each other.
+     *
+     * @throws NotFoundException when there is no such artifact
+     * @throws ValidationFailedException when a field sent is invalid; nothing is written
+     */
+    public StoredArtifact update(String id, ObjectNode body, UpdateSemantics semantics, OptionalLong expectedVersion) {
+        String artifactId = Ulids.requireValid(id);
+        ArtifactIn in = readIn(body);
+        if (semantics.requiresAllFields()) {
+            return update(artifactId, in, body.has("parent_id"), expectedVersion);
+        }
+        List<FieldError> nulls = new ArrayList<>();
+        for (String field : List.of("tags", "data")) {
+            if (body.has(field) && body.get(field).isNull()) {
+                nulls.add(new FieldError(field, "may not be null", FieldError.Source.BODY, "missing"));
+            }
+        }
+        if (!nulls.isEmpty()) {
+            throw new ValidationFailedException(
+                    "Fields that cannot be null were sent as null: "
+                            + String.join(
+                                    ", ", nulls.stream().map(FieldError::field).toList()),
+                    nulls);
+        }
+        return transactions.execute(status -> {
+            StoredArtifact current = repository.findByIdForUpdate(artifactId).orElseThrow(() -> notFound(artifactId));
+            ArtifactIn merged = new ArtifactIn(
+                    artifactId,
+                    body.has("tags") ? in.tags() : current.tags(),
+                    body.has("data") ? in.data() : current.data(),
+                    in.parentId(),
+                    in.level());
+            return save(merged, CreateSemantics.UPSERT, body.has("parent_id"), expectedVersion)
+                    .artifact();
+        });
+    }
+
+    private ArtifactIn readIn(ObjectNode body) {
+        try {
+            return json.mapper().treeToValue(body, ArtifactIn.class);
+        } catch (DatabindException ex) {
+            String path = JacksonErrors.pathOf(ex);
+            throw new ValidationFailedException(
+                    "Invalid value for '" + path + "'",
+                    List.of(new FieldError(
+                            path,
+                            JacksonErrors.firstLine(ex.getOriginalMessage(), "has the wrong type"),
+                            FieldError.Source.BODY,
+                            "type_error")));
+        }
     }
 
     /**
@@ -159,10 +233,11 @@ public class ArtifactManager {
         String artifactId = Ulids.requireValid(id);
         get(artifactId);
         ArtifactIn withId = new ArtifactIn(artifactId, in.tags(), in.data(), in.parentId(), in.level());
-        return save(withId, parentGiven, expectedVersion).artifact();
+        return save(withId, CreateSemantics.UPSERT, parentGiven, expectedVersion)
+                .artifact();
     }
 
-    private Saved save(ArtifactIn in, boolean parentGiven, OptionalLong expectedVersion) {
+    private Saved save(ArtifactIn in, CreateSemantics semantics, boolean parentGiven, OptionalLong expectedVersion) {
         String id = in.id() == null ? Ulids.newUlid() : Ulids.requireValid(in.id());
         if (in.data() == null || in.data().isMissingNode()) {
             throw new ValidationFailedException(
@@ -172,7 +247,12 @@ public class ArtifactManager {
         String parentId = in.parentId() == null ? null : Ulids.requireValid(in.parentId());
         return transactions.execute(status -> {
             Instant now = now();
-            Optional<StoredArtifact> existing = repository.findById(id);
+            Optional<StoredArtifact> existing = in.id() == null ? Optional.empty() : repository.findByIdForUpdate(id);
+            if (existing.isPresent() && semantics == CreateSemantics.CREATE_ONLY) {
+                throw new ConflictException(
+                                "Artifact " + id + " already exists; change it with PUT /api/v1/artifacts/" + id)
+                        .withConstraint("artifacts_pkey");
+            }
             if (existing.isEmpty()) {
                 int level = parentId == null ? 0 : parent(parentId).level() + 1;
                 requireDepth(level);
@@ -182,7 +262,8 @@ public class ArtifactManager {
                     repository.insert(created);
                 } catch (DataIntegrityViolationException ex) {
                     // Same id inserted concurrently, or the parent deleted meanwhile.
-                    throw new ConflictException("Artifact " + id + " conflicts with a concurrent change; retry", ex);
+                    throw new ConflictException("Artifact " + id + " conflicts with a concurrent change; retry", ex)
+                            .withConstraint(IntegrityViolations.constraintOf(ex).orElse(null));
                 }
                 return new Saved(created, true);
             }

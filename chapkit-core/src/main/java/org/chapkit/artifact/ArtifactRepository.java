@@ -128,6 +128,16 @@ public class ArtifactRepository {
                 .optional();
     }
 
+    /** The artifact with {@code id}, its row locked until the transaction ends. */
+    public Optional<StoredArtifact> findByIdForUpdate(String id) {
+        boolean exists = !jdbc.sql("SELECT id FROM artifacts WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(String.class)
+                .list()
+                .isEmpty();
+        return exists ? findById(id) : Optional.empty();
+    }
+
     /** The stored JSON text of an artifact's data, unparsed, for streaming readers. */
     public Optional<String> findDataText(String id) {
         return jdbc.sql("SELECT data FROM artifacts WHERE id = ?")

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
@@ -39,21 +40,36 @@ import tools.jackson.databind.node.ObjectNode;
 public class ConfigController {
 
     private final ConfigManager<?> configs;
+    private final ContractGeneration contract;
 
+    /** A controller speaking the default contract generation. */
     public ConfigController(ConfigManager<?> configs) {
-        this.configs = configs;
+        this(configs, ContractGeneration.DEFAULT);
     }
 
-    /** Creates a config, or updates it when the body names an existing id. */
+    /**
+     * @param configs the config manager
+     * @param contract decides what POST does with an existing id and how PUT reads its body
+     */
+    public ConfigController(ConfigManager<?> configs, ContractGeneration contract) {
+        this.configs = configs;
+        this.contract = contract;
+    }
+
+    /**
+     * Creates a config. A body naming an existing id updates it in contract generation 1, and is refused with 409
+     * in generation 2.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a config (upsert when id is given)")
-    @ApiResponse(responseCode = "201", description = "Created (or updated)")
+    @Operation(
+            summary = "Create a config (generation 1: upsert when id is given; generation 2: 409 for an existing id)")
+    @ApiResponse(responseCode = "201", description = "Created")
     public ResponseEntity<ConfigOut> create(
             @RequestBody ConfigIn in,
             @Parameter(description = "ETag the config must still have when id names an existing config")
                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                     String ifMatch) {
-        ConfigManager.Saved saved = configs.save(in, EntityVersions.parseIfMatch(ifMatch));
+        ConfigManager.Saved saved = configs.save(in, contract.creates(), EntityVersions.parseIfMatch(ifMatch));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(saved.config().id())
@@ -103,16 +119,23 @@ public class ConfigController {
         return ResponseEntity.ok().eTag(EntityVersions.etag(config.version())).body(ConfigOut.of(config));
     }
 
-    /** Replaces a config's name and data (and tags when given). */
+    /**
+     * Updates a config: generation 1 replaces name and data (and tags when given); generation 2 applies exactly the
+     * fields sent.
+     */
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Update a config")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = ConfigIn.class)))
     public ResponseEntity<ConfigOut> update(
             @PathVariable String id,
-            @RequestBody ConfigIn in,
-            @Parameter(description = "ETag the config must still have; 409 otherwise")
+            @RequestBody ObjectNode body,
+            @Parameter(
+                            description =
+                                    "ETag the config must still have; 409 (generation 1) or 412 (generation 2) otherwise")
                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                     String ifMatch) {
-        StoredConfig config = configs.update(id, in, EntityVersions.parseIfMatch(ifMatch));
+        StoredConfig config = configs.update(id, body, contract.updates(), EntityVersions.parseIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(EntityVersions.etag(config.version())).body(ConfigOut.of(config));
     }
 

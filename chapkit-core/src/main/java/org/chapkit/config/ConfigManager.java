@@ -3,23 +3,30 @@ package org.chapkit.config;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.chapkit.crud.CreateSemantics;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
 import org.chapkit.crud.TextFields;
+import org.chapkit.crud.UpdateSemantics;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
+import org.chapkit.problem.IntegrityViolations;
+import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates, reads, updates and deletes configs, validating their data against the service's config record. The Java
@@ -73,6 +80,18 @@ public class ConfigManager<T extends BaseConfig> {
      * @throws ValidationFailedException when name, tags or data are invalid; nothing is written
      */
     public Saved save(ConfigIn in, OptionalLong expectedVersion) {
+        return save(in, CreateSemantics.UPSERT, expectedVersion);
+    }
+
+    /**
+     * Creates a config; what happens when {@code in.id()} names an existing one depends on {@code semantics}:
+     * {@link CreateSemantics#UPSERT} updates it, {@link CreateSemantics#CREATE_ONLY} refuses with 409.
+     *
+     * @param expectedVersion when present and the config exists, the version it must still have
+     * @throws ValidationFailedException when name, tags or data are invalid; nothing is written
+     * @throws ConflictException when the id exists and {@code semantics} is create-only
+     */
+    public Saved save(ConfigIn in, CreateSemantics semantics, OptionalLong expectedVersion) {
         String id = in.id() == null ? Ulids.newUlid() : Ulids.requireValid(in.id());
         String name = requireName(in.name());
         List<String> tags = Tags.requireValid(in.tags());
@@ -80,13 +99,19 @@ public class ConfigManager<T extends BaseConfig> {
         ConfigType.Bound<T> bound = type.bind(data);
         return transactions.execute(status -> {
             Instant now = now();
-            Optional<StoredConfig> existing = repository.findById(id);
+            Optional<StoredConfig> existing = in.id() == null ? Optional.empty() : repository.findByIdForUpdate(id);
+            if (existing.isPresent() && semantics == CreateSemantics.CREATE_ONLY) {
+                throw new ConflictException(
+                                "Config " + id + " already exists; change it with PUT /api/v1/configs/" + id)
+                        .withConstraint("configs_pkey");
+            }
             if (existing.isEmpty()) {
                 StoredConfig created = new StoredConfig(id, name, tags, bound.data(), now, now, 1);
                 try {
                     repository.insert(created);
                 } catch (DuplicateKeyException ex) {
-                    throw new ConflictException("Config " + id + " was created concurrently; retry", ex);
+                    throw new ConflictException("Config " + id + " was created concurrently; retry", ex)
+                            .withConstraint(IntegrityViolations.constraintOf(ex).orElse("configs_pkey"));
                 }
                 return new Saved(created, true);
             }
@@ -110,20 +135,79 @@ public class ConfigManager<T extends BaseConfig> {
         String name = requireName(in.name());
         List<String> tags = in.tags() == null ? null : Tags.requireValid(in.tags());
         ConfigType.Bound<T> bound = type.bind(requireData(in.data()));
+        return apply(configId, name, tags, bound.data(), expectedVersion);
+    }
+
+    /**
+     * Updates a config from a {@code PUT} body read with {@code semantics}: {@link UpdateSemantics#REPLACE} needs
+     * {@code name} and {@code data} and changes tags only when sent; {@link UpdateSemantics#SENT_FIELDS} changes
+     * exactly the fields present. The row is locked for the read-modify-write, so concurrent updates queue up instead
+     * of overwriting each other.
+     *
+     * @throws NotFoundException when there is no such config
+     * @throws ValidationFailedException when a field sent is invalid (or a required one missing); nothing is written
+     * @throws org.chapkit.crud.VersionMismatchException when it is no longer at {@code expectedVersion}
+     */
+    public StoredConfig update(String id, ObjectNode body, UpdateSemantics semantics, OptionalLong expectedVersion) {
+        String configId = Ulids.requireValid(id);
+        if (semantics.requiresAllFields()) {
+            return update(configId, readIn(body), expectedVersion);
+        }
+        List<FieldError> nulls = new ArrayList<>();
+        for (String field : List.of("name", "tags", "data")) {
+            if (body.has(field) && body.get(field).isNull()) {
+                nulls.add(new FieldError(field, "may not be null", FieldError.Source.BODY, "missing"));
+            }
+        }
+        if (!nulls.isEmpty()) {
+            throw new ValidationFailedException(
+                    "Fields that cannot be null were sent as null: "
+                            + String.join(
+                                    ", ", nulls.stream().map(FieldError::field).toList()),
+                    nulls);
+        }
+        ConfigIn in = readIn(body);
+        List<String> tags = body.has("tags") ? Tags.requireValid(in.tags()) : null;
+        ObjectNode data = body.has("data") ? type.bind(requireData(in.data())).data() : null;
+        return apply(configId, body.has("name") ? in.name() : null, tags, data, expectedVersion);
+    }
+
+    private StoredConfig apply(
+            String configId, String name, List<String> tags, ObjectNode data, OptionalLong expectedVersion) {
         return transactions.execute(status -> {
-            StoredConfig current = get(configId);
+            StoredConfig current = repository.findByIdForUpdate(configId).orElseThrow(() -> notFound(configId));
             EntityVersions.check(ENTITY, configId, current.version(), expectedVersion);
             StoredConfig updated = new StoredConfig(
                     configId,
-                    name,
+                    name == null ? current.name() : name,
                     tags == null ? current.tags() : tags,
-                    bound.data(),
+                    data == null ? current.data() : data,
                     current.createdAt(),
                     now(),
                     current.version() + 1);
             write(updated, current.version());
             return updated;
         });
+    }
+
+    /**
+     * Reads a request body as a {@link ConfigIn}.
+     *
+     * @throws ValidationFailedException when a field has the wrong JSON type
+     */
+    public ConfigIn readIn(ObjectNode body) {
+        try {
+            return mapper.treeToValue(body, ConfigIn.class);
+        } catch (DatabindException ex) {
+            String path = JacksonErrors.pathOf(ex);
+            throw new ValidationFailedException(
+                    "Invalid value for '" + path + "'",
+                    List.of(new FieldError(
+                            path,
+                            JacksonErrors.firstLine(ex.getOriginalMessage(), "has the wrong type"),
+                            FieldError.Source.BODY,
+                            "type_error")));
+        }
     }
 
     /** Creates a config from a typed record, for Java callers. */

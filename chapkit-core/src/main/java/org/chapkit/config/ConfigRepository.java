@@ -64,6 +64,14 @@ public class ConfigRepository {
                 .optional();
     }
 
+    /** The config with {@code id}, its row locked until the transaction ends. */
+    public Optional<StoredConfig> findByIdForUpdate(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM configs WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
     /** Every config, in id order. */
     public List<StoredConfig> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM configs ORDER BY id")

@@ -79,6 +79,10 @@ final class ConfigSchemaGenerator {
             Schema doc = property.annotation(Schema.class);
             node.put("title", doc != null && !doc.title().isEmpty() ? doc.title() : titleOf(property.jsonName()));
             node.setAll(typeSchema(property.type(), visiting));
+            if (doc != null && doc.allowableValues().length > 0 && !node.has("enum")) {
+                node.set(
+                        "enum", allowed(doc.allowableValues(), node.path("type").asString("string")));
+            }
             if (doc != null && !doc.description().isEmpty()) {
                 node.put("description", doc.description());
             }
@@ -146,11 +150,13 @@ final class ConfigSchemaGenerator {
             node.put("type", "string");
             node.put("format", "uuid");
         } else if (raw.isEnum()) {
-            node.put("type", "string");
-            ArrayNode values = node.putArray("enum");
+            // The wire values decide the type: an enum whose @JsonValue is an int is Literal[1, 2, 3], an integer.
+            ArrayNode values = mapper.createArrayNode();
             for (Object constant : raw.getEnumConstants()) {
-                values.add(mapper.valueToTree(constant));
+                values.add(mapper.<JsonNode>valueToTree(constant));
             }
+            node.put("type", jsonTypeOf(values));
+            node.set("enum", values);
         } else if (raw.isArray()) {
             node.put("type", "array");
             node.set("items", typeSchema(raw.getComponentType(), visiting));
@@ -169,6 +175,39 @@ final class ConfigSchemaGenerator {
         }
         // Anything else (JsonNode, Object, a recursive record) is left open: any JSON value.
         return node;
+    }
+
+    /** The JSON Schema type shared by every value, or {@code string} when they differ. */
+    private static String jsonTypeOf(ArrayNode values) {
+        boolean integers = !values.isEmpty();
+        boolean numbers = !values.isEmpty();
+        boolean booleans = !values.isEmpty();
+        for (JsonNode value : values) {
+            integers &= value.isIntegralNumber();
+            numbers &= value.isNumber();
+            booleans &= value.isBoolean();
+        }
+        return integers ? "integer" : numbers ? "number" : booleans ? "boolean" : "string";
+    }
+
+    /** {@code @Schema(allowableValues = ...)} as JSON values of the property's type. */
+    private ArrayNode allowed(String[] texts, String type) {
+        ArrayNode values = mapper.createArrayNode();
+        for (String text : texts) {
+            String value = text.trim();
+            try {
+                switch (type) {
+                    case "integer" -> values.add(new BigInteger(value));
+                    case "number" -> values.add(new BigDecimal(value));
+                    case "boolean" -> values.add(Boolean.parseBoolean(value));
+                    default -> values.add(text);
+                }
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException(
+                        "@Schema(allowableValues) value '" + text + "' is not of the property's type " + type, ex);
+            }
+        }
+        return values;
     }
 
     private static void constraints(ConfigProperty property, ObjectNode node) {

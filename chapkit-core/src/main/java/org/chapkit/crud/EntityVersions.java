@@ -6,7 +6,8 @@ import org.chapkit.problem.ConflictException;
 
 /**
  * Optimistic locking over HTTP: every entity has a version, sent as a strong {@code ETag} ({@code "3"}); a client
- * that sends it back in {@code If-Match} has its write refused with 409 when someone else changed the entity first.
+ * that sends it back in {@code If-Match} has its write refused when someone else changed the entity first
+ * ({@link VersionMismatchException}: 409 in contract generation 1, 412 in generation 2).
  */
 public final class EntityVersions {
 
@@ -44,11 +45,13 @@ public final class EntityVersions {
     /**
      * Checks that an entity is still at the version the client expects.
      *
-     * @throws ConflictException when it is not
+     * @throws VersionMismatchException when it is not
      */
     public static void check(String entity, String id, long current, OptionalLong expected) {
         if (expected.isPresent() && expected.getAsLong() != current) {
-            throw stale(entity, id, expected.getAsLong(), current);
+            throw new VersionMismatchException(
+                    "%s %s is at version %d, not the version %d that If-Match names; reload and retry"
+                            .formatted(entity, id, current, expected.getAsLong()));
         }
     }
 

@@ -34,10 +34,10 @@ public record PageRequest(int page, int size) {
     public static Optional<PageRequest> of(Integer page, Integer size) {
         List<FieldError> errors = new ArrayList<>();
         if (page != null && page < 1) {
-            errors.add(new FieldError("page", "must be at least 1, got " + page));
+            errors.add(FieldError.query("page", "must be at least 1, got " + page));
         }
         if (size != null && (size < 1 || size > MAX_SIZE)) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE + ", got " + size));
+            errors.add(FieldError.query("size", "must be between 1 and " + MAX_SIZE + ", got " + size));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -53,10 +53,10 @@ public record PageRequest(int page, int size) {
     private static List<FieldError> check(int page, int size) {
         List<FieldError> errors = new ArrayList<>();
         if (page < 1) {
-            errors.add(new FieldError("page", "must be at least 1, got " + page));
+            errors.add(FieldError.query("page", "must be at least 1, got " + page));
         }
         if (size < 1 || size > MAX_SIZE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE + ", got " + size));
+            errors.add(FieldError.query("size", "must be between 1 and " + MAX_SIZE + ", got " + size));
         }
         return errors;
     }

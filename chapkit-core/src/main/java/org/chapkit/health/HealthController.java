@@ -3,6 +3,7 @@ package org.chapkit.health;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.sse.SseStreamer;
 import org.springframework.http.MediaType;
@@ -14,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
- * chapkit's health endpoints. {@code /health} always answers 200 and carries the state in its body, as chapkit's
- * clients expect; load balancers should probe Actuator's {@code /actuator/health}, which answers 503 when down.
+ * chapkit's health endpoints. {@code /health} carries the state in its body; in contract generation 1 it always
+ * answers 200 (chapkit 1.x), in generation 2 it answers 503 when unhealthy (chapkit 2.x). Actuator's
+ * {@code /actuator/health} answers 503 when down in both.
  */
 @RestController
 @RequestMapping("/health")
@@ -27,17 +29,32 @@ public class HealthController {
 
     private final HealthReporter reporter;
     private final SseStreamer streamer;
+    private final ContractGeneration contract;
 
+    /** A controller speaking the default contract generation. */
     public HealthController(HealthReporter reporter, SseStreamer streamer) {
-        this.reporter = reporter;
-        this.streamer = streamer;
+        this(reporter, streamer, ContractGeneration.DEFAULT);
     }
 
-    /** Runs all checks; always 200. */
+    /**
+     * @param reporter runs the checks
+     * @param streamer writes the SSE stream
+     * @param contract decides the HTTP status of an unhealthy report
+     */
+    public HealthController(HealthReporter reporter, SseStreamer streamer, ContractGeneration contract) {
+        this.reporter = reporter;
+        this.streamer = streamer;
+        this.contract = contract;
+    }
+
+    /** Runs all checks; 200, or 503 when unhealthy in contract generation 2 (degraded stays 200). */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Health check")
-    public HealthStatus health() {
-        return reporter.report();
+    public ResponseEntity<HealthStatus> health() {
+        HealthStatus status = reporter.report();
+        return ResponseEntity.status(contract.healthStatus(status.status() == HealthState.UNHEALTHY))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(status);
     }
 
     /** Endless SSE stream of the health status, one frame every {@code poll_interval} seconds. */

@@ -2,12 +2,14 @@ package org.chapkit.info;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The body of {@code GET /api/v1/info}: exactly the key set of chapkit's {@code MLServiceInfo}. chap-core
- * validates it with {@code extra="forbid"}, so this record must never gain a component.
+ * The body of {@code GET /api/v1/info}, and the {@code info} a service registers with chap-core. Without
+ * {@link #additions()} (contract generation 1) it is exactly the key set of chapkit 1.x's {@code MLServiceInfo},
+ * which chap-core 1.x validates with {@code extra="forbid"}; with them (generation 2) it has chapkit 2.x's keys.
  *
  * @param id slug identifier, {@code ^[a-z][a-z0-9]*(-[a-z0-9]+)*$}
  * @param displayName human-readable name
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  * @param allowFreeAdditionalContinuousCovariates whether configs may name covariates beyond the required ones
  * @param requiredCovariates covariate columns every training frame must have
  * @param requiresGeo whether train and predict need a GeoJSON feature collection
+ * @param additions the chapkit 2.x keys, or null for the 1.x key set
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ServiceInfo(
@@ -36,7 +39,8 @@ public record ServiceInfo(
         boolean allowFreeAdditionalContinuousCovariates,
 
         @JsonProperty("required_covariates") List<String> requiredCovariates,
-        @JsonProperty("requires_geo") boolean requiresGeo) {
+        @JsonProperty("requires_geo") boolean requiresGeo,
+        @JsonUnwrapped InfoAdditions additions) {
 
     /** The slug pattern servicekit enforces on {@link #id()}. */
     public static final Pattern ID_PATTERN = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
@@ -63,10 +67,59 @@ public record ServiceInfo(
         if (periodType == null) {
             throw new IllegalArgumentException("Service info 'period_type' is required (weekly or monthly)");
         }
+        if (periodType == PeriodType.ANY && additions == null) {
+            throw new IllegalArgumentException("Service info 'period_type' any needs chapkit.contract.generation=2;"
+                    + " chap-core 1.x accepts weekly or monthly only");
+        }
         if (minPredictionPeriods < 0 || maxPredictionPeriods < minPredictionPeriods) {
             throw new IllegalArgumentException("Service info needs 0 <= min_prediction_periods (" + minPredictionPeriods
                     + ") <= max_prediction_periods (" + maxPredictionPeriods + ")");
         }
         requiredCovariates = requiredCovariates == null ? List.of() : List.copyOf(requiredCovariates);
+    }
+
+    /** The chapkit 1.x key set (contract generation 1). */
+    public ServiceInfo(
+            String id,
+            String displayName,
+            String version,
+            String description,
+            ModelMetadata modelMetadata,
+            PeriodType periodType,
+            int minPredictionPeriods,
+            int maxPredictionPeriods,
+            boolean allowFreeAdditionalContinuousCovariates,
+            List<String> requiredCovariates,
+            boolean requiresGeo) {
+        this(
+                id,
+                displayName,
+                version,
+                description,
+                modelMetadata,
+                periodType,
+                minPredictionPeriods,
+                maxPredictionPeriods,
+                allowFreeAdditionalContinuousCovariates,
+                requiredCovariates,
+                requiresGeo,
+                null);
+    }
+
+    /** This info with {@code newAdditions} (null for the 1.x key set). */
+    public ServiceInfo withAdditions(InfoAdditions newAdditions) {
+        return new ServiceInfo(
+                id,
+                displayName,
+                version,
+                description,
+                modelMetadata,
+                periodType,
+                minPredictionPeriods,
+                maxPredictionPeriods,
+                allowFreeAdditionalContinuousCovariates,
+                requiredCovariates,
+                requiresGeo,
+                newAdditions);
     }
 }

@@ -83,7 +83,7 @@ public class JobController {
     /** Like FastAPI's 422 for an invalid query parameter, upgraded to problem+json with an {@code errors} list. */
     private static ChapkitException invalidQuery(String parameter, String message) {
         return new ChapkitException(ProblemType.UNPROCESSABLE, "Invalid query parameter " + parameter + ": " + message)
-                .withFieldErrors(List.of(new FieldError(parameter, message)));
+                .withFieldErrors(List.of(FieldError.query(parameter, message)));
     }
 
     private static String loadSchema() {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -38,6 +40,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final ProblemRendering rendering;
+
+    /** An advice that writes problems as they are built (contract generation 1). */
+    public ProblemDetailsAdvice() {
+        this(ProblemRendering.unchanged());
+    }
+
+    /** An advice that gives every problem the shape of {@code rendering} (see {@code ContractGeneration}). */
+    public ProblemDetailsAdvice(ProblemRendering rendering) {
+        this.rendering = rendering;
+    }
+
+    /**
+     * A database integrity violation that no feature turned into a domain error: 409 naming the constraint when the
+     * contract generation reports them, else an unexpected error. The database's message never reaches the client.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    public ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
+        if (!rendering.reportsIntegrityViolations()) {
+            return handleUnexpected(ex, request);
+        }
+        log.info(
+                "Integrity violation for {}: {}",
+                describe(request),
+                ex.getMostSpecificCause().getMessage());
+        String constraint = IntegrityViolations.constraintOf(ex).orElse(null);
+        ConflictException conflict = new ConflictException(
+                        constraint == null
+                                ? "The change conflicts with stored data"
+                                : "The change conflicts with stored data (constraint " + constraint + ")",
+                        ex)
+                .withConstraint(constraint);
+        return handleExceptionInternal(conflict, null, new HttpHeaders(), conflict.getStatusCode(), request);
+    }
+
     /** Last-resort handler: logs the failure and answers 500 without internals in the body. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
@@ -55,7 +92,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : ex.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         String detail = "Parameter '%s' must be %s, got '%s'".formatted(ex.getName(), expected, ex.getValue());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(ProblemType.BAD_REQUEST.status(), detail);
-        body.setProperty("errors", List.of(new FieldError(ex.getName(), detail)));
+        boolean pathVariable = ex.getParameter().hasParameterAnnotation(PathVariable.class);
+        body.setProperty(
+                "errors",
+                List.of(pathVariable ? FieldError.path(ex.getName(), detail) : FieldError.query(ex.getName(), detail)));
         return handleExceptionInternal(ex, body, new HttpHeaders(), ProblemType.BAD_REQUEST.status(), request);
     }
 
@@ -121,12 +161,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setDetail(ex.getMessage());
         }
         ProblemDetails.complete(problem, status.value(), pathOf(request));
+        problem = rendering.render(problem, ex, servletRequest(request));
         HttpHeaders responseHeaders = new HttpHeaders();
         if (headers != null) {
             responseHeaders.putAll(headers);
         }
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return ResponseEntity.status(status).headers(responseHeaders).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .headers(responseHeaders)
+                .body(problem);
     }
 
     private ResponseEntity<Object> validationProblem(
@@ -147,13 +190,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static URI pathOf(WebRequest request) {
-        if (request instanceof NativeWebRequest nativeRequest) {
-            HttpServletRequest servletRequest = nativeRequest.getNativeRequest(HttpServletRequest.class);
-            if (servletRequest != null) {
-                return URI.create(servletRequest.getRequestURI());
-            }
-        }
-        return null;
+        HttpServletRequest servletRequest = servletRequest(request);
+        return servletRequest == null ? null : URI.create(servletRequest.getRequestURI());
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
     }
 
     private static String describe(WebRequest request) {

@@ -1,5 +1,6 @@
 package org.chapkit.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -12,17 +13,39 @@ import tools.jackson.databind.ObjectMapper;
 public final class ProblemResponseWriter {
 
     private final ObjectMapper mapper;
+    private final ProblemRendering rendering;
 
     public ProblemResponseWriter(ObjectMapper mapper) {
+        this(mapper, ProblemRendering.unchanged());
+    }
+
+    /**
+     * @param mapper writes the JSON
+     * @param rendering the contract generation's shape of problems
+     */
+    public ProblemResponseWriter(ObjectMapper mapper, ProblemRendering rendering) {
         this.mapper = mapper;
+        this.rendering = rendering;
     }
 
     /** Writes {@code problem} as {@code application/problem+json} with its status. */
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        write(null, response, problem);
+    }
+
+    /** Writes {@code problem}, shaped for {@code request}, as {@code application/problem+json} with its status. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem = rendering.render(problem, null, request);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         mapper.writeValue(response.getOutputStream(), members(problem));
+    }
+
+    /** The contract generation's shape of problems. */
+    public ProblemRendering rendering() {
+        return rendering;
     }
 
     /** The problem's members as one flat JSON object, extensions included. */

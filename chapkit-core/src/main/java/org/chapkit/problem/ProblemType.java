@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_FOUND("urn:servicekit:error:not-found", "Resource Not Found", HttpStatus.NOT_FOUND),
     VALIDATION_FAILED("urn:servicekit:error:validation-failed", "Validation Failed", HttpStatus.BAD_REQUEST),
     CONFLICT("urn:servicekit:error:conflict", "Resource Conflict", HttpStatus.CONFLICT),
+    PRECONDITION_FAILED("urn:chapkit:error:precondition-failed", "Precondition Failed", HttpStatus.PRECONDITION_FAILED),
     INVALID_ULID("urn:servicekit:error:invalid-ulid", "Invalid ULID Format", HttpStatus.BAD_REQUEST),
     BAD_REQUEST("urn:servicekit:error:bad-request", "Bad Request", HttpStatus.BAD_REQUEST),
     UNAUTHORIZED("urn:servicekit:error:unauthorized", "Unauthorized", HttpStatus.UNAUTHORIZED),
@@ -60,6 +61,7 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;

@@ -5,11 +5,28 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /** Explains in one sentence why a request body could not be read, without echoing internals. */
-final class RequestBodyProblems {
+public final class RequestBodyProblems {
 
     private RequestBodyProblems() {}
 
-    static String describe(HttpMessageNotReadableException ex) {
+    /** The unreadable part of the body as one field error: the value's path, or the body itself. */
+    public static FieldError fieldError(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return new FieldError(
+                    JacksonErrors.pathOf(databind),
+                    JacksonErrors.firstLine(databind.getOriginalMessage(), "unreadable input"),
+                    FieldError.Source.BODY,
+                    "type_error");
+        }
+        if (cause instanceof JacksonException) {
+            return new FieldError("", describe(ex), FieldError.Source.BODY, "json_invalid");
+        }
+        return new FieldError("", describe(ex), FieldError.Source.BODY, "missing");
+    }
+
+    /** One sentence on why the body could not be read. */
+    public static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             return "Invalid value for '" + JacksonErrors.pathOf(databind) + "': "

@@ -23,6 +23,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     /** The MDC key holding the current request id. */
     public static final String MDC_KEY = "requestId";
 
+    /** The request attribute holding the request id, readable after the filter has returned (error pages). */
+    public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -31,12 +34,22 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String incoming = request.getHeader(HEADER);
         String id = incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : Ulids.newUlid();
         response.setHeader(HEADER, id);
+        request.setAttribute(ATTRIBUTE, id);
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * The id of the request being answered: the one this filter gave {@code request}, else the logging MDC's;
+     * null outside a request.
+     */
+    public static String currentId(HttpServletRequest request) {
+        Object id = request == null ? null : request.getAttribute(ATTRIBUTE);
+        return id != null ? id.toString() : MDC.get(MDC_KEY);
     }
 
     @Override

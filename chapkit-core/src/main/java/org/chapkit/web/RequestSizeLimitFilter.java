@@ -45,7 +45,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            problems.write(response, ProblemDetails.of(413, tooLarge(), URI.create(request.getRequestURI())));
+            problems.write(request, response, ProblemDetails.of(413, tooLarge(), URI.create(request.getRequestURI())));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -54,6 +54,55 @@ class ConfigTypeTests {
 
     private final ConfigType<Rich> type = new ConfigType<>(ConfigDefinition.of(Rich.class), MAPPER, VALIDATOR);
 
+    /** {@code Literal[1, 2, 3]} in Java: an enum whose wire values are ints. */
+    enum Order {
+        FIRST(1),
+        SECOND(2),
+        THIRD(3);
+
+        private final int value;
+
+        Order(int value) {
+            this.value = value;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        int value() {
+            return value;
+        }
+    }
+
+    record Literals(
+            @ConfigDefault("3") int predictionPeriods,
+            @ConfigDefault("[]") List<String> additionalContinuousCovariates,
+            @ConfigDefault("2") Order order,
+
+            @ConfigDefault("7") @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"7", "14", "28"})
+            int window,
+
+            @ConfigDefault("0.5") @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"0.5", "1.5"})
+            double rate,
+
+            @ConfigDefault("\"a\"") @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"a", "b"})
+            String letter)
+            implements BaseConfig {}
+
+    @Test
+    void intValuedEnumsAndIntsWithAllowedValuesAreIntegerEnums() {
+        JsonNode properties = new ConfigType<>(ConfigDefinition.of(Literals.class), MAPPER, VALIDATOR)
+                .schema()
+                .get("properties");
+
+        assertThat(properties.get("order").get("type").asString()).isEqualTo("integer");
+        assertThat(properties.get("order").get("enum").toString()).isEqualTo("[1,2,3]");
+        assertThat(properties.get("order").get("default").asInt()).isEqualTo(2);
+        assertThat(properties.get("window").get("type").asString()).isEqualTo("integer");
+        assertThat(properties.get("window").get("enum").toString()).isEqualTo("[7,14,28]");
+        assertThat(properties.get("rate").get("type").asString()).isEqualTo("number");
+        assertThat(properties.get("rate").get("enum").toString()).isEqualTo("[0.5,1.5]");
+        assertThat(properties.get("letter").get("enum").toString()).isEqualTo("[\"a\",\"b\"]");
+    }
+
     @Test
     void schemaCoversNestedRecordsCollectionsMapsAndRequiredFields() {
         ObjectNode schema = type.schema();

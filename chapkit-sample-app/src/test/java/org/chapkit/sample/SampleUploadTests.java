@@ -150,11 +150,11 @@ class SampleUploadTests {
                             new Multipart()
                                     .json("request", request)
                                     .file("data", "d.csv", "text/csv", utf8("a,b\n1,\"open\n"))),
-                    400,
+                    422,
                     "Part 'data'",
                     "CSV",
                     "line");
-            problem(send("$train", new Multipart().json("request", request)), 400, "Part 'data'", "missing");
+            problem(send("$train", new Multipart().json("request", request)), 422, "Part 'data'", "missing");
             problem(
                     send(
                             "$train",
@@ -171,7 +171,7 @@ class SampleUploadTests {
                     send(
                             "$train",
                             new Multipart().json("request", "{\"config_id\":").file("data", "d.csv", "text/csv", csv)),
-                    400,
+                    422,
                     "Part 'request'",
                     "line 1");
             problem(
@@ -180,12 +180,12 @@ class SampleUploadTests {
                             new Multipart()
                                     .json("request", "{\"config_id\":\"" + config + "\",\"data\":{}}")
                                     .file("data", "d.csv", "text/csv", csv)),
-                    400,
+                    422,
                     "Part 'request'",
                     "'data'");
             problem(
                     send("$train", new Multipart().file("data", "d.csv", "text/csv", csv)),
-                    400,
+                    422,
                     "config_id",
                     "missing");
             problem(
@@ -195,7 +195,7 @@ class SampleUploadTests {
                                     .json("request", request)
                                     .file("data", "d.csv", "text/csv", csv)
                                     .file("geo", "g.json", "application/json", utf8("{\"type\":\"Point\"}"))),
-                    400,
+                    422,
                     "Part 'geo'",
                     "FeatureCollection");
             problem(
@@ -204,7 +204,7 @@ class SampleUploadTests {
                             new Multipart()
                                     .json("request", request)
                                     .file("data", "d.csv.gz", "text/csv", new byte[] {0x1f, (byte) 0x8b, 1, 2})),
-                    400,
+                    422,
                     "Part 'data'",
                     "");
             problem(
@@ -218,7 +218,7 @@ class SampleUploadTests {
                                             "application/vnd.apache.parquet",
                                             utf8("PAR1 not parquet"))
                                     .file("future", "f.csv", "text/csv", future)),
-                    400,
+                    422,
                     "Part 'historic'",
                     "Parquet");
             problem(
@@ -227,7 +227,7 @@ class SampleUploadTests {
                             new Multipart()
                                     .field("artifact_id", model)
                                     .file("historic", "h.csv", "text/csv", historic)),
-                    400,
+                    422,
                     "Part 'future'",
                     "missing");
             problem(
@@ -237,12 +237,12 @@ class SampleUploadTests {
                                     .field("artifact_id", "not-a-ulid")
                                     .file("historic", "h.csv", "text/csv", historic)
                                     .file("future", "f.csv", "text/csv", future)),
-                    400,
+                    422,
                     "artifact_id",
                     "ULID");
             problem(bare("$train?config_id=" + config, "application/pdf", csv), 415, "", "");
-            problem(bare("$train", "text/csv", csv), 400, "config_id", "missing");
-            problem(bare("$train?config_id=" + config, "text/csv", new byte[0]), 400, "request body", "header");
+            problem(bare("$train", "text/csv", csv), 422, "config_id", "missing");
+            problem(bare("$train?config_id=" + config, "text/csv", new byte[0]), 422, "request body", "header");
             problem(bare("$predict", "text/csv", csv), 415, "", "");
 
             assertThat(countJobs()).isEqualTo(jobs);

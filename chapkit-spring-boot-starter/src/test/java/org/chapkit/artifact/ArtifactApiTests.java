@@ -11,11 +11,13 @@ import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/artifacts} and config links over HTTP, on H2 and PostgreSQL. */
@@ -28,6 +30,22 @@ class ArtifactApiTests {
     @Nested
     @ServiceTestOnPostgres
     class OnPostgres extends Contract {}
+
+    /** The same suite on contract generation 2, where the generations agree (differences: GenerationDifferencesTests). */
+    @Nested
+    @ServiceTestOnH2
+    @TestPropertySource(properties = "chapkit.contract.generation=2")
+    class OnH2Generation2 extends Contract {
+        @Override
+        @Test
+        @Disabled("asserts 400 for invalid input; generation 2 answers 422; see GenerationDifferencesTests")
+        void levelsAreComputedAndTreesAreNestedWithLabelsAndWithoutContent() {}
+
+        @Override
+        @Test
+        @Disabled("asserts 409 for a stale If-Match; generation 2 answers 412; see GenerationDifferencesTests")
+        void badUlidsUnknownIdsAndStaleVersionsAreProblems() {}
+    }
 
     abstract static class Contract {
 

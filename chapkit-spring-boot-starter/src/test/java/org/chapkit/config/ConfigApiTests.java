@@ -9,11 +9,13 @@ import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/configs} over HTTP, on H2 and PostgreSQL, with the test service's {@code TestModelConfig}. */
@@ -26,6 +28,42 @@ class ConfigApiTests {
     @Nested
     @ServiceTestOnPostgres
     class OnPostgres extends Contract {}
+
+    /** The same suite on contract generation 2, where the generations agree (differences: GenerationDifferencesTests). */
+    @Nested
+    @ServiceTestOnH2
+    @TestPropertySource(properties = "chapkit.contract.generation=2")
+    class OnH2Generation2 extends Contract {
+        @Override
+        @Test
+        @Disabled("generation 2 answers 412 for a stale If-Match; see GenerationDifferencesTests")
+        void aStaleIfMatchIsRefusedWith409AndTheNewerUpdateSurvives() {}
+
+        @Override
+        @Test
+        @Disabled("generation 2 PUT applies the fields sent; see GenerationDifferencesTests")
+        void putReplacesNameAndDataAndKeepsTagsUnlessSent() {}
+
+        @Override
+        @Test
+        @Disabled("generation 2 POST is create-only; see GenerationDifferencesTests")
+        void postWithAnIdCreatesThenUpdatesTheSameConfig() {}
+
+        @Override
+        @Test
+        @Disabled("generation 2 answers 422 with errors [{loc, type, msg}]; see GenerationDifferencesTests")
+        void invalidDataListsEveryFieldErrorAndWritesNothing() {}
+
+        @Override
+        @Test
+        @Disabled("generation 2 answers 422 for pages out of range; see GenerationDifferencesTests")
+        void listsArePaginatedOnlyWithPageAndSizeInStableOrderAndBounded() {}
+
+        @Override
+        @Test
+        @Disabled("the OpenAPI document is the same in both generations, and building it is slow; runs on generation 1")
+        void openApiShowsTheTypedConfig() {}
+    }
 
     abstract static class Contract {
 

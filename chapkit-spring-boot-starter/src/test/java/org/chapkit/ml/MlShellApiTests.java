@@ -12,10 +12,12 @@ import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +47,17 @@ class MlShellApiTests {
     @Nested
     @ServiceTestOnPostgres
     class OnPostgres extends Contract {}
+
+    /** The same suite on contract generation 2, where the generations agree (differences: GenerationDifferencesTests). */
+    @Nested
+    @ServiceTestOnH2
+    @TestPropertySource(properties = "chapkit.contract.generation=2")
+    class OnH2Generation2 extends Contract {
+        @Override
+        @Test
+        @Disabled("asserts 400 for invalid query values; generation 2 answers 422; see GenerationDifferencesTests")
+        void generatesSampleDataShapedLikeChapCores() {}
+    }
 
     abstract static class Contract {
 

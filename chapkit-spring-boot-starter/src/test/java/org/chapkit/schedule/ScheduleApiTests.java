@@ -19,10 +19,12 @@ import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
 import org.chapkit.testtasks.TaskRuns;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,22 @@ class ScheduleApiTests {
     @Nested
     @ServiceTestOnPostgres
     class OnPostgres extends Contract {}
+
+    /** The same suite on contract generation 2, where the generations agree (differences: GenerationDifferencesTests). */
+    @Nested
+    @ServiceTestOnH2
+    @TestPropertySource(properties = "chapkit.contract.generation=2")
+    class OnH2Generation2 extends Contract {
+        @Override
+        @Test
+        @Disabled("generation 2 answers 422 with errors [{loc, type, msg}]; see GenerationDifferencesTests")
+        void invalidSchedulesAre400WithAFieldErrorEach() {}
+
+        @Override
+        @Test
+        @Disabled("asserts 400 for an invalid preview; generation 2 answers 422; see GenerationDifferencesTests")
+        void previewAnswersTheNextFireTimesAndStoresNothing() {}
+    }
 
     abstract static class Contract {
 

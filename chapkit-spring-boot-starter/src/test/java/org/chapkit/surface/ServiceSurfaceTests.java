@@ -10,11 +10,13 @@ import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The outer surface of a chapkit service over a real port, on H2 and on PostgreSQL. */
@@ -27,6 +29,27 @@ class ServiceSurfaceTests {
     @Nested
     @ServiceTestOnPostgres
     class OnPostgres extends Contract {}
+
+    /** The same suite on contract generation 2, where the generations agree (differences: GenerationDifferencesTests). */
+    @Nested
+    @ServiceTestOnH2
+    @TestPropertySource(properties = "chapkit.contract.generation=2")
+    class OnH2Generation2 extends Contract {
+        @Override
+        @Test
+        @Disabled("generation 2 answers 422 for an unreadable query value; see GenerationDifferencesTests")
+        void healthStreamRejectsANonPositiveInterval() {}
+
+        @Override
+        @Test
+        @Disabled("generation 2 adds the chapkit 2.x keys; see GenerationDifferencesTests")
+        void infoHasExactlyTheMlServiceInfoKeysWithNulls() {}
+
+        @Override
+        @Test
+        @Disabled("generation 2 answers 422 with errors [{loc, type, msg}]; see GenerationDifferencesTests")
+        void malformedJsonIs400ProblemAndInvalidFieldsAreListed() {}
+    }
 
     abstract static class Contract {
 

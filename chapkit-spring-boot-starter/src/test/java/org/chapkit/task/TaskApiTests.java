@@ -15,11 +15,13 @@ import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
 import org.chapkit.testtasks.TaskRuns;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,17 @@ class TaskApiTests {
     @Nested
     @ServiceTestOnPostgres
     class OnPostgres extends Contract {}
+
+    /** The same suite on contract generation 2, where the generations agree (differences: GenerationDifferencesTests). */
+    @Nested
+    @ServiceTestOnH2
+    @TestPropertySource(properties = "chapkit.contract.generation=2")
+    class OnH2Generation2 extends Contract {
+        @Override
+        @Test
+        @Disabled("generation 2 answers 422 with errors [{loc, type, msg}]; see GenerationDifferencesTests")
+        void badParamsAre400NamingEachParamAndNoJobIsSubmitted() {}
+    }
 
     abstract static class Contract {
 

@@ -61,7 +61,7 @@ final class ProblemDecoder {
         if (detailNode != null && detailNode.isArray()) {
             detail = "Request validation failed";
             for (JsonNode item : detailNode) {
-                errors.add(new ProblemFieldError(location(item.get("loc")), text(item.get("msg"))));
+                errors.add(fastApi(mapper, item, text(item.get("msg"))));
             }
         } else if (detailNode != null && !detailNode.isNull()) {
             detail = detailNode.isString() ? detailNode.stringValue() : detailNode.toString();
@@ -69,13 +69,11 @@ final class ProblemDecoder {
         JsonNode errorsNode = root.get("errors");
         if (errorsNode != null && errorsNode.isArray()) {
             for (JsonNode item : errorsNode) {
-                if (item.isObject()) {
-                    String field = text(item.get("field"));
-                    if (field == null) {
-                        field = location(item.get("loc"));
-                    }
-                    String message = text(item.get("message"));
-                    errors.add(new ProblemFieldError(field, message == null ? text(item.get("msg")) : message));
+                if (item.isObject() && item.has("field")) {
+                    errors.add(new ProblemFieldError(text(item.get("field")), text(item.get("message"))));
+                } else if (item.isObject()) {
+                    String message = text(item.get("msg"));
+                    errors.add(fastApi(mapper, item, message == null ? text(item.get("message")) : message));
                 } else {
                     errors.add(new ProblemFieldError(null, item.isString() ? item.stringValue() : item.toString()));
                 }
@@ -131,7 +129,20 @@ final class ProblemDecoder {
         return node.isString() ? node.stringValue() : node.toString();
     }
 
-    /** FastAPI's {@code loc} (for example {@code ["body","config_id"]}) as a dotted field path. */
+    /** A FastAPI-style entry {@code {loc, type, msg}} (generation 2's {@code errors}, FastAPI's 422 detail). */
+    private static ProblemFieldError fastApi(JsonMapper mapper, JsonNode item, String message) {
+        List<Object> loc = new ArrayList<>();
+        JsonNode locNode = item.get("loc");
+        if (locNode != null && locNode.isArray()) {
+            locNode.forEach(part -> loc.add(mapper.convertValue(part, Object.class)));
+        }
+        return new ProblemFieldError(location(locNode), message, loc, text(item.get("type")));
+    }
+
+    /**
+     * FastAPI's {@code loc} (for example {@code ["body","tags",1]}) as the field path generation 1 writes
+     * ({@code tags[1]}), the leading source left out.
+     */
     private static String location(JsonNode loc) {
         if (loc == null || !loc.isArray() || loc.isEmpty()) {
             return text(loc);
@@ -141,7 +152,11 @@ final class ProblemDecoder {
             String part = loc.get(i).isString()
                     ? loc.get(i).stringValue()
                     : loc.get(i).toString();
-            if (i == 0 && loc.size() > 1 && LOCATION_PREFIXES.contains(part)) {
+            if (i == 0 && LOCATION_PREFIXES.contains(part)) {
+                continue;
+            }
+            if (loc.get(i).isIntegralNumber()) {
+                path.append('[').append(part).append(']');
                 continue;
             }
             if (!path.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.chapkit.config.BaseConfig;
 import org.chapkit.config.Config;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.id.Ulids;
 import org.chapkit.info.PeriodType;
 import org.chapkit.info.ServiceInfo;
@@ -64,6 +65,7 @@ public class MlController {
     private final SampleDataGenerator generator = new SampleDataGenerator();
     private final FrameUploads uploads;
     private final SampleDataLimits sampleLimits;
+    private final ContractGeneration contract;
 
     /**
      * Creates the controller with a default JSON mapper for uploads.
@@ -105,11 +107,34 @@ public class MlController {
             JsonMapper mapper,
             DecompressionLimits decompression,
             SampleDataLimits sampleLimits) {
+        this(ml, configs, info, mapper, decompression, sampleLimits, ContractGeneration.DEFAULT);
+    }
+
+    /**
+     * Creates the controller.
+     *
+     * @param ml the ML manager
+     * @param configs the configs (for sample data of a config's covariates)
+     * @param info the service info (period type, geo, covariates)
+     * @param mapper reads the JSON parts of multipart uploads
+     * @param decompression what a gzipped part or body may expand to
+     * @param sampleLimits bounds on {@code $generate-sample-data}
+     * @param contract decides whether {@code $generate-sample-data} refuses an unknown or malformed {@code config_id}
+     */
+    public MlController(
+            MlManager ml,
+            ConfigManager<?> configs,
+            ServiceInfo info,
+            JsonMapper mapper,
+            DecompressionLimits decompression,
+            SampleDataLimits sampleLimits,
+            ContractGeneration contract) {
         this.sampleLimits = sampleLimits;
         this.ml = ml;
         this.configs = configs;
         this.info = info;
         this.uploads = new FrameUploads(mapper, decompression);
+        this.contract = contract;
     }
 
     /**
@@ -281,8 +306,7 @@ public class MlController {
                     "num_locations × num_periods must be at most " + sampleLimits.maxRows() + " rows, got "
                             + (long) numLocations * numPeriods);
         }
-        Optional<? extends Config<? extends BaseConfig>> config =
-                configId != null && Ulids.isValid(configId) ? configs.findTyped(configId) : Optional.empty();
+        Optional<? extends Config<? extends BaseConfig>> config = sampleConfig(configId);
         List<String> additional =
                 config.map(c -> c.data().additionalContinuousCovariates()).orElse(List.of());
         int futurePeriods =
@@ -324,6 +348,20 @@ public class MlController {
         return body;
     }
 
+    /**
+     * The config whose covariates sample data gets. Generation 2 (chapkit 2.1.3) answers 400 for a malformed and 404
+     * for an unknown {@code config_id}; generation 1 ignores both, as chapkit 1.x did.
+     */
+    private Optional<? extends Config<? extends BaseConfig>> sampleConfig(String configId) {
+        if (configId == null) {
+            return Optional.empty();
+        }
+        if (contract.sampleDataRequiresKnownConfig()) {
+            return Optional.of(configs.getTyped(Ulids.requireValid(configId)));
+        }
+        return Ulids.isValid(configId) ? configs.findTyped(configId) : Optional.empty();
+    }
+
     private static void requireAtMost(String field, int value, int max) {
         if (value > max) {
             throw invalid(field, "must be at most " + max + ", got " + value);
@@ -348,6 +386,6 @@ public class MlController {
 
     private static ValidationFailedException invalid(String field, String message) {
         return new ValidationFailedException(
-                "Invalid query parameter " + field + ": " + message, List.of(new FieldError(field, message)));
+                "Invalid query parameter " + field + ": " + message, List.of(FieldError.query(field, message)));
     }
 }

@@ -15,15 +15,45 @@ import java.util.Set;
  * ({@code {{} and {@code }}} are literal braces) and are substituted inside each token with fixed file names only.
  * An unquoted token that is exactly a placeholder rendering empty (e.g. {@code {geo_file}} without geo) is
  * dropped, as an empty unquoted expansion is in a shell.
+ *
+ * <p>In shell mode ({@link #parseShell}) the whole command, placeholders substituted, is run by {@code /bin/sh -c}.
  */
 public final class CommandTemplate {
 
     private final String source;
     private final List<Token> tokens;
+    private final boolean shell;
 
-    private CommandTemplate(String source, List<Token> tokens) {
+    private CommandTemplate(String source, List<Token> tokens, boolean shell) {
         this.source = source;
         this.tokens = tokens;
+        this.shell = shell;
+    }
+
+    /**
+     * Parses a command that runs through {@code /bin/sh -c}, as chapkit runs every command, so it may use
+     * {@code &&}, {@code |}, {@code >} and {@code $VAR}. Only placeholders are substituted, with the fixed file names
+     * of the workspace; config and data values live in files and never reach the command line, so they cannot inject
+     * shell syntax.
+     *
+     * @param command the command, e.g. {@code Rscript train.R {data_file} > train.log 2>&1}
+     * @param placeholders the placeholder names this command may use
+     * @return the template
+     * @throws IllegalArgumentException for unbalanced braces, an unknown placeholder or an empty command
+     */
+    public static CommandTemplate parseShell(String command, Set<String> placeholders) {
+        Objects.requireNonNull(command, "command");
+        if (command.isBlank()) {
+            throw new IllegalArgumentException("The command is empty");
+        }
+        Token whole = new Token(segments(command, command), true);
+        check(command, List.of(whole), placeholders);
+        return new CommandTemplate(command, List.of(whole), true);
+    }
+
+    /** Whether the command runs through {@code /bin/sh -c}. */
+    public boolean shell() {
+        return shell;
     }
 
     /**
@@ -40,6 +70,11 @@ public final class CommandTemplate {
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("The command is empty");
         }
+        check(command, tokens, placeholders);
+        return new CommandTemplate(command, List.copyOf(tokens), false);
+    }
+
+    private static void check(String command, List<Token> tokens, Set<String> placeholders) {
         for (Token token : tokens) {
             for (Segment segment : token.segments()) {
                 if (segment.placeholder() && !placeholders.contains(segment.text())) {
@@ -49,7 +84,6 @@ public final class CommandTemplate {
                 }
             }
         }
-        return new CommandTemplate(command, List.copyOf(tokens));
     }
 
     /**
@@ -60,6 +94,13 @@ public final class CommandTemplate {
      */
     public List<String> render(Map<String, String> values) {
         List<String> argv = new ArrayList<>();
+        if (shell) {
+            StringBuilder script = new StringBuilder();
+            for (Segment segment : tokens.getFirst().segments()) {
+                script.append(segment.placeholder() ? values.getOrDefault(segment.text(), "") : segment.text());
+            }
+            return List.of("/bin/sh", "-c", script.toString());
+        }
         for (Token token : tokens) {
             StringBuilder arg = new StringBuilder();
             for (Segment segment : token.segments()) {

@@ -41,9 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code predictions.csv}, else the call fails with {@link MissingOutputException}. The directory is zipped as
  * the prediction workspace.
  *
- * <p>Unlike chapkit, commands never go through a shell: they are split into an argv list once
- * ({@link CommandTemplate}), placeholders are replaced per argument with fixed file names, and config or data
- * values never reach the command line. A {@link Builder#timeout timeout} and {@link RunContext#cancellation()
+ * <p>By default, unlike chapkit, commands never go through a shell: they are split into an argv list once
+ * ({@link CommandTemplate}), placeholders are replaced per argument with fixed file names. With
+ * {@link Builder#shell(boolean) shell(true)} they run through {@code /bin/sh -c} as in chapkit, for ported commands
+ * that use {@code &&}, {@code |}, {@code >} or {@code $VAR}. Either way config and data values never reach the
+ * command line (they are in {@code config.yml} and the CSV files), so they cannot inject anything. A {@link Builder#timeout timeout} and {@link RunContext#cancellation()
  * cancellation} kill the whole process tree.
  *
  * @param <C> the config type
@@ -81,8 +83,12 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
 
     private ShellModelRunner(Builder<C> builder) {
         this.configType = builder.configType;
-        this.trainCommand = CommandTemplate.parse(builder.trainCommand, TRAIN_PLACEHOLDERS);
-        this.predictCommand = CommandTemplate.parse(builder.predictCommand, PREDICT_PLACEHOLDERS);
+        this.trainCommand = builder.shell
+                ? CommandTemplate.parseShell(builder.trainCommand, TRAIN_PLACEHOLDERS)
+                : CommandTemplate.parse(builder.trainCommand, TRAIN_PLACEHOLDERS);
+        this.predictCommand = builder.shell
+                ? CommandTemplate.parseShell(builder.predictCommand, PREDICT_PLACEHOLDERS)
+                : CommandTemplate.parse(builder.predictCommand, PREDICT_PLACEHOLDERS);
         this.configFormat = builder.configFormat;
         this.projectRoot = builder.projectRoot.toAbsolutePath().normalize();
         this.tempRoot = builder.tempRoot.toAbsolutePath().normalize();
@@ -252,6 +258,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         private JsonMapper mapper = JsonMapper.builder().build();
         private Function<TrainInput<C>, List<ValidationDiagnostic>> validateTrain;
         private Function<PredictValidationInput<C>, List<ValidationDiagnostic>> validatePredict;
+        private boolean shell;
 
         private Builder(Class<C> configType, String trainCommand, String predictCommand) {
             this.configType = Objects.requireNonNull(configType, "configType");
@@ -336,6 +343,19 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
          */
         public Builder<C> jsonMapper(JsonMapper jsonMapper) {
             this.mapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+            return this;
+        }
+
+        /**
+         * Runs the commands through {@code /bin/sh -c} (as chapkit's {@code ShellModelRunner} does), so they may use
+         * {@code &&}, {@code |}, {@code >}, {@code $VAR}. Off by default: commands are then split into arguments and
+         * run without a shell.
+         *
+         * @param enabled whether to use a shell
+         * @return this builder
+         */
+        public Builder<C> shell(boolean enabled) {
+            this.shell = enabled;
             return this;
         }
 

@@ -135,10 +135,8 @@ final class Workspaces {
                     throw new IOException("The workspace has more than " + limits.maxEntries() + " files");
                 }
                 String name = dir.relativize(path).toString().replace('\\', '/');
-                if (Files.isDirectory(path)) {
-                    zip.putNextEntry(new ZipEntry(name + "/"));
-                    zip.closeEntry();
-                } else if (Files.isRegularFile(path)) {
+                // Files only, no directory entries: chapkit walks files (rglob), so its archives hold none.
+                if (Files.isRegularFile(path)) {
                     zip.putNextEntry(new ZipEntry(name));
                     Files.copy(path, zip);
                     zip.closeEntry();

@@ -239,6 +239,72 @@ class ShellModelRunnerTests {
     }
 
     @Test
+    void workspaceArchivesHoldFilesOnlyAsChapkitsDo() throws Exception {
+        TrainResult<WorkspaceArchive> trained =
+                runner().train(new TrainInput<>(config("ok", "n"), data, null), RunContext.none());
+
+        List<String> names = new java.util.ArrayList<>();
+        List<String> directories = new java.util.ArrayList<>();
+        try (ZipInputStream in =
+                new ZipInputStream(new ByteArrayInputStream(trained.model().zip()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+                if (entry.isDirectory() || entry.getName().endsWith("/")) {
+                    directories.add(entry.getName());
+                }
+            }
+        }
+        assertThat(directories).isEmpty();
+        assertThat(names).contains("scripts/train.py", "config.yml", "data.csv");
+    }
+
+    @Test
+    void shellModeRunsShellSyntaxWhileConfigAndDataValuesStayOutOfTheCommandLine() throws Exception {
+        Path pwned = markers.resolve("pwned");
+        String note = "; touch " + pwned + "1 $(touch " + pwned + "2) `touch " + pwned + "3`";
+        DataFrame hostile = DataFrame.of(
+                List.of("time_period", "location", "disease_cases"),
+                List.of(
+                        DataFrame.row("2020-01", "$(touch " + pwned + "4)", 1.0),
+                        DataFrame.row("2020-02", "`touch " + pwned + "5`; touch " + pwned + "6", 2.0)));
+        String command =
+                "GREETING=hello && " + TRAIN + " > train.log 2>&1 && echo \"$GREETING\" | tr a-z A-Z > shell.txt";
+        ShellModelRunner<ShellConfig> runner = ShellModelRunner.builder(ShellConfig.class, command, PREDICT)
+                .projectRoot(project)
+                .tempRoot(temp.resolve("work"))
+                .timeout(Duration.ofMinutes(2))
+                .shell(true)
+                .build();
+
+        TrainResult<WorkspaceArchive> trained =
+                runner.train(new TrainInput<>(config("ok", note), hostile, null), RunContext.none());
+
+        assertThat(trained.succeeded()).as(trained.process().stderr()).isTrue();
+        Map<String, String> workspace = unzip(trained.model().zip());
+        assertThat(workspace.get("shell.txt")).isEqualTo("HELLO\n");
+        assertThat(workspace).containsKey("train.log");
+        assertThat(workspace.get("data.csv")).contains("$(touch " + pwned + "4)");
+        assertThat(workspace.get("config.yml")).contains("$(touch " + pwned + "2)");
+        try (Stream<Path> files = Files.list(markers)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith("pwned"));
+        }
+        assertThat(Files.readString(markers.resolve("train_argv.json"))).contains("\"data.csv\"");
+    }
+
+    @Test
+    void shellModeSubstitutesOnlyFixedFileNames() {
+        CommandTemplate template = CommandTemplate.parseShell(
+                "Rscript train.R {data_file} {geo_file} | tee out.log && echo {{done}}",
+                ShellModelRunner.TRAIN_PLACEHOLDERS);
+
+        assertThat(template.render(Map.of("data_file", "data.csv", "geo_file", "")))
+                .containsExactly("/bin/sh", "-c", "Rscript train.R data.csv  | tee out.log && echo {done}");
+        assertThatThrownBy(() -> CommandTemplate.parseShell("run {config}", ShellModelRunner.TRAIN_PLACEHOLDERS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{config}");
+    }
+
+    @Test
     void timeoutKillsTheWholeProcessTree() throws Exception {
         ShellModelRunner<ShellConfig> runner = runner(TRAIN, Duration.ofSeconds(3));
 

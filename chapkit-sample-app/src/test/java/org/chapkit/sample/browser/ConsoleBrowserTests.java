@@ -183,7 +183,7 @@ class ConsoleBrowserTests {
             tab.waitFor("document.getElementById('task-simulate-work-steps')");
             assertThat(tab.text("#page")).contains("demo", "Concurrency", "Retry");
 
-            tab.allow("400");
+            tab.allow("422"); // generation 2 (the default) answers invalid input with 422
             tab.type("#task-simulate-work-steps", "0");
             tab.click("#task-run-button");
             tab.waitFor("document.getElementById('task-simulate-work-steps-error').innerText.length > 0");
@@ -278,7 +278,7 @@ class ConsoleBrowserTests {
             tab.waitFor("document.getElementById('schedule-task')");
             tab.type("#schedule-task", "summarize-artifacts");
             tab.type("#schedule-kind", "interval");
-            tab.allow("400");
+            tab.allow("422"); // generation 2 (the default) answers invalid input with 422
             tab.type("#schedule-when", "1s");
             tab.waitFor("document.getElementById('schedule-when-error').innerText.includes('at least')");
             tab.type("#schedule-when", "15m");

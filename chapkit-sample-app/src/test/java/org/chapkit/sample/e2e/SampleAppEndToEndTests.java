@@ -204,13 +204,15 @@ class SampleAppEndToEndTests {
                     ChapkitProblemException.class,
                     () -> configs.update(
                             created.id(), ConfigRequest.of("loser", new CommonConfig(7, List.of())), current.etag()));
-            assertThat(stale.status()).isEqualTo(409);
-            assertThat(stale.isConflict()).isTrue();
+            // Generation 2 (the default): a stale If-Match is 412 Precondition Failed.
+            assertThat(stale.status()).isEqualTo(412);
+            assertThat(stale.isPreconditionFailed()).isTrue();
+            assertThat(stale.traceId()).isNotBlank();
             assertThat(configs.get(created.id()).name()).isEqualTo("winner");
             assertThat(catchThrowableOfType(
                                     ChapkitProblemException.class, () -> configs.delete(created.id(), current.etag()))
                             .status())
-                    .isEqualTo(409);
+                    .isEqualTo(412);
 
             configs.delete(created.id(), winner.etag());
             configs.delete(defaults.id());
@@ -291,7 +293,7 @@ class SampleAppEndToEndTests {
                     ChapkitProblemException.class,
                     () -> artifacts.update(
                             detail.id(), ArtifactRequest.child(prediction.id(), Map.of("n", 3)), current.etag()));
-            assertThat(stale.isConflict()).isTrue();
+            assertThat(stale.isPreconditionFailed()).isTrue();
             assertThat(artifacts.get(detail.id()).data().get("n").asInt()).isEqualTo(2);
 
             configs.unlinkArtifact(config.id(), model.id());
@@ -413,7 +415,7 @@ class SampleAppEndToEndTests {
             ChapkitProblemException badParams = catchThrowableOfType(
                     ChapkitProblemException.class,
                     () -> tasks.execute("cleanup-old-artifacts", Map.of("olderThanDays", 0)));
-            assertThat(badParams.status()).isEqualTo(400);
+            assertThat(badParams.status()).isEqualTo(422);
             assertThat(badParams.errors()).extracting(ProblemFieldError::field).containsExactly("params.olderThanDays");
 
             JobSubmission run = tasks.execute("cleanup-old-artifacts", Map.of("olderThanDays", 30, "dryRun", true));
@@ -518,7 +520,7 @@ class SampleAppEndToEndTests {
             ChapkitProblemException badConfigId = catchThrowableOfType(
                     ChapkitProblemException.class,
                     () -> ml.train(new TrainRequest("not-a-ulid", trainSample.data(), null)));
-            assertThat(badConfigId.status()).isEqualTo(400);
+            assertThat(badConfigId.status()).isEqualTo(422);
             assertThat(badConfigId.errors())
                     .extracting(ProblemFieldError::field)
                     .containsExactly("config_id");
@@ -572,8 +574,10 @@ class SampleAppEndToEndTests {
 
             ChapkitProblemException invalid = catchThrowableOfType(
                     ChapkitProblemException.class, () -> configs.create("invalid", new CommonConfig(0, List.of())));
-            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(invalid.status()).isEqualTo(422);
             assertThat(invalid.type().toString()).isEqualTo("urn:servicekit:error:validation-failed");
+            assertThat(invalid.traceId()).isNotBlank();
+            assertThat(invalid.errors().get(0).loc()).containsExactly("body", "data", "prediction_periods");
             assertThat(invalid.errors())
                     .extracting(ProblemFieldError::field)
                     .containsExactly("data.prediction_periods");
@@ -583,7 +587,7 @@ class SampleAppEndToEndTests {
             ChapkitProblemException typeErrors = catchThrowableOfType(
                     ChapkitProblemException.class,
                     () -> client.configs(JsonNode.class).create("invalid", wrongTypes));
-            assertThat(typeErrors.status()).isEqualTo(400);
+            assertThat(typeErrors.status()).isEqualTo(422);
             assertThat(typeErrors.errors())
                     .extracting(ProblemFieldError::field)
                     .containsExactlyInAnyOrder("data.prediction_periods", "data.additional_continuous_covariates");

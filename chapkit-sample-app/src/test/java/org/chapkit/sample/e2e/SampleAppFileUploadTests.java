@@ -101,7 +101,7 @@ class SampleAppFileUploadTests {
 
             ChapkitProblemException malformed = catchThrowableOfType(
                     ChapkitProblemException.class, () -> ml.train(config.id(), FrameFile.csv("a,b\n1,\"open\n"), null));
-            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(malformed.status()).isEqualTo(422);
             assertThat(malformed.detail()).contains("Part 'data'", "CSV");
             ChapkitProblemException unsupported = catchThrowableOfType(
                     ChapkitProblemException.class,

@@ -16,6 +16,7 @@ import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -118,14 +119,16 @@ public final class ChapkitArtifactAutoConfiguration {
             ObjectProvider<ConfigManager<?>> configs,
             JsonMapper mapper,
             ObjectProvider<TabularFormat> formats,
-            ObjectProvider<DecompressionLimits> decompression) {
+            ObjectProvider<DecompressionLimits> decompression,
+            ObjectProvider<ContractGeneration> contract) {
         return new ArtifactController(
                 artifacts,
                 configs.getIfAvailable(),
                 mapper,
                 formats.orderedStream().toList(),
                 decompression.getIfAvailable(() -> new DecompressionLimits(
-                        artifacts.maxContentSize(), ArtifactController.DEFAULT_DECOMPRESSION_RATIO)));
+                        artifacts.maxContentSize(), ArtifactController.DEFAULT_DECOMPRESSION_RATIO)),
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.chapkit.config.ConfigManager;
 import org.chapkit.config.ConfigRepository;
 import org.chapkit.config.ConfigType;
 import org.chapkit.config.DefaultConfig;
+import org.chapkit.contract.ContractGeneration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -100,8 +101,8 @@ public final class ChapkitConfigAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    ConfigController chapkitConfigController(ConfigManager<?> configs) {
-        return new ConfigController(configs);
+    ConfigController chapkitConfigController(ConfigManager<?> configs, ObjectProvider<ContractGeneration> contract) {
+        return new ConfigController(configs, contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
     }
 
     /** Shows the config record's schema as the type of {@code data} in the OpenAPI document. */

@@ -1,9 +1,11 @@
 package org.chapkit.autoconfigure.health;
 
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.health.HealthController;
 import org.chapkit.health.HealthReporter;
 import org.chapkit.sse.SseStreamer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,7 +31,8 @@ public final class ChapkitHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HealthController chapkitHealthController(HealthReporter reporter, SseStreamer streamer) {
-        return new HealthController(reporter, streamer);
+    HealthController chapkitHealthController(
+            HealthReporter reporter, SseStreamer streamer, ObjectProvider<ContractGeneration> contract) {
+        return new HealthController(reporter, streamer, contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
     }
 }

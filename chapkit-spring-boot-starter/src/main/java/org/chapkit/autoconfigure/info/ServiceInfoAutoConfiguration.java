@@ -1,27 +1,42 @@
 package org.chapkit.autoconfigure.info;
 
+import org.chapkit.contract.ChapkitVersion;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.info.InfoController;
 import org.chapkit.info.ServiceInfo;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.GitProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Serves {@code GET /api/v1/info}. The {@link ServiceInfo} comes from {@code chapkit.service.*}, or from a
- * {@code ServiceInfo} bean of the application's own. Switch off with {@code chapkit.info.enabled=false}.
+ * {@code ServiceInfo} bean of the application's own; in contract generation 2 it carries chapkit 2.x's keys, its
+ * {@code git_revision} taken from Spring Boot's {@code git.properties} when present. This bean is the one source of
+ * the info document (also what registration sends). Switch off with {@code chapkit.info.enabled=false}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ProjectInfoAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ChapkitServiceProperties.class)
 public final class ServiceInfoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ServiceInfo chapkitServiceInfo(ChapkitServiceProperties properties) {
+    ServiceInfo chapkitServiceInfo(
+            ChapkitServiceProperties properties,
+            ObjectProvider<ContractGeneration> contract,
+            ObjectProvider<GitProperties> git) {
         try {
+            if (contract.getIfAvailable(() -> ContractGeneration.DEFAULT).infoHasGeneration2Fields()) {
+                GitProperties gitProperties = git.getIfAvailable();
+                return properties.toServiceInfo(
+                        gitProperties == null ? null : gitProperties.getCommitId(), ChapkitVersion.current());
+            }
             return properties.toServiceInfo();
         } catch (IllegalArgumentException ex) {
             throw new IllegalStateException("Invalid chapkit.service configuration: " + ex.getMessage(), ex);

@@ -12,6 +12,7 @@ import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobManager;
@@ -141,7 +142,8 @@ public final class ChapkitMlAutoConfiguration {
             ServiceInfo info,
             JsonMapper mapper,
             ObjectProvider<DecompressionLimits> decompression,
-            ChapkitMlProperties properties) {
+            ChapkitMlProperties properties,
+            ObjectProvider<ContractGeneration> contract) {
         ChapkitMlProperties.SampleData sample = properties.sampleData();
         return new MlController(
                 ml,
@@ -150,7 +152,8 @@ public final class ChapkitMlAutoConfiguration {
                 mapper,
                 decompression.getIfAvailable(() -> new DecompressionLimits(1024L * 1024 * 1024, 100)),
                 new SampleDataLimits(
-                        sample.maxLocations(), sample.maxPeriods(), sample.maxFeatures(), sample.maxRows()));
+                        sample.maxLocations(), sample.maxPeriods(), sample.maxFeatures(), sample.maxRows()),
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
     }
 
     /** Shows the ML request records' JSON trees as free-form objects in the OpenAPI document. */
@@ -182,6 +185,7 @@ public final class ChapkitMlAutoConfiguration {
                 .configFormat(shell.configFormat())
                 .timeout(shell.timeout())
                 .maxOutputSize(shell.maxOutputSize().toBytes())
+                .shell(shell.useShell())
                 // config.yml keys are the config's wire names (snake_case unless @JsonProperty says otherwise).
                 .jsonMapper(mapper.rebuild()
                         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

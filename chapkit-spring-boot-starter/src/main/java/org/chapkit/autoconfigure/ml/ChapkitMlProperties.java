@@ -47,6 +47,8 @@ public record ChapkitMlProperties(
      * @param tempDir where workspaces are created; default {@code $CHAPKIT_TEMP_DIR}, else the system temp dir
      * @param maxOutputSize how much of each of a command's stdout and stderr is kept in the artifact's metadata (the
      *     tail, marked as cut); the rest is read and dropped
+     * @param useShell run the commands through {@code /bin/sh -c}, as chapkit does, for commands that use
+     *     {@code &&}, {@code |}, {@code >} or {@code $VAR}; config and data values still never reach the command line
      */
     public record Shell(
             String trainCommand,
@@ -55,7 +57,8 @@ public record ChapkitMlProperties(
             @DefaultValue("flat") ConfigFormat configFormat,
             Duration timeout,
             Path tempDir,
-            @DefaultValue("1MB") DataSize maxOutputSize) {
+            @DefaultValue("1MB") DataSize maxOutputSize,
+            boolean useShell) {
 
         /**
          * Whether the properties define a shell runner.

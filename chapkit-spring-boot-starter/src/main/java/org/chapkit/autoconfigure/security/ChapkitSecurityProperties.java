@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keys keys with a name and their own role
  * @param unauthenticatedPaths GET paths (Spring path patterns) anyone may call: servicekit's {@code /},
  *     {@code /health}, {@code /docs}, {@code /redoc}, {@code /openapi.json}, plus what Swagger UI at {@code /docs}
- *     loads
+ *     loads and the web console's static files ({@code /console/**}; its API calls carry the key)
  * @param rules the application's own endpoint rules, checked before chapkit's table
  * @param managedKeys whether {@code /api/v1/keys} (keys stored hashed in the database) is served and its keys accepted
  * @param keyCacheTtl how long a verified managed key is trusted without reading the database again: the longest
@@ -57,7 +57,9 @@ public record ChapkitSecurityProperties(
             "/swagger-ui/**",
             "/v3/api-docs",
             "/v3/api-docs/**",
-            "/v3/api-docs.yaml"
+            "/v3/api-docs.yaml",
+            "/console",
+            "/console/**"
         })
         List<String> unauthenticatedPaths,
 

@@ -4,6 +4,7 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.function.Predicate;
+import org.chapkit.contract.ContractGeneration;
 import org.chapkit.problem.ProblemDetailsAdvice;
 import org.chapkit.problem.ProblemResponseWriter;
 import org.chapkit.sse.SseStreamer;
@@ -51,20 +52,24 @@ public final class ChapkitWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(
             org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
-    ProblemDetailsAdvice chapkitProblemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice chapkitProblemDetailsAdvice(ObjectProvider<ContractGeneration> contract) {
+        return new ProblemDetailsAdvice(generation(contract).problems());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemResponseWriter chapkitProblemResponseWriter(JsonMapper mapper) {
-        return new ProblemResponseWriter(mapper);
+    ProblemResponseWriter chapkitProblemResponseWriter(JsonMapper mapper, ObjectProvider<ContractGeneration> contract) {
+        return new ProblemResponseWriter(mapper, generation(contract).problems());
     }
 
     @Bean
     @ConditionalOnMissingBean(ErrorController.class)
-    ProblemErrorController chapkitProblemErrorController() {
-        return new ProblemErrorController();
+    ProblemErrorController chapkitProblemErrorController(ObjectProvider<ContractGeneration> contract) {
+        return new ProblemErrorController(generation(contract).problems());
+    }
+
+    private static ContractGeneration generation(ObjectProvider<ContractGeneration> contract) {
+        return contract.getIfAvailable(() -> ContractGeneration.DEFAULT);
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.chapkit.problem.ProblemDetails;
+import org.chapkit.problem.ProblemRendering;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
 
+    private final ProblemRendering rendering;
+
+    /** An error controller that writes problems as they are built (contract generation 1). */
+    public ProblemErrorController() {
+        this(ProblemRendering.unchanged());
+    }
+
+    /** An error controller that gives problems the shape of {@code rendering}. */
+    public ProblemErrorController(ProblemRendering rendering) {
+        this.rendering = rendering;
+    }
+
     /** Answers the forwarded error with a problem document. */
     @RequestMapping
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -28,8 +41,9 @@ public class ProblemErrorController implements ErrorController {
         String detail = status >= 500
                 ? "An unexpected error occurred; see the service log for details."
                 : "The request could not be processed (HTTP " + status + ")";
-        ProblemDetail problem = ProblemDetails.of(status, detail, uri == null ? null : URI.create(uri.toString()));
-        return ResponseEntity.status(status)
+        ProblemDetail problem = rendering.render(
+                ProblemDetails.of(status, detail, uri == null ? null : URI.create(uri.toString())), null, request);
+        return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

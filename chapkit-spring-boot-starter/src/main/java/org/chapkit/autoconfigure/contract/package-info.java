@@ -1,0 +1,2 @@
+/** Auto-configuration of the wire contract generation ({@code chapkit.contract.*}). */
+package org.chapkit.autoconfigure.contract;

@@ -1,0 +1,2 @@
+/** Tests of the two wire contract generations over HTTP. */
+package org.chapkit.contract;
