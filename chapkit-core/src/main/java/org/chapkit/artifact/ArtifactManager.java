@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.crud.CreateSemantics;
 import org.chapkit.crud.EntityVersions;
+import org.chapkit.crud.NonNullableFields;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
@@ -37,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * subtree when it moves. Binary content is streamed in and out, never held in memory whole.
  */
 public class ArtifactManager {
+
+    /** Fields a sent-fields update may leave out but not clear. */
+    private static final NonNullableFields NON_NULLABLE = NonNullableFields.of("tags", "data");
 
     private static final String ENTITY = "Artifact";
 
@@ -182,19 +186,7 @@ public class ArtifactManager {
         if (semantics.requiresAllFields()) {
             return update(artifactId, in, body.has("parent_id"), expectedVersion);
         }
-        List<FieldError> nulls = new ArrayList<>();
-        for (String field : List.of("tags", "data")) {
-            if (body.has(field) && body.get(field).isNull()) {
-                nulls.add(new FieldError(field, "may not be null", FieldError.Source.BODY, "missing"));
-            }
-        }
-        if (!nulls.isEmpty()) {
-            throw new ValidationFailedException(
-                    "Fields that cannot be null were sent as null: "
-                            + String.join(
-                                    ", ", nulls.stream().map(FieldError::field).toList()),
-                    nulls);
-        }
+        NON_NULLABLE.requireNotNullIn(body);
         return transactions.execute(status -> {
             StoredArtifact current = repository.findByIdForUpdate(artifactId).orElseThrow(() -> notFound(artifactId));
             ArtifactIn merged = new ArtifactIn(

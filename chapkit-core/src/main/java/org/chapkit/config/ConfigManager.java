@@ -3,12 +3,12 @@ package org.chapkit.config;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.chapkit.crud.CreateSemantics;
 import org.chapkit.crud.EntityVersions;
+import org.chapkit.crud.NonNullableFields;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
@@ -35,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <T> the service's config record
  */
 public class ConfigManager<T extends BaseConfig> {
+
+    /** Fields a sent-fields update may leave out but not clear. */
+    private static final NonNullableFields NON_NULLABLE = NonNullableFields.of("name", "tags", "data");
 
     private static final String ENTITY = "Config";
 
@@ -153,19 +156,7 @@ public class ConfigManager<T extends BaseConfig> {
         if (semantics.requiresAllFields()) {
             return update(configId, readIn(body), expectedVersion);
         }
-        List<FieldError> nulls = new ArrayList<>();
-        for (String field : List.of("name", "tags", "data")) {
-            if (body.has(field) && body.get(field).isNull()) {
-                nulls.add(new FieldError(field, "may not be null", FieldError.Source.BODY, "missing"));
-            }
-        }
-        if (!nulls.isEmpty()) {
-            throw new ValidationFailedException(
-                    "Fields that cannot be null were sent as null: "
-                            + String.join(
-                                    ", ", nulls.stream().map(FieldError::field).toList()),
-                    nulls);
-        }
+        NON_NULLABLE.requireNotNullIn(body);
         ConfigIn in = readIn(body);
         List<String> tags = body.has("tags") ? Tags.requireValid(in.tags()) : null;
         ObjectNode data = body.has("data") ? type.bind(requireData(in.data())).data() : null;
