@@ -59,7 +59,9 @@ public final class ChapkitJobsAutoConfiguration {
             JsonMapper mapper,
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
-            Clock clock) {
+            ObjectProvider<Clock> clock) {
+        // No Clock bean in a non-web application (only the web auto-configuration contributes one): the job system
+        // must start there too.
         return new JobManager(
                 dataSource,
                 transactionManager,
@@ -68,7 +70,7 @@ public final class ChapkitJobsAutoConfiguration {
                 mapper,
                 settings(properties),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
-                clock);
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -1,13 +1,16 @@
 package org.chapkit.autoconfigure.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.job.Job;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
+import org.chapkit.job.JobStatus;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -69,6 +72,26 @@ class ChapkitJobsAutoConfigurationTests {
                 .isNotEqualTo(ChapkitJobsAutoConfiguration.settings(defaults).instanceName());
         assertThat(ChapkitJobsAutoConfiguration.settings(defaults).deadExecutionBound())
                 .isLessThanOrEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aNonWebApplicationWithoutAClockBeanStartsItsJobSystemAndRunsJobs() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        DataSourceAutoConfiguration.class,
+                        DataSourceTransactionManagerAutoConfiguration.class,
+                        JacksonAutoConfiguration.class,
+                        ChapkitDatabaseAutoConfiguration.class,
+                        ChapkitJobsAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2())
+                .withUserConfiguration(Handlers.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(Clock.class);
+                    JobManager jobs = context.getBean(JobManager.class);
+                    String id = jobs.submit("noop", "payload").id();
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> jobs.find(id).map(Job::status).orElse(null), JobStatus.COMPLETED::equals);
+                });
     }
 
     @Test
