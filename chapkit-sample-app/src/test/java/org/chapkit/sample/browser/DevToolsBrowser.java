@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +62,16 @@ final class DevToolsBrowser implements AutoCloseable {
     static DevToolsBrowser launch(Path binary) {
         try {
             Path profile = Files.createTempDirectory("chapkit-devtools-");
-            Process process = new ProcessBuilder(
-                            binary.toString(),
-                            "--headless",
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--disable-extensions",
-                            "--hide-scrollbars",
-                            "--remote-debugging-port=0",
-                            "--user-data-dir=" + profile,
-                            "about:blank")
+            List<String> command = new ArrayList<>();
+            command.add(binary.toString());
+            command.addAll(HeadlessChromium.FLAGS);
+            command.addAll(List.of(
+                    "--disable-extensions",
+                    "--hide-scrollbars",
+                    "--remote-debugging-port=0",
+                    "--user-data-dir=" + profile,
+                    "about:blank"));
+            Process process = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,20 @@ import org.springframework.util.FileSystemUtils;
  * quiet on a machine without internet access.
  */
 final class HeadlessChromium {
+
+    /**
+     * The flags every headless Chromium of the browser tests starts with: no sandbox (root in CI), and none of the
+     * background traffic (updates, sync, QUIC) that this machine's closed network refuses.
+     */
+    static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
 
     private static final List<String> CANDIDATES = List.of(
             "/usr/bin/chromium",
@@ -58,20 +73,15 @@ final class HeadlessChromium {
         try {
             profile = Files.createTempDirectory("chapkit-chromium-");
             Path dom = profile.resolve("dom.html");
-            Process process = new ProcessBuilder(
-                            binary.toString(),
-                            "--headless",
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--user-data-dir=" + profile.resolve("profile"),
-                            "--virtual-time-budget=" + virtualTimeBudgetMillis,
-                            "--dump-dom",
-                            url)
+            List<String> command = new ArrayList<>();
+            command.add(binary.toString());
+            command.addAll(FLAGS);
+            command.addAll(List.of(
+                    "--user-data-dir=" + profile.resolve("profile"),
+                    "--virtual-time-budget=" + virtualTimeBudgetMillis,
+                    "--dump-dom",
+                    url));
+            Process process = new ProcessBuilder(command)
                     .redirectOutput(dom.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
