@@ -13,6 +13,7 @@ import org.chapkit.client.info.ServiceInfo;
 import org.chapkit.client.job.JobClient;
 import org.chapkit.client.ml.MlClient;
 import org.chapkit.client.schedule.ScheduleClient;
+import org.chapkit.client.security.SecurityClient;
 import org.chapkit.client.system.SystemClient;
 import org.chapkit.client.task.TaskClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +46,7 @@ public final class ChapkitClient implements AutoCloseable {
     private final MlClient ml;
     private final TaskClient tasks;
     private final ScheduleClient schedules;
+    private final SecurityClient security;
 
     private ChapkitClient(
             ChapkitClientSettings settings, HttpClient httpClient, boolean ownsHttpClient, JsonMapper mapper) {
@@ -58,6 +60,7 @@ public final class ChapkitClient implements AutoCloseable {
         this.ml = new MlClient(http);
         this.tasks = new TaskClient(http);
         this.schedules = new ScheduleClient(http);
+        this.security = new SecurityClient(http);
     }
 
     /**
@@ -160,6 +163,15 @@ public final class ChapkitClient implements AutoCloseable {
      */
     public ScheduleClient schedules() {
         return schedules;
+    }
+
+    /**
+     * Key management ({@code /api/v1/keys}) and the audit trail ({@code /api/v1/audit}) of a service with security on.
+     *
+     * @return the security client
+     */
+    public SecurityClient security() {
+        return security;
     }
 
     /**

@@ -8,7 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.chapkit.client.ChapkitClient;
 import org.chapkit.client.ChapkitProblemException;
+import org.chapkit.client.Page;
 import org.chapkit.client.cli.ChapkitTestCli;
+import org.chapkit.client.security.ApiKey;
+import org.chapkit.client.security.ApiKeyCreated;
+import org.chapkit.client.security.ApiKeyRequest;
+import org.chapkit.client.security.AuditEvent;
+import org.chapkit.client.security.AuditFilter;
 import org.chapkit.test.ServiceTestOnH2;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,53 @@ class SecuredSampleAppTests {
                     .apiKey(KEY)
                     .build()) {
                 assertThat(client.info().id()).isEqualTo("chapkit-sample");
+            }
+        }
+
+        @Test
+        void theTypedClientManagesKeysAndReadsTheAuditTrail() {
+            try (ChapkitClient admin = ChapkitClient.builder()
+                    .baseUrl("http://127.0.0.1:" + port)
+                    .apiKey(KEY)
+                    .build()) {
+                ApiKeyCreated created =
+                        admin.security().createKey(new ApiKeyRequest("typed-client-viewer", "viewer", null));
+                assertThat(created.secret()).isNotBlank().startsWith(created.prefix());
+                assertThat(created.toString()).doesNotContain(created.secret());
+                assertThat(admin.security().listKeys()).extracting(ApiKey::id).contains(created.id());
+                assertThat(admin.security().getKey(created.id()).role()).isEqualTo("viewer");
+
+                try (ChapkitClient viewer = ChapkitClient.builder()
+                        .baseUrl("http://127.0.0.1:" + port)
+                        .apiKey(created.secret())
+                        .build()) {
+                    assertThat(viewer.info().id()).isEqualTo("chapkit-sample");
+                    assertThatThrownBy(() -> viewer.security().listKeys())
+                            .isInstanceOfSatisfying(
+                                    ChapkitProblemException.class,
+                                    problem -> assertThat(problem.status()).isEqualTo(403));
+                    admin.security().revokeKey(created.id());
+                    assertThat(admin.security().getKey(created.id()).revokedAt())
+                            .isNotNull();
+                    assertThatThrownBy(viewer::info)
+                            .isInstanceOfSatisfying(
+                                    ChapkitProblemException.class,
+                                    problem -> assertThat(problem.status()).isEqualTo(401));
+                }
+
+                Page<AuditEvent> denied =
+                        admin.security().audit(AuditFilter.firstPage(50).withOutcome("denied"));
+                assertThat(denied.items())
+                        .isNotEmpty()
+                        .allSatisfy(event -> assertThat(event.outcome()).isEqualTo("denied"));
+                assertThat(denied.items())
+                        .anySatisfy(event -> assertThat(event.path()).isEqualTo("/api/v1/keys"));
+                assertThat(admin.security().audit(AuditFilter.firstPage(50)).items())
+                        .anySatisfy(event -> {
+                            assertThat(event.method()).isEqualTo("POST");
+                            assertThat(event.path()).isEqualTo("/api/v1/keys");
+                            assertThat(event.outcome()).isEqualTo("succeeded");
+                        });
             }
         }
     }
