@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.chapkit.benchmarks.harness.AppLayout;
 import org.chapkit.benchmarks.harness.HarnessContext;
+import org.chapkit.benchmarks.harness.HttpLoad;
 import org.chapkit.benchmarks.harness.JavaProcess;
 import org.chapkit.benchmarks.harness.Medians;
 import org.chapkit.benchmarks.harness.Row;
@@ -132,31 +130,6 @@ public final class ConfigGetSuite implements Suite {
     static double drive(HttpClient client, URI uri, int requests, int concurrency) throws InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        long start = System.nanoTime();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < concurrency; c++) {
-                threads.submit(() -> {
-                    while (next.getAndIncrement() < requests) {
-                        try {
-                            HttpResponse<byte[]> response =
-                                    client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (java.io.IOException ex) {
-                            failures.incrementAndGet(); // counted, and the round fails below
-                        }
-                    }
-                    return null;
-                });
-            }
-        }
-        long elapsed = System.nanoTime() - start;
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " of " + requests + " requests to " + uri + " failed");
-        }
-        return requests / (elapsed / 1e9);
+        return HttpLoad.drive(client, request, requests, concurrency);
     }
 }

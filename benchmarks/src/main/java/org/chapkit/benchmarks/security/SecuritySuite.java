@@ -7,11 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.chapkit.benchmarks.harness.AppLayout;
 import org.chapkit.benchmarks.harness.HarnessContext;
+import org.chapkit.benchmarks.harness.HttpLoad;
 import org.chapkit.benchmarks.harness.JavaProcess;
 import org.chapkit.benchmarks.harness.Medians;
 import org.chapkit.benchmarks.harness.Row;
@@ -85,7 +83,11 @@ public final class SecuritySuite implements Suite {
                 throw new IllegalStateException(
                         "Creating a config answered " + created.statusCode() + ": " + created.body());
             }
-            String id = JsonMapper.builder().build().readTree(created.body()).get("id").asString();
+            String id = JsonMapper.builder()
+                    .build()
+                    .readTree(created.body())
+                    .get("id")
+                    .asString();
             HttpRequest withKey = HttpRequest.newBuilder(URI.create(securedApp.baseUri() + "/api/v1/configs/" + id))
                     .header("X-API-Key", KEY)
                     .timeout(Duration.ofSeconds(30))
@@ -93,13 +95,13 @@ public final class SecuritySuite implements Suite {
             HttpRequest withoutKey = HttpRequest.newBuilder(URI.create(openApp.baseUri() + "/api/v1/configs/" + id))
                     .timeout(Duration.ofSeconds(30))
                     .build();
-            drive(client, withKey, requests, concurrency); // warm-up
-            drive(client, withoutKey, requests, concurrency);
+            HttpLoad.drive(client, withKey, requests, concurrency); // warm-up
+            HttpLoad.drive(client, withoutKey, requests, concurrency);
             List<Double> keyed = new ArrayList<>();
             List<Double> plain = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                keyed.add(drive(client, withKey, requests, concurrency));
-                plain.add(drive(client, withoutKey, requests, concurrency));
+                keyed.add(HttpLoad.drive(client, withKey, requests, concurrency));
+                plain.add(HttpLoad.drive(client, withoutKey, requests, concurrency));
                 log.info(
                         "security round {}: with key {} req/s, security off {} req/s",
                         round,
@@ -119,37 +121,5 @@ public final class SecuritySuite implements Suite {
                                     + " alternated; baseline = security off",
                             rounds, requests, concurrency)));
         }
-    }
-
-    /** Sends {@code requests} copies of {@code request} from {@code concurrency} virtual threads; requests/s. */
-    static double drive(HttpClient client, HttpRequest request, int requests, int concurrency)
-            throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        long start = System.nanoTime();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < concurrency; c++) {
-                threads.submit(() -> {
-                    while (next.getAndIncrement() < requests) {
-                        try {
-                            HttpResponse<byte[]> response =
-                                    client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (java.io.IOException ex) {
-                            failures.incrementAndGet(); // counted, and the round fails below
-                        }
-                    }
-                    return null;
-                });
-            }
-        }
-        long elapsed = System.nanoTime() - start;
-        if (failures.get() > 0) {
-            throw new IllegalStateException(
-                    failures.get() + " of " + requests + " requests to " + request.uri() + " failed");
-        }
-        return requests / (elapsed / 1e9);
     }
 }
