@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.chapkit.StoredConfigsAndArtifacts;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -63,10 +64,7 @@ class ArtifactApiTests {
         @BeforeEach
         void connectAndClean() {
             api = new HttpApi(port);
-            jdbc.sql("DELETE FROM config_artifacts").update();
-            jdbc.sql("UPDATE artifacts SET parent_id = NULL").update();
-            jdbc.sql("DELETE FROM artifacts").update();
-            jdbc.sql("DELETE FROM configs").update();
+            StoredConfigsAndArtifacts.deleteAll(jdbc);
         }
 
         @Test

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chapkit.StoredConfigsAndArtifacts;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -53,10 +54,7 @@ class Generation2BadInputTests {
         @BeforeEach
         void connectAndSeed() {
             api = new HttpApi(port);
-            jdbc.sql("DELETE FROM config_artifacts").update();
-            jdbc.sql("UPDATE artifacts SET parent_id = NULL").update();
-            jdbc.sql("DELETE FROM artifacts").update();
-            jdbc.sql("DELETE FROM configs").update();
+            StoredConfigsAndArtifacts.deleteAll(jdbc);
             assertThat(api.postJson("/api/v1/configs", "{\"id\":\"" + CONFIG + "\",\"name\":\"seed\",\"data\":{}}")
                             .status())
                     .isEqualTo(201);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.chapkit.StoredConfigsAndArtifacts;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -54,10 +55,7 @@ class Generation2ConcurrentUpdateTests {
         @BeforeEach
         void connectAndClean() {
             api = new HttpApi(port);
-            jdbc.sql("DELETE FROM config_artifacts").update();
-            jdbc.sql("UPDATE artifacts SET parent_id = NULL").update();
-            jdbc.sql("DELETE FROM artifacts").update();
-            jdbc.sql("DELETE FROM configs").update();
+            StoredConfigsAndArtifacts.deleteAll(jdbc);
         }
 
         @Test

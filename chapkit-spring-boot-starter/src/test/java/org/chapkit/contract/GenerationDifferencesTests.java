@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import org.chapkit.StoredConfigsAndArtifacts;
 import org.chapkit.TestHealthSwitch;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
@@ -79,10 +80,7 @@ class GenerationDifferencesTests {
         @BeforeEach
         void connectAndClean() {
             api = new HttpApi(port);
-            jdbc.sql("DELETE FROM config_artifacts").update();
-            jdbc.sql("UPDATE artifacts SET parent_id = NULL").update();
-            jdbc.sql("DELETE FROM artifacts").update();
-            jdbc.sql("DELETE FROM configs").update();
+            StoredConfigsAndArtifacts.deleteAll(jdbc);
         }
 
         @Test
