@@ -245,13 +245,12 @@ public final class JobThroughputBenchmark {
                 managers.add(new JobManager(
                         pools.get(i),
                         new DataSourceTransactionManager(pools.get(i)),
-                        List.of(noop),
                         JsonMapper.builder().build(),
                         settings,
                         registry,
                         Clock.systemUTC()));
             }
-            managers.forEach(JobManager::start);
+            managers.forEach(manager -> manager.start(List.of(noop), List.of()));
             long start = System.nanoTime();
             inParallel(i -> managers.get(i % managers.size()).submit(noopType, "x"));
             long submitted = System.nanoTime();

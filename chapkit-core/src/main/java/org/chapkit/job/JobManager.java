@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.chapkit.id.Ulids;
@@ -39,7 +41,15 @@ import tools.jackson.databind.ObjectMapper;
  * The job system's Java API: submit work to any instance sharing the database, read job records, cancel and delete
  * them. Jobs are rows in {@code jobs}; their executions are db-scheduler one-time tasks in {@code scheduled_tasks}
  * (task {@value #JOB_TASK}, instance id = job id), so claiming, heartbeats and dead-execution detection are
- * db-scheduler's. Start with {@link #start()}, stop with {@link #close()}.
+ * db-scheduler's.
+ *
+ * <p>Its life: construct it (nothing runs, no handler is known yet), {@link #start(Collection, Collection)} it with
+ * every handler and periodic work once they all exist (the starter does this from a {@code SmartLifecycle} after
+ * every singleton of the application context is created), {@link #stop()} it (graceful: running jobs get the
+ * shutdown grace period; it may start again, as a paused application context does) and finally {@link #close()} it.
+ * Because handlers arrive at start, a handler may depend on the {@code JobManager} (to submit follow-up jobs)
+ * without a dependency cycle. Reading, deleting and reconciling work at any time; submitting needs the handlers, so
+ * it works from the first start on (while stopped, the jobs wait in the database for a running instance).
  */
 public final class JobManager implements AutoCloseable {
 
@@ -54,8 +64,15 @@ public final class JobManager implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobManager.class);
 
+    private enum State {
+        NEW,
+        RUNNING,
+        STOPPED,
+        CLOSED
+    }
+
+    private final DataSource dataSource;
     private final JobStore store;
-    private final Map<String, JobHandler<?>> handlers;
     private final ObjectMapper mapper;
     private final JobSettings settings;
     private final Clock clock;
@@ -63,15 +80,18 @@ public final class JobManager implements AutoCloseable {
     private final JobMetrics metrics;
     private final JobWorker worker;
     private final CustomTask<String> jobTask;
-    private final Scheduler scheduler;
     private final ScheduledExecutorService cancelWatcher;
+    private final Object lifecycle = new Object();
+    private volatile State state = State.NEW;
+    private volatile Map<String, JobHandler<?>> handlers = Map.of();
+    private volatile Scheduler scheduler;
+    private ScheduledFuture<?> cancelChecks;
 
     /**
-     * Creates the job system of one instance; nothing runs until {@link #start()}.
+     * Creates the job system of one instance; nothing runs until {@link #start(Collection, Collection)}.
      *
      * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
      * @param transactionManager the transaction manager of that data source
-     * @param handlers every kind of work this instance can run
      * @param mapper serializes payloads
      * @param settings concurrency, timing and retention
      * @param meterRegistry where job metrics go
@@ -80,43 +100,18 @@ public final class JobManager implements AutoCloseable {
     public JobManager(
             DataSource dataSource,
             PlatformTransactionManager transactionManager,
-            Collection<? extends JobHandler<?>> handlers,
             ObjectMapper mapper,
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
-        this(dataSource, transactionManager, handlers, List.of(), mapper, settings, meterRegistry, clock);
-    }
-
-    /**
-     * Creates the job system of one instance with periodic work; nothing runs until {@link #start()}.
-     *
-     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
-     * @param transactionManager the transaction manager of that data source
-     * @param handlers every kind of work this instance can run
-     * @param recurring periodic work, each run on one instance at a time across the cluster
-     * @param mapper serializes payloads
-     * @param settings concurrency, timing and retention
-     * @param meterRegistry where job metrics go
-     * @param clock time source of job timestamps
-     */
-    public JobManager(
-            DataSource dataSource,
-            PlatformTransactionManager transactionManager,
-            Collection<? extends JobHandler<?>> handlers,
-            Collection<RecurringWork> recurring,
-            ObjectMapper mapper,
-            JobSettings settings,
-            MeterRegistry meterRegistry,
-            Clock clock) {
+        this.dataSource = dataSource;
         this.store = new JobStore(dataSource);
-        this.handlers = index(handlers);
         this.mapper = mapper;
         this.settings = settings;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
-        this.worker = new JobWorker(store, this.handlers, mapper, settings, metrics, clock);
+        this.worker = new JobWorker(store, name -> handlers.get(name), mapper, settings, metrics, clock);
         // A custom task rather than a one-time task: its completion handler writes the job's final status right
         // before db-scheduler removes the execution.
         this.jobTask = Tasks.custom(JOB_TASK, String.class)
@@ -124,19 +119,75 @@ public final class JobManager implements AutoCloseable {
                 .onDeadExecution((complete, operations) -> worker.deadExecution(
                         complete.getExecution().taskInstance.getId(), complete, operations))
                 .execute((instance, context) -> worker.execute(instance.getId()));
-        RecurringTask<Void> retentionTask = Tasks.recurring(
-                        RETENTION_TASK, Schedules.fixedDelay(sweepInterval(settings.retention())))
+        this.cancelWatcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("chapkit-job-cancel-watcher")
+                .daemon(true)
+                .factory());
+    }
+
+    /**
+     * Starts running jobs (this instance's and, by polling, those submitted on other instances) with these handlers
+     * and periodic work, and the job system's own periodic work (retention, reconciliation).
+     *
+     * @param handlers every kind of work this instance can run; at most one per {@link JobType#name()}
+     * @param recurring periodic work, each run on one instance at a time across the cluster
+     * @throws IllegalStateException when two handlers share a type name, or this manager is running or closed
+     */
+    public void start(Collection<? extends JobHandler<?>> handlers, Collection<RecurringWork> recurring) {
+        synchronized (lifecycle) {
+            if (state == State.RUNNING || state == State.CLOSED) {
+                throw new IllegalStateException("The job system of instance " + settings.instanceName()
+                        + (state == State.RUNNING ? " is already running" : " is closed"));
+            }
+            this.handlers = index(handlers);
+            // A db-scheduler Scheduler does not start again once stopped: each start builds its own.
+            Scheduler built = scheduler(recurring);
+            worker.resume();
+            built.start();
+            this.scheduler = built;
+            long period = Math.max(1, settings.cancelCheckInterval().toMillis());
+            cancelChecks = cancelWatcher.scheduleWithFixedDelay(
+                    this::checkCancellations, period, period, TimeUnit.MILLISECONDS);
+            state = State.RUNNING;
+        }
+    }
+
+    /**
+     * Stops running jobs on this instance: no new attempt starts here, running jobs get the shutdown grace period to
+     * finish, then are stopped (idempotent ones are re-queued for another instance, others are marked
+     * {@code failed}); returns when db-scheduler has stopped. Jobs still {@code pending} stay in the database for
+     * other instances (or the next start). Does nothing unless running; {@link #start(Collection, Collection)} may
+     * follow.
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (state != State.RUNNING) {
+                return;
+            }
+            worker.shutdown(settings.shutdownGrace());
+            scheduler.stop();
+            cancelChecks.cancel(false);
+            state = State.STOPPED;
+        }
+    }
+
+    /** Whether the job system runs jobs on this instance: started and not closed. */
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    private Scheduler scheduler(Collection<RecurringWork> recurring) {
+        List<RecurringTask<?>> startTasks = new ArrayList<>();
+        startTasks.add(Tasks.recurring(RETENTION_TASK, Schedules.fixedDelay(sweepInterval(settings.retention())))
                 .execute((instance, context) ->
-                        purgeFinishedBefore(clock.instant().minus(settings.retention())));
-        List<RecurringTask<?>> startTasks = new java.util.ArrayList<>();
-        startTasks.add(retentionTask);
+                        purgeFinishedBefore(clock.instant().minus(settings.retention()))));
         startTasks.add(Tasks.recurring(RECONCILE_TASK, Schedules.fixedDelay(settings.reconcileInterval()))
                 .execute((instance, context) -> reconcile()));
         for (RecurringWork work : recurring) {
             startTasks.add(Tasks.recurring(work.name(), Schedules.fixedDelay(work.delay()))
                     .execute((instance, context) -> runRecurring(work)));
         }
-        this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
                 .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
                 .threads(settings.maxConcurrency())
@@ -148,17 +199,6 @@ public final class JobManager implements AutoCloseable {
                 // The job task only throws to re-queue (no stack trace) or when the jobs table is unreachable.
                 .failureLogging(LogLevel.INFO, true)
                 .build();
-        this.cancelWatcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("chapkit-job-cancel-watcher")
-                .daemon(true)
-                .factory());
-    }
-
-    /** Starts running jobs (this instance's and, by polling, those submitted on other instances). */
-    public void start() {
-        scheduler.start();
-        long period = Math.max(1, settings.cancelCheckInterval().toMillis());
-        cancelWatcher.scheduleWithFixedDelay(this::checkCancellations, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -201,8 +241,14 @@ public final class JobManager implements AutoCloseable {
      * @return the new job record
      * @throws UnknownJobTypeException when no handler has that type name
      * @throws IllegalArgumentException when the handler of that name reads a different payload class
+     * @throws IllegalStateException before the first {@link #start(Collection, Collection)}
      */
     public <P> Job submit(JobType<P> type, P payload, String reservedArtifactId, Instant runAt) {
+        Scheduler scheduler = this.scheduler;
+        if (scheduler == null) {
+            throw new IllegalStateException("The job system of instance " + settings.instanceName()
+                    + " has not started: submit once the application context is refreshed");
+        }
         requireHandler(type);
         String name = type.name();
         String id = Ulids.newUlid();
@@ -328,15 +374,14 @@ public final class JobManager implements AutoCloseable {
         return Collections.unmodifiableSet(types);
     }
 
-    /**
-     * Stops this instance's share of the job system: running jobs get the shutdown grace period, then are stopped
-     * (idempotent ones are re-queued for another instance, others are marked {@code failed}).
-     */
+    /** {@link #stop() Stops} this instance's share of the job system for good; calling it again does nothing. */
     @Override
     public void close() {
-        worker.shutdown(settings.shutdownGrace());
-        scheduler.stop();
-        cancelWatcher.shutdownNow();
+        synchronized (lifecycle) {
+            stop();
+            state = State.CLOSED;
+            cancelWatcher.shutdownNow();
+        }
     }
 
     private void checkCancellations() {

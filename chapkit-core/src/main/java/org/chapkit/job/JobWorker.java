@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ final class JobWorker {
     private static final Duration RETRY_AFTER_STORE_FAILURE = Duration.ofSeconds(10);
 
     private final JobStore store;
-    private final Map<String, JobHandler<?>> handlers;
+    private final Function<String, JobHandler<?>> handlers;
     private final ObjectMapper mapper;
     private final JobSettings settings;
     private final JobMetrics metrics;
@@ -38,7 +39,7 @@ final class JobWorker {
 
     JobWorker(
             JobStore store,
-            Map<String, JobHandler<?>> handlers,
+            Function<String, JobHandler<?>> handlers,
             ObjectMapper mapper,
             JobSettings settings,
             JobMetrics metrics,
@@ -69,7 +70,7 @@ final class JobWorker {
             return unclaimable(jobId, started);
         }
         String type = claimed.get().type();
-        JobHandler<?> handler = handlers.get(type);
+        JobHandler<?> handler = handlers.apply(type);
         if (handler == null) {
             return finish(
                     type,
@@ -196,7 +197,7 @@ final class JobWorker {
             operations.stop();
             return;
         }
-        JobHandler<?> handler = handlers.get(job.get().type());
+        JobHandler<?> handler = handlers.apply(job.get().type());
         if (job.get().status() == JobStatus.PENDING || (handler != null && handler.idempotent())) {
             store.requeue(jobId);
             log.info("Re-queueing job {} whose instance {} died", jobId, complete.getExecution().pickedBy);
@@ -242,6 +243,11 @@ final class JobWorker {
         }
         Set<String> alive = store.existing(ids);
         ids.stream().filter(id -> !alive.contains(id)).forEach(this::cancelLocal);
+    }
+
+    /** Lets attempts start again after {@link #shutdown(Duration)}, when the job system starts again. */
+    void resume() {
+        shuttingDown = false;
     }
 
     /** Lets running attempts finish for the grace period, then interrupts the rest; no new attempt starts. */

@@ -26,7 +26,6 @@ import org.chapkit.task.TaskFailedException;
 import org.chapkit.task.TaskInvocation;
 import org.chapkit.task.TaskInvoker;
 import org.chapkit.task.TaskManager;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,12 +45,11 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
     private final TaskInvoker invoker;
     private final TaskRunStore runs;
     private final ArtifactManager artifacts;
-    private final ObjectProvider<JobManager> jobs;
+    private final JobManager jobs;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration slotWait;
     private final RandomGenerator random;
-    private volatile boolean ready;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("chapkit-task-timeouts").daemon(true).factory());
 
@@ -71,7 +69,7 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
             TaskInvoker invoker,
             TaskRunStore runs,
             ArtifactManager artifacts,
-            ObjectProvider<JobManager> jobs,
+            JobManager jobs,
             TransactionTemplate transactions,
             Clock clock,
             Duration slotWait,
@@ -94,10 +92,6 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
 
     @Override
     public String run(TaskJobPayload payload, JobContext context) {
-        if (!ready) {
-            // The job system starts while the context is still being built, before tasks are discovered.
-            throw new JobDeferredException("Tasks are not discovered yet on this instance", slotWait);
-        }
         String jobId = context.jobId();
         String artifactId = context.reservedArtifactId();
         if (payload.cachedArtifactId() != null) {
@@ -172,7 +166,7 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         TaskJobPayload retry =
                 new TaskJobPayload(payload.task(), payload.params(), payload.attempt() + 1, firstJobId, null);
         Job nextJob = transactions.execute(status -> {
-            Job submitted = jobs.getObject().submit(TYPE, retry, artifactId, next);
+            Job submitted = jobs.submit(TYPE, retry, artifactId, next);
             TaskRun current = runs.find(jobId).orElseThrow();
             runs.insert(new TaskRun(
                     submitted.id(),
@@ -234,11 +228,6 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         StringWriter out = new StringWriter();
         ex.printStackTrace(new PrintWriter(out));
         return out.toString();
-    }
-
-    /** Lets attempts run; called once every task is registered (when the application context has started). */
-    public void markReady() {
-        ready = true;
     }
 
     /** Stops the timeout timer thread. */

@@ -31,9 +31,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Durable jobs on db-scheduler: a {@link JobManager} per instance running every {@link JobHandler} bean and every
- * {@link RecurringWork} bean, and
- * {@code /api/v1/jobs}. Switch off with {@code chapkit.jobs.enabled=false}.
+ * Durable jobs on db-scheduler: a {@link JobManager} per instance, started once the context has created every bean
+ * (a {@code SmartLifecycle}) with every {@link JobHandler} bean and every {@link RecurringWork} bean, stopped
+ * gracefully when the context closes; and {@code /api/v1/jobs} in a servlet application. Works without a web
+ * server too. Switch off with {@code chapkit.jobs.enabled=false}.
  */
 @AutoConfiguration(
         after = {
@@ -48,29 +49,30 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ChapkitJobsProperties.class)
 public final class ChapkitJobsAutoConfiguration {
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    // The lifecycle starts and stops it; close() ends it for good when the context is destroyed.
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     JobManager chapkitJobManager(
             ChapkitSchema schema,
             DataSource dataSource,
             PlatformTransactionManager transactionManager,
-            ObjectProvider<JobHandler<?>> handlers,
-            ObjectProvider<RecurringWork> recurring,
             JsonMapper mapper,
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
             ObjectProvider<Clock> clock) {
-        // No Clock bean in a non-web application (only the web auto-configuration contributes one): the job system
-        // must start there too.
         return new JobManager(
                 dataSource,
                 transactionManager,
-                handlers.orderedStream().toList(),
-                recurring.orderedStream().toList(),
                 mapper,
                 settings(properties),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    JobSystemLifecycle chapkitJobSystemLifecycle(
+            JobManager jobs, ObjectProvider<JobHandler<?>> handlers, ObjectProvider<RecurringWork> recurring) {
+        return new JobSystemLifecycle(jobs, handlers, recurring);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import org.chapkit.apps.StaticAppRegistry;
 import org.chapkit.autoconfigure.apps.ChapkitAppsAutoConfiguration;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.system.SystemController;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +20,7 @@ public final class ChapkitSystemAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SystemController chapkitSystemController(Clock clock, StaticAppRegistry apps) {
-        return new SystemController(clock, apps);
+    SystemController chapkitSystemController(ObjectProvider<Clock> clock, StaticAppRegistry apps) {
+        return new SystemController(clock.getIfAvailable(Clock::systemUTC), apps);
     }
 }

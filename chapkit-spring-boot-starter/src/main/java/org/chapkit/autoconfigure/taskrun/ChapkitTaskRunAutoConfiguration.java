@@ -31,9 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,7 +73,7 @@ public final class ChapkitTaskRunAutoConfiguration {
             TaskInvoker invoker,
             TaskRunStore runs,
             ArtifactManager artifacts,
-            ObjectProvider<JobManager> jobs,
+            JobManager jobs,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
             ChapkitTaskProperties properties) {
@@ -89,12 +87,6 @@ public final class ChapkitTaskRunAutoConfiguration {
                 clock.getIfAvailable(Clock::systemUTC),
                 properties.slotWait(),
                 RandomGenerator.getDefault());
-    }
-
-    @Bean
-    ApplicationListener<ContextRefreshedEvent> chapkitTaskJobHandlerReadiness(TaskJobHandler handler) {
-        // Every singleton, hence every @Task, is registered by the time the context is refreshed.
-        return event -> handler.markReady();
     }
 
     @Bean
@@ -144,11 +136,8 @@ public final class ChapkitTaskRunAutoConfiguration {
     @Bean
     @ConditionalOnBean(ScheduleManager.class)
     @ConditionalOnBooleanProperty(name = "chapkit.schedules.fire", matchIfMissing = true)
-    RecurringWork chapkitScheduleFiring(
-            ObjectProvider<ScheduleManager> schedules, ChapkitScheduleProperties properties) {
+    RecurringWork chapkitScheduleFiring(ScheduleManager schedules, ChapkitScheduleProperties properties) {
         return new RecurringWork(
-                SCHEDULE_FIRING_TASK,
-                properties.pollInterval(),
-                () -> schedules.getObject().fireDue(FIRING_BATCH));
+                SCHEDULE_FIRING_TASK, properties.pollInterval(), () -> schedules.fireDue(FIRING_BATCH));
     }
 }

@@ -2,7 +2,6 @@ package org.chapkit.autoconfigure.web;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.function.Predicate;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.problem.ProblemDetailsAdvice;
@@ -42,12 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ChapkitWebProperties.class)
 public final class ChapkitWebAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock chapkitClock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     @ConditionalOnMissingBean(

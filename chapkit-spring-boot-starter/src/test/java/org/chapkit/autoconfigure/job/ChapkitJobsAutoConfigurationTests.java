@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.job.Job;
 import org.chapkit.job.JobContext;
@@ -16,6 +19,8 @@ import org.chapkit.job.JobType;
 import org.chapkit.job.UnknownJobTypeException;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -23,10 +28,14 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class ChapkitJobsAutoConfigurationTests {
 
     private static final JobType<String> NOOP = JobType.of("noop", String.class);
+
+    private static final JobType<Long> SLEEP = JobType.of("sleep", Long.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
@@ -35,7 +44,6 @@ class ChapkitJobsAutoConfigurationTests {
                     JacksonAutoConfiguration.class,
                     ChapkitDatabaseAutoConfiguration.class,
                     ChapkitJobsAutoConfiguration.class))
-            .withBean(Clock.class, Clock::systemUTC)
             .withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2());
 
     @Test
@@ -49,7 +57,7 @@ class ChapkitJobsAutoConfigurationTests {
                         "chapkit.jobs.expose-traceback=false")
                 .run(context -> {
                     JobManager jobs = context.getBean(JobManager.class);
-                    assertThat(jobs.jobTypes()).containsExactly(NOOP);
+                    assertThat(jobs.jobTypes()).containsExactlyInAnyOrder(NOOP, SLEEP);
                     assertThat(jobs.settings().maxConcurrency()).isEqualTo(3);
                     assertThat(jobs.settings().instanceName()).isEqualTo("node-1");
                     assertThat(jobs.settings().retention()).isEqualTo(Duration.ofHours(2));
@@ -81,22 +89,69 @@ class ChapkitJobsAutoConfigurationTests {
 
     @Test
     void aNonWebApplicationWithoutAClockBeanStartsItsJobSystemAndRunsJobs() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        DataSourceAutoConfiguration.class,
-                        DataSourceTransactionManagerAutoConfiguration.class,
-                        JacksonAutoConfiguration.class,
-                        ChapkitDatabaseAutoConfiguration.class,
-                        ChapkitJobsAutoConfiguration.class))
-                .withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2())
+        runner.withUserConfiguration(Handlers.class).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(Clock.class);
+            JobManager jobs = context.getBean(JobManager.class);
+            String id = jobs.submit(NOOP, "payload").id();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jobs.find(id).map(Job::status).orElse(null), JobStatus.COMPLETED::equals);
+        });
+    }
+
+    @Test
+    void theJobSystemStartsOnlyOnceEveryBeanExistsAndStopsAndStartsWithTheContext() {
+        runner.withUserConfiguration(Handlers.class, StartProbe.class).run(context -> {
+            StartProbe probe = context.getBean(StartProbe.class);
+            assertThat(probe.runningOnceSingletonsExisted).isFalse();
+            assertThat(probe.submitBeforeStart)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("has not started");
+            JobManager jobs = context.getBean(JobManager.class);
+            assertThat(jobs.isRunning()).isTrue();
+            // Stopped and started again, as a test context cache pauses an idle context: it runs jobs again.
+            context.stop();
+            assertThat(jobs.isRunning()).isFalse();
+            context.start();
+            String id = jobs.submit(NOOP, "after a restart").id();
+            awaitStatus(jobs, id, JobStatus.COMPLETED);
+            context.close();
+            assertThat(jobs.isRunning()).isFalse();
+        });
+    }
+
+    @Test
+    void closingTheContextLetsARunningJobFinishWithinTheShutdownGrace() {
+        String url = TestDatabases.freshH2();
+        AtomicReference<String> id = new AtomicReference<>();
+        runner.withPropertyValues("spring.datasource.url=" + url, "chapkit.jobs.shutdown-grace=20s")
                 .withUserConfiguration(Handlers.class)
                 .run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean(Clock.class);
                     JobManager jobs = context.getBean(JobManager.class);
-                    String id = jobs.submit(NOOP, "payload").id();
-                    await().atMost(Duration.ofSeconds(30))
-                            .until(() -> jobs.find(id).map(Job::status).orElse(null), JobStatus.COMPLETED::equals);
+                    id.set(jobs.submit(SLEEP, 1500L).id());
+                    awaitStatus(jobs, id.get(), JobStatus.RUNNING);
+                    context.close(); // returns once the job has finished
                 });
+        assertThat(storedStatusAndError(url, id.get())).containsExactly("completed", null);
+    }
+
+    @Test
+    void closingTheContextFailsAJobThatOutlivesTheShutdownGrace() {
+        String url = TestDatabases.freshH2();
+        AtomicReference<String> id = new AtomicReference<>();
+        runner.withPropertyValues(
+                        "spring.datasource.url=" + url,
+                        "chapkit.jobs.shutdown-grace=200ms",
+                        "chapkit.jobs.instance-name=stopping-node")
+                .withUserConfiguration(Handlers.class)
+                .run(context -> {
+                    JobManager jobs = context.getBean(JobManager.class);
+                    id.set(jobs.submit(SLEEP, 60_000L).id());
+                    awaitStatus(jobs, id.get(), JobStatus.RUNNING);
+                    context.close(); // the job outlives the grace: interrupted, and not idempotent, so failed
+                });
+        assertThat(storedStatusAndError(url, id.get()))
+                .containsExactly(
+                        "failed", "JobInterrupted: instance stopping-node shut down while the job was running");
     }
 
     @Test
@@ -128,12 +183,66 @@ class ChapkitJobsAutoConfigurationTests {
                         .hasMessageContaining("Two JobHandlers have type 'noop'"));
     }
 
+    private static void awaitStatus(JobManager jobs, String id, JobStatus status) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jobs.find(id).map(Job::status).orElse(null), status::equals);
+    }
+
+    /** The job's stored status and error, read after the application context (and its pool) is gone. */
+    private static List<String> storedStatusAndError(String url, String id) {
+        return JdbcClient.create(new DriverManagerDataSource(url, "sa", ""))
+                .sql("SELECT status, error FROM jobs WHERE id = :id")
+                .param("id", id)
+                .query((row, number) -> Arrays.asList(row.getString("status"), row.getString("error")))
+                .single();
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Handlers {
 
         @Bean
         JobHandler<String> noopHandler() {
             return new Noop();
+        }
+
+        @Bean
+        JobHandler<Long> sleepHandler() {
+            return new JobHandler<>() {
+                @Override
+                public JobType<Long> jobType() {
+                    return SLEEP;
+                }
+
+                @Override
+                public String run(Long millis, JobContext context) throws InterruptedException {
+                    Thread.sleep(millis);
+                    return null;
+                }
+            };
+        }
+    }
+
+    /** Looks at the job system when every singleton exists, the moment before lifecycle start. */
+    @Configuration(proxyBeanMethods = false)
+    static class StartProbe implements SmartInitializingSingleton {
+
+        private final ObjectProvider<JobManager> jobs;
+        volatile boolean runningOnceSingletonsExisted = true;
+        volatile RuntimeException submitBeforeStart;
+
+        StartProbe(ObjectProvider<JobManager> jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public void afterSingletonsInstantiated() {
+            runningOnceSingletonsExisted = jobs.getObject().isRunning();
+            try {
+                jobs.getObject().submit(NOOP, "too early");
+            } catch (RuntimeException ex) {
+                submitBeforeStart = ex;
+            }
         }
     }
 

@@ -49,8 +49,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>{@link ChapkitMlAutoConfiguration} needs {@link JobManager}, {@code ArtifactManager}, {@code ConfigManager}
  * and {@link ServiceInfo} beans. The first three need a {@code DataSource}, chapkit's schema (Flyway), a
- * {@code JdbcClient} and a transaction manager, hence the JDBC auto-configurations below; the job system also wants
- * a {@link Clock} (from {@link ChapkitWebAutoConfiguration}). {@link ServiceInfo} comes from {@link
+ * {@code JdbcClient} and a transaction manager, hence the JDBC auto-configurations below. {@link ServiceInfo} comes from {@link
  * ServiceInfoAutoConfiguration}, which is servlet-only: in a plain {@link ApplicationContextRunner} there is no
  * {@code ServiceInfo}, so the ML auto-configuration silently backs off — use a {@link WebApplicationContextRunner}
  * or declare a {@code ServiceInfo} bean ({@link #withoutAWebApplicationTheServiceInfoMustComeFromTheApplication}).

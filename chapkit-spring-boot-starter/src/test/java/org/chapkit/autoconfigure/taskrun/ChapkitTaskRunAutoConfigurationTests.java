@@ -1,16 +1,25 @@
 package org.chapkit.autoconfigure.taskrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
 import org.chapkit.autoconfigure.task.ChapkitTaskAutoConfiguration;
+import org.chapkit.job.Job;
 import org.chapkit.job.JobManager;
+import org.chapkit.job.JobStatus;
 import org.chapkit.job.RecurringWork;
+import org.chapkit.task.ExecutionOrigin;
+import org.chapkit.task.Task;
+import org.chapkit.task.TaskExecutionAccepted;
 import org.chapkit.task.TaskExecutionGateway;
+import org.chapkit.task.TaskManager;
 import org.chapkit.taskrun.JobTaskExecutionGateway;
 import org.chapkit.taskrun.TaskJobHandler;
 import org.chapkit.test.TestDatabases;
@@ -23,6 +32,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Tasks run on the job system only when both exist; schedules are fired only when schedules are on. */
 class ChapkitTaskRunAutoConfigurationTests {
@@ -41,7 +52,6 @@ class ChapkitTaskRunAutoConfigurationTests {
                     ChapkitTaskAutoConfiguration.class,
                     ChapkitScheduleAutoConfiguration.class,
                     ChapkitTaskRunAutoConfiguration.class))
-            .withBean(Clock.class, Clock::systemUTC)
             .withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2());
 
     @Test
@@ -52,6 +62,29 @@ class ChapkitTaskRunAutoConfigurationTests {
             assertThat(context.getBean(JobManager.class).jobTypes()).contains(TaskJobHandler.TYPE);
             assertThat(context.getBean(RecurringWork.class).name())
                     .isEqualTo(ChapkitTaskRunAutoConfiguration.SCHEDULE_FIRING_TASK);
+        });
+    }
+
+    @Test
+    void aNonWebApplicationRunsATaskAsAJobWithoutAClockBean() {
+        runner.withUserConfiguration(EchoTasks.class).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(Clock.class);
+            TaskExecutionAccepted accepted = context.getBean(TaskManager.class)
+                    .execute(
+                            "echo",
+                            context.getBean(JsonMapper.class).readTree("{\"text\":\"hello\"}"),
+                            ExecutionOrigin.direct());
+            JobManager jobs = context.getBean(JobManager.class);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> jobs.find(accepted.jobId()).map(Job::status).orElse(null),
+                            JobStatus.COMPLETED::equals);
+            assertThat(context.getBean(ArtifactManager.class)
+                            .get(accepted.artifactId())
+                            .data()
+                            .get("result")
+                            .asString())
+                    .isEqualTo("hello");
         });
     }
 
@@ -67,5 +100,15 @@ class ChapkitTaskRunAutoConfigurationTests {
                         .hasNotFailed()
                         .hasSingleBean(TaskExecutionGateway.class)
                         .doesNotHaveBean(RecurringWork.class));
+    }
+
+    /** A task of a non-web application. */
+    @Configuration(proxyBeanMethods = false)
+    static class EchoTasks {
+
+        @Task(name = "echo", description = "Answers its input")
+        public String echo(String text) {
+            return text;
+        }
     }
 }

@@ -1,0 +1,56 @@
+package org.chapkit.autoconfigure.job;
+
+import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobManager;
+import org.chapkit.job.RecurringWork;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the {@link JobManager} once the application context has created every singleton, as db-scheduler's Spring
+ * Boot starter waits for the context to be ready: every {@link JobHandler} and {@link RecurringWork} bean exists
+ * then (and every {@code @Task} is discovered), so no job runs against a half-built context, and handlers may
+ * depend on the {@code JobManager} without a cycle. Stops it gracefully when the context stops or closes (a
+ * test context cache pauses idle contexts that way, and starts them again when a test needs them).
+ */
+final class JobSystemLifecycle implements SmartLifecycle {
+
+    /**
+     * Below the web server's start/stop phase ({@code DEFAULT_PHASE - 2048}) and its graceful shutdown
+     * ({@code DEFAULT_PHASE - 1024}): jobs run before requests arrive, and stop only after in-flight requests (which
+     * may submit jobs) have drained. Above the declared-schedules sync (phase 0), so the first firing sees them.
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    private final JobManager jobs;
+    private final ObjectProvider<JobHandler<?>> handlers;
+    private final ObjectProvider<RecurringWork> recurring;
+
+    JobSystemLifecycle(
+            JobManager jobs, ObjectProvider<JobHandler<?>> handlers, ObjectProvider<RecurringWork> recurring) {
+        this.jobs = jobs;
+        this.handlers = handlers;
+        this.recurring = recurring;
+    }
+
+    @Override
+    public void start() {
+        jobs.start(handlers.orderedStream().toList(), recurring.orderedStream().toList());
+    }
+
+    /** Waits for running jobs up to {@code chapkit.jobs.shutdown-grace}, then stops the rest (see JobManager). */
+    @Override
+    public void stop() {
+        jobs.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return jobs.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
