@@ -23,7 +23,6 @@ import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.IntegrityViolations;
-import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -204,14 +203,7 @@ public class ArtifactManager {
         try {
             return json.mapper().treeToValue(body, ArtifactIn.class);
         } catch (DatabindException ex) {
-            String path = JacksonErrors.pathOf(ex);
-            throw new ValidationFailedException(
-                    "Invalid value for '" + path + "'",
-                    List.of(new FieldError(
-                            path,
-                            JacksonErrors.firstLine(ex.getOriginalMessage(), "has the wrong type"),
-                            FieldError.Source.BODY,
-                            "type_error")));
+            throw ValidationFailedException.wrongType(ex);
         }
     }
 

@@ -18,7 +18,6 @@ import org.chapkit.id.Ulids;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.IntegrityViolations;
-import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.springframework.dao.DuplicateKeyException;
@@ -190,14 +189,7 @@ public class ConfigManager<T extends BaseConfig> {
         try {
             return mapper.treeToValue(body, ConfigIn.class);
         } catch (DatabindException ex) {
-            String path = JacksonErrors.pathOf(ex);
-            throw new ValidationFailedException(
-                    "Invalid value for '" + path + "'",
-                    List.of(new FieldError(
-                            path,
-                            JacksonErrors.firstLine(ex.getOriginalMessage(), "has the wrong type"),
-                            FieldError.Source.BODY,
-                            "type_error")));
+            throw ValidationFailedException.wrongType(ex);
         }
     }
 

@@ -318,14 +318,7 @@ public final class ConfigType<T extends BaseConfig> {
     }
 
     private static ValidationFailedException invalid(List<FieldError> errors) {
-        return new ValidationFailedException(
-                "Invalid config data: "
-                        + String.join(
-                                "; ",
-                                errors.stream()
-                                        .map(e -> e.field() + " " + e.message())
-                                        .toList()),
-                errors);
+        return ValidationFailedException.invalid("config data", errors);
     }
 
     /**

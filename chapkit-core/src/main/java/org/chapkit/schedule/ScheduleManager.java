@@ -107,9 +107,8 @@ public class ScheduleManager {
      */
     public SchedulePreview preview(ScheduleRequest request, int count) {
         if (count < 1 || count > MAX_PREVIEW_RUNS) {
-            throw new ValidationFailedException(
-                    "Invalid query parameter count: must be between 1 and " + MAX_PREVIEW_RUNS + ", got " + count,
-                    List.of(new FieldError("count", "must be between 1 and " + MAX_PREVIEW_RUNS)));
+            throw ValidationFailedException.invalid(
+                    FieldError.query("count", "must be between 1 and " + MAX_PREVIEW_RUNS + ", got " + count));
         }
         Instant now = Instant.now(clock);
         Valid valid = validate(request, now);
@@ -394,14 +393,7 @@ public class ScheduleManager {
                     "missed_run_cap", "must be between 1 and " + settings.maxMissedRunCap() + ", got " + cap));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationFailedException(
-                    "Invalid schedule: "
-                            + String.join(
-                                    "; ",
-                                    errors.stream()
-                                            .map(e -> e.field() + " " + e.message())
-                                            .toList()),
-                    errors);
+            throw ValidationFailedException.invalid("schedule", errors);
         }
         boolean enabled = request.enabled() == null || request.enabled();
         return new Valid(
