@@ -3,7 +3,6 @@ package org.chapkit.artifact;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.chapkit.problem.FieldError;
 import org.chapkit.problem.IntegrityViolations;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.DatabindException;
@@ -623,7 +623,7 @@ public class ArtifactManager {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return UtcTimestamps.now(clock);
     }
 
     private static NotFoundException notFound(String id) {

@@ -2,7 +2,6 @@ package org.chapkit.config;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,6 +19,7 @@ import org.chapkit.problem.FieldError;
 import org.chapkit.problem.IntegrityViolations;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.DatabindException;
@@ -284,7 +284,7 @@ public class ConfigManager<T extends BaseConfig> {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return UtcTimestamps.now(clock);
     }
 
     private static String requireName(String name) {

@@ -23,6 +23,7 @@ import org.chapkit.task.TaskDefinition;
 import org.chapkit.task.TaskDisabledException;
 import org.chapkit.task.TaskExecutionAccepted;
 import org.chapkit.task.TaskManager;
+import org.chapkit.time.UtcTimestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -448,17 +449,17 @@ public class ScheduleManager {
                     params,
                     cron,
                     interval == null ? null : interval.toString(),
-                    ScheduleStore.truncate(runAt),
+                    UtcTimestamps.truncate(runAt),
                     timeZone,
                     enabled,
                     policy,
                     cap,
-                    ScheduleStore.truncate(nextRunAt),
+                    UtcTimestamps.truncate(nextRunAt),
                     null,
                     null,
                     declared,
-                    ScheduleStore.truncate(createdAt),
-                    ScheduleStore.truncate(now));
+                    UtcTimestamps.truncate(createdAt),
+                    UtcTimestamps.truncate(now));
         }
 
         boolean sameDefinitionAs(Schedule schedule) {

@@ -26,7 +26,10 @@ class ValidationFailedExceptionTests {
                 ValidationFailedException.invalid(new FieldError("name", "must be at most 255 characters, got 300"));
 
         assertThat(problem.getMessage()).isEqualTo("Invalid name: must be at most 255 characters, got 300");
-        assertThat(problem.fieldErrors()).singleElement().extracting(FieldError::field).isEqualTo("name");
+        assertThat(problem.fieldErrors())
+                .singleElement()
+                .extracting(FieldError::field)
+                .isEqualTo("name");
     }
 
     @Test
@@ -35,7 +38,8 @@ class ValidationFailedExceptionTests {
                 ValidationFailedException.invalid(FieldError.query("geo_type", "must be 'polygon' or 'point'"));
 
         assertThat(problem.getMessage()).isEqualTo("Invalid query parameter geo_type: must be 'polygon' or 'point'");
-        assertThat(problem.fieldErrors()).singleElement().satisfies(error -> assertThat(error.loc())
-                .containsExactly("query", "geo_type"));
+        assertThat(problem.fieldErrors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.loc()).containsExactly("query", "geo_type"));
     }
 }
