@@ -17,7 +17,6 @@ import org.chapkit.problem.FieldError;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.chapkit.task.DeclaredSchedule;
-import org.chapkit.task.DurationText;
 import org.chapkit.task.ExecutionOrigin;
 import org.chapkit.task.TaskDefinition;
 import org.chapkit.task.TaskDisabledException;
@@ -27,6 +26,7 @@ import org.chapkit.time.UtcTimestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -362,7 +362,8 @@ public class ScheduleManager {
             }
         } else if (!blank(request.interval())) {
             try {
-                interval = DurationText.parse(request.interval());
+                interval =
+                        DurationFormatterUtils.detectAndParse(request.interval().trim());
                 if (interval.compareTo(settings.minInterval()) < 0) {
                     errors.add(new FieldError(
                             "interval", "must be at least " + settings.minInterval() + ", got " + interval));
@@ -370,7 +371,9 @@ public class ScheduleManager {
                     trigger = new ScheduleTrigger.Interval(interval);
                 }
             } catch (IllegalArgumentException ex) {
-                errors.add(new FieldError("interval", ex.getMessage()));
+                errors.add(new FieldError(
+                        "interval",
+                        "'" + request.interval() + "' is not a duration; write for example 30s, 5m, 1h or PT30S"));
             }
         } else {
             runAt = parseRunAt(request.runAt(), zone, errors);
