@@ -128,14 +128,6 @@ public class TaskRunStore implements TaskReferenceSource {
                 .list();
     }
 
-    /** Every attempt of a task, oldest first. */
-    public List<TaskRun> ofTask(String taskName) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task_runs WHERE task_name = :task ORDER BY submitted_at, job_id")
-                .param("task", taskName)
-                .query(TaskRunStore::map)
-                .list();
-    }
-
     @Override
     public String sourceName() {
         return "task_runs";
