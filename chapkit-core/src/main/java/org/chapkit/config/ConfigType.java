@@ -48,7 +48,7 @@ public final class ConfigType<T extends BaseConfig> {
 
     /**
      * @param definition the config record
-     * @param mapper the application's JSON mapper; a snake_case copy of it binds config data
+     * @param mapper the JSON mapper config data is stored with; a snake_case copy of it binds config data
      * @param validator checks the record's constraints
      */
     public ConfigType(ConfigDefinition<T> definition, JsonMapper mapper, Validator validator) {
