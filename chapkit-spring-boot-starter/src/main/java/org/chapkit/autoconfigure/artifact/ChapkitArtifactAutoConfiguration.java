@@ -144,6 +144,7 @@ public final class ChapkitArtifactAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitArtifactContentUploadExemption")
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     RequestSizeExemption chapkitArtifactContentUploadExemption() {
         return request -> "PUT".equals(request.getMethod())

@@ -115,6 +115,7 @@ public final class ChapkitConfigAutoConfiguration {
     static class OpenApi {
 
         @Bean
+        @ConditionalOnMissingBean
         ConfigSchemaOpenApiCustomizer chapkitConfigSchemaOpenApiCustomizer(ConfigType<?> type) {
             return new ConfigSchemaOpenApiCustomizer(type);
         }

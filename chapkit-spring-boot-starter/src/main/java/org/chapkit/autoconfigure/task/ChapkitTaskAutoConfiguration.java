@@ -63,6 +63,7 @@ public final class ChapkitTaskAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     @Order(Ordered.LOWEST_PRECEDENCE)
     BeanTaskParameterResolver chapkitBeanTaskParameterResolver(
             ConfigurableListableBeanFactory beanFactory, ChapkitTaskProperties properties) {

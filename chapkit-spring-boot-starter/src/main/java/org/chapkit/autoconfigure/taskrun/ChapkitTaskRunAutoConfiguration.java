@@ -119,18 +119,21 @@ public final class ChapkitTaskRunAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitJobContextParameterResolver")
     @Order(0)
     InvocationContextParameterResolver chapkitJobContextParameterResolver() {
         return new InvocationContextParameterResolver(Set.of(JobContext.class));
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitArtifactManagerParameterResolver")
     @Order(0)
     ServiceParameterResolver chapkitArtifactManagerParameterResolver(ArtifactManager artifacts) {
         return new ServiceParameterResolver(ArtifactManager.class, artifacts);
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitConfigManagerParameterResolver")
     @Order(0)
     @ConditionalOnBean(ConfigManager.class)
     ServiceParameterResolver chapkitConfigManagerParameterResolver(ConfigManager<?> configs) {
@@ -138,6 +141,7 @@ public final class ChapkitTaskRunAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitConfigParameterResolver")
     @Order(0)
     @ConditionalOnBean(ConfigManager.class)
     ConfigParameterResolver chapkitConfigParameterResolver(ConfigManager<?> configs) {
@@ -145,6 +149,7 @@ public final class ChapkitTaskRunAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitScheduleFiring")
     @ConditionalOnBean(ScheduleManager.class)
     @ConditionalOnBooleanProperty(name = "chapkit.schedules.fire", matchIfMissing = true)
     RecurringWork chapkitScheduleFiring(
