@@ -33,6 +33,8 @@ import org.chapkit.task.InvocationContextParameterResolver;
 import org.chapkit.taskrun.ConfigParameterResolver;
 import org.chapkit.taskrun.ServiceParameterResolver;
 import org.chapkit.test.TestDatabases;
+import org.chapkit.web.RequestIdFilter;
+import org.chapkit.web.RequestSizeLimitFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -88,6 +90,7 @@ class BeanBackOffTests {
             assertThat(context).hasSingleBean(StaticAppWebConfigurer.class);
             assertThat(context).hasSingleBean(OpenApiAliasController.class);
             assertThat(context).hasBean("chapkitHttpServerMetricsFilter");
+            assertThat(context).hasBean("chapkitRequestIdFilter").hasBean("chapkitRequestSizeLimitFilter");
         });
     }
 
@@ -99,6 +102,9 @@ class BeanBackOffTests {
             assertThat(context).getBean(OpenApiAliasController.class).isSameAs(OwnWebBeans.ALIAS);
             assertThat(context).doesNotHaveBean("chapkitHttpServerMetricsFilter");
             assertThat(context).hasBean("ownMetricsFilter");
+            assertThat(context).doesNotHaveBean("chapkitRequestIdFilter").hasBean("ownRequestIdFilter");
+            assertThat(context).doesNotHaveBean("chapkitRequestSizeLimitFilter");
+            assertThat(context).getBean(RequestSizeLimitFilter.class).isSameAs(OwnWebBeans.SIZE_LIMIT);
         });
     }
 
@@ -160,6 +166,19 @@ class BeanBackOffTests {
         @Bean
         OpenApiAliasController ownOpenApiAliasController() {
             return ALIAS;
+        }
+
+        static final RequestSizeLimitFilter SIZE_LIMIT = new RequestSizeLimitFilter(1024, request -> false, null);
+
+        @Bean
+        FilterRegistrationBean<RequestIdFilter> ownRequestIdFilter() {
+            return new FilterRegistrationBean<>(new RequestIdFilter());
+        }
+
+        /** A filter bean, not a registration: Boot registers it, and chapkit's backs off all the same. */
+        @Bean
+        RequestSizeLimitFilter ownRequestSizeLimitFilter() {
+            return SIZE_LIMIT;
         }
 
         @Bean
