@@ -1,6 +1,7 @@
 package org.chapkit.job;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.chapkit.id.Ulids;
+import org.chapkit.time.UtcTimestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -72,6 +74,7 @@ public final class JobManager implements AutoCloseable {
     }
 
     private final DataSource dataSource;
+    private final List<SchedulerBuilderCustomizer> customizers;
     private final JobStore store;
     private final ObjectMapper mapper;
     private final JobSettings settings;
@@ -104,7 +107,32 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
+        this(dataSource, transactionManager, List.of(), mapper, settings, meterRegistry, clock);
+    }
+
+    /**
+     * Creates the job system of one instance whose db-scheduler builder the customizers adjust; nothing runs until
+     * {@link #start(Collection, Collection)}.
+     *
+     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
+     * @param transactionManager the transaction manager of that data source
+     * @param customizers applied in order to the scheduler builder after {@code settings}, at each start (a stopped
+     *     db-scheduler does not start again, so each start builds a new one)
+     * @param mapper serializes payloads
+     * @param settings concurrency, timing and retention
+     * @param meterRegistry where job metrics go
+     * @param clock time source of job timestamps
+     */
+    public JobManager(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Collection<? extends SchedulerBuilderCustomizer> customizers,
+            ObjectMapper mapper,
+            JobSettings settings,
+            MeterRegistry meterRegistry,
+            Clock clock) {
         this.dataSource = dataSource;
+        this.customizers = List.copyOf(customizers);
         this.store = new JobStore(dataSource);
         this.mapper = mapper;
         this.settings = settings;
@@ -187,7 +215,7 @@ public final class JobManager implements AutoCloseable {
             startTasks.add(Tasks.recurring(work.name(), Schedules.fixedDelay(work.delay()))
                     .execute((instance, context) -> runRecurring(work)));
         }
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
                 .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
                 .threads(settings.maxConcurrency())
@@ -197,8 +225,9 @@ public final class JobManager implements AutoCloseable {
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .serializer(new Utf8Serializer())
                 // The job task only throws to re-queue (no stack trace) or when the jobs table is unreachable.
-                .failureLogging(LogLevel.INFO, true)
-                .build();
+                .failureLogging(LogLevel.INFO, true);
+        customizers.forEach(customizer -> customizer.customize(builder));
+        return builder.build();
     }
 
     /**
@@ -274,7 +303,7 @@ public final class JobManager implements AutoCloseable {
                 id,
                 name,
                 JobStatus.PENDING,
-                JobStore.ts(now).toInstant(),
+                UtcTimestamps.truncate(now),
                 null,
                 null,
                 null,

@@ -9,12 +9,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.job.JobController;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
 import org.chapkit.job.RecurringWork;
+import org.chapkit.job.SchedulerBuilderCustomizer;
 import org.chapkit.sse.SseStreamer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,8 +30,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Durable jobs on db-scheduler: a {@link JobManager} per instance, started once the context has created every bean
@@ -47,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean({DataSource.class, ChapkitSchema.class})
 @ConditionalOnBooleanProperty(name = "chapkit.jobs.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitJobsProperties.class)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitJobsAutoConfiguration {
 
     // The lifecycle starts and stops it; close() ends it for good when the context is destroyed.
@@ -56,14 +60,16 @@ public final class ChapkitJobsAutoConfiguration {
             ChapkitSchema schema,
             DataSource dataSource,
             PlatformTransactionManager transactionManager,
-            JsonMapper mapper,
+            ObjectProvider<SchedulerBuilderCustomizer> customizers,
+            ChapkitJsonMapper json,
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
             ObjectProvider<Clock> clock) {
         return new JobManager(
                 dataSource,
                 transactionManager,
-                mapper,
+                customizers.orderedStream().toList(),
+                json.mapper(),
                 settings(properties),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC));
