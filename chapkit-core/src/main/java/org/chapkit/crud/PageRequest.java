@@ -33,13 +33,6 @@ public record PageRequest(int page, int size) {
     }
 
     static ValidationFailedException invalid(List<FieldError> errors) {
-        return new ValidationFailedException(
-                "Invalid pagination: "
-                        + String.join(
-                                "; ",
-                                errors.stream()
-                                        .map(e -> e.field() + " " + e.message())
-                                        .toList()),
-                errors);
+        return ValidationFailedException.invalid("pagination", errors);
     }
 }
