@@ -66,7 +66,7 @@ import org.springframework.util.ClassUtils;
  * auto-configuration contributes its bean, and with the library hidden by a {@link FilteredClassLoader} it backs off
  * and the application still starts. {@link #everyConditionalOnClassHasACase} keeps the list complete: it reads every
  * registered auto-configuration, its nested configurations and their bean methods. The console's
- * marker class is not on this module's class path; its case is {@code ConsoleBackOffTests} in the sample app.
+ * marker class is not on this module's class path; its case is {@code ConsoleAutoConfigurationTests} in the sample app, which has the console.
  */
 class MissingLibraryBackOffTests {
 
