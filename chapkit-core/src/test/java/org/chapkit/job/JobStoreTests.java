@@ -41,6 +41,9 @@ class JobStoreTests {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
+        /** The kind of work the stored jobs are of; the store keeps its name. */
+        private static final JobType<Integer> SLEEP = JobType.of("test.sleep", Integer.class);
+
         final StoreDatabase database;
         final JobStore store;
 
@@ -59,10 +62,10 @@ class JobStoreTests {
             String id = Ulids.newUlid();
             String artifactId = Ulids.newUlid();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            store.insert(id, "test.sleep", "{\"seconds\":1}", now, artifactId);
+            store.insert(id, SLEEP.name(), "{\"seconds\":1}", now, artifactId);
 
             assertThat(store.claim(id, "instance-a", now.plusSeconds(1)))
-                    .contains(new JobStore.Claimed("test.sleep", "{\"seconds\":1}", artifactId, 1));
+                    .contains(new JobStore.Claimed(SLEEP.name(), "{\"seconds\":1}", artifactId, 1));
 
             Job running = store.find(id).orElseThrow();
             assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
@@ -76,7 +79,7 @@ class JobStoreTests {
         @Test
         void instancesRacingForOnePendingJobGetExactlyOneClaim() throws Exception {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", NOW, null);
+            store.insert(id, SLEEP.name(), "null", NOW, null);
             List<Optional<JobStore.Claimed>> claims = Racers.race(6, i -> store.claim(id, "instance-" + i, NOW));
 
             assertThat(claims).filteredOn(Optional::isPresent).hasSize(1);
@@ -86,7 +89,7 @@ class JobStoreTests {
         @Test
         void aRequeuedJobIsClaimedAgainAsItsNextAttempt() {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", NOW, null);
+            store.insert(id, SLEEP.name(), "null", NOW, null);
             store.claim(id, "instance-a", NOW);
             assertThat(store.requeue(id)).isTrue();
 
@@ -95,13 +98,13 @@ class JobStoreTests {
             assertThat(pending.owner()).isNull();
             assertThat(pending.startedAt()).isNull();
             assertThat(store.claim(id, "instance-b", NOW))
-                    .contains(new JobStore.Claimed("test.sleep", "null", null, 2));
+                    .contains(new JobStore.Claimed(SLEEP.name(), "null", null, 2));
         }
 
         @Test
         void aDeferredJobGivesBackItsAttemptAndItsProgress() {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", NOW, null);
+            store.insert(id, SLEEP.name(), "null", NOW, null);
             store.claim(id, "instance-a", NOW);
             store.progress(id, 0.5, "half way");
 
@@ -119,7 +122,7 @@ class JobStoreTests {
         void onlyTheOwnerCompletesARunningJob() {
             String id = Ulids.newUlid();
             String artifactId = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", NOW, null);
+            store.insert(id, SLEEP.name(), "null", NOW, null);
             assertThat(store.complete(id, "instance-a", artifactId, NOW))
                     .as("a pending job cannot complete")
                     .isFalse();
@@ -139,7 +142,7 @@ class JobStoreTests {
         @Test
         void aFinishedJobCanBeNeitherFailedNorCanceledNorRequeued() {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", NOW, null);
+            store.insert(id, SLEEP.name(), "null", NOW, null);
             store.claim(id, "instance-a", NOW);
             store.complete(id, "instance-a", null, NOW);
 
@@ -152,7 +155,7 @@ class JobStoreTests {
         @Test
         void failingRecordsTheErrorAndItsTraceback() {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", NOW, null);
+            store.insert(id, SLEEP.name(), "null", NOW, null);
 
             assertThat(store.fail(id, "Boom: bad input", "java.lang.IllegalStateException: bad input\n\tat x", NOW))
                     .isTrue();
@@ -167,7 +170,7 @@ class JobStoreTests {
         @Test
         void progressIsRecordedWhileRunningOnly() {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", NOW, null);
+            store.insert(id, SLEEP.name(), "null", NOW, null);
             store.progress(id, 0.25, "too early");
             assertThat(store.find(id).orElseThrow().progress()).isNull();
 
@@ -183,8 +186,8 @@ class JobStoreTests {
         void listsNewestFirstAndFiltersByStatus() {
             String older = Ulids.newUlid();
             String newer = Ulids.newUlid();
-            store.insert(older, "test.sleep", "null", NOW, null);
-            store.insert(newer, "test.sleep", "null", NOW.plusSeconds(1), null);
+            store.insert(older, SLEEP.name(), "null", NOW, null);
+            store.insert(newer, SLEEP.name(), "null", NOW.plusSeconds(1), null);
             store.cancel(older, NOW.plusSeconds(2));
 
             assertThat(store.list(null)).extracting(Job::id).containsExactly(newer, older);
@@ -197,8 +200,8 @@ class JobStoreTests {
         void existingNamesTheIdsThatStillHaveARecord() {
             String kept = Ulids.newUlid();
             String deleted = Ulids.newUlid();
-            store.insert(kept, "test.sleep", "null", NOW, null);
-            store.insert(deleted, "test.sleep", "null", NOW, null);
+            store.insert(kept, SLEEP.name(), "null", NOW, null);
+            store.insert(deleted, SLEEP.name(), "null", NOW, null);
             assertThat(store.delete(deleted)).isTrue();
 
             assertThat(store.existing(List.of(kept, deleted, Ulids.newUlid()))).containsExactly(kept);
@@ -212,9 +215,9 @@ class JobStoreTests {
             String old = Ulids.newUlid();
             String recent = Ulids.newUlid();
             String pending = Ulids.newUlid();
-            store.insert(old, "test.sleep", "null", NOW.minusSeconds(100), null);
-            store.insert(recent, "test.sleep", "null", NOW.minusSeconds(100), null);
-            store.insert(pending, "test.sleep", "null", NOW.minusSeconds(100), null);
+            store.insert(old, SLEEP.name(), "null", NOW.minusSeconds(100), null);
+            store.insert(recent, SLEEP.name(), "null", NOW.minusSeconds(100), null);
+            store.insert(pending, SLEEP.name(), "null", NOW.minusSeconds(100), null);
             store.cancel(old, NOW.minusSeconds(60));
             store.fail(recent, "Boom: x", null, NOW);
 
@@ -234,8 +237,8 @@ class JobStoreTests {
             String runningRecent = running("recent", cutoff.plusSeconds(10));
             String pendingGone = Ulids.newUlid();
             String pendingScheduled = Ulids.newUlid();
-            store.insert(pendingGone, "test.sleep", "null", cutoff.minusSeconds(10), null);
-            store.insert(pendingScheduled, "test.sleep", "null", cutoff.minusSeconds(10), null);
+            store.insert(pendingGone, SLEEP.name(), "null", cutoff.minusSeconds(10), null);
+            store.insert(pendingScheduled, SLEEP.name(), "null", cutoff.minusSeconds(10), null);
             execution("chapkit-job", runningPicked, true);
             execution("chapkit-job", runningUnpicked, false);
             execution("another-task", runningGone, true);
@@ -253,7 +256,7 @@ class JobStoreTests {
 
         private String running(String owner, Instant startedAt) {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", startedAt, null);
+            store.insert(id, SLEEP.name(), "null", startedAt, null);
             store.claim(id, owner, startedAt);
             return id;
         }
