@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -271,6 +273,47 @@ class MlShellApiTests {
             String trainingId = trained(config);
             assertThat(validatePredict(trainingId, frame("a"), empty)).containsExactly("future_empty");
             assertThat(validatePredict(trainingId, frame("a"), frame("a"))).isEmpty();
+        }
+
+        @Test
+        void predictJobsAndValidateJudgeATrainingArtifactWithTheSameCheck() throws Exception {
+            String generic = artifact("{\"type\":\"generic\",\"metadata\":{}}");
+            String noConfig = artifact("{\"type\":\"ml_training_workspace\",\"metadata\":{\"status\":\"success\"}}");
+            String lostConfig = artifact("{\"type\":\"ml_training_workspace\",\"metadata\":{\"status\":\"success\","
+                    + "\"config_id\":\"01K72P5N5KCRM6MD3BRE4P0999\"}}");
+            String badMetadata = artifact("{\"type\":\"ml_training_workspace\",\"metadata\":\"not an object\"}");
+            Map<String, List<String>> expected = new LinkedHashMap<>();
+            expected.put(
+                    generic,
+                    List.of(
+                            "invalid_training_artifact",
+                            "IllegalArgumentException: Artifact " + generic + " is not a training artifact"));
+            expected.put(
+                    noConfig,
+                    List.of(
+                            "invalid_training_artifact",
+                            "IllegalArgumentException: Training artifact " + noConfig
+                                    + " has no valid config_id in its metadata"));
+            expected.put(
+                    lostConfig,
+                    List.of(
+                            "config_not_found",
+                            "IllegalArgumentException: Config 01K72P5N5KCRM6MD3BRE4P0999 not found"));
+            expected.put(
+                    badMetadata,
+                    List.of(
+                            "invalid_training_artifact",
+                            "IllegalArgumentException: Artifact " + badMetadata + " is not a training artifact"));
+            for (Map.Entry<String, List<String>> entry : expected.entrySet()) {
+                assertThat(validatePredict(entry.getKey(), frame("a"), frame("a")))
+                        .as(entry.getKey())
+                        .containsExactly(entry.getValue().get(0));
+                JsonNode job = awaitJob(
+                        predict(entry.getKey(), frame("a")).get("job_id").asString());
+                assertThat(job.get("status").asString()).isEqualTo("failed");
+                assertThat(job.get("error").asString())
+                        .isEqualTo(entry.getValue().get(1));
+            }
         }
 
         @Test
