@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +70,9 @@ class MlShellApiTests {
 
         @TempDir
         Path markers;
+
+        @Autowired
+        JdbcClient jdbc;
 
         HttpApi api;
 
@@ -317,6 +322,29 @@ class MlShellApiTests {
         }
 
         @Test
+        void jobPayloadsHoldIdsAndTheFramesAreStoredOnceUntilTheJobEnds() throws Exception {
+            String config = createConfig("inputs", "{}");
+            JsonNode submitted = train(config, frame("loc_a"));
+            String trainJob = submitted.get("job_id").asString();
+            assertThat(payload(trainJob)).isEqualTo("{\"config_id\":\"" + config + "\"}");
+            assertThat(awaitJob(trainJob).get("status").asString()).isEqualTo("completed");
+            assertThat(inputRows(trainJob)).isZero();
+
+            String trainingId = submitted.get("artifact_id").asString();
+            JsonNode predicted = predict(trainingId, frame("loc_a"));
+            String predictJob = predicted.get("job_id").asString();
+            assertThat(payload(predictJob)).isEqualTo("{\"artifact_id\":\"" + trainingId + "\"}");
+            assertThat(awaitJob(predictJob).get("status").asString()).isEqualTo("completed");
+            assertThat(inputRows(predictJob)).isZero();
+
+            String failing = predict(artifact("{\"type\":\"generic\"}"), frame("loc_a"))
+                    .get("job_id")
+                    .asString();
+            assertThat(awaitJob(failing).get("status").asString()).isEqualTo("failed");
+            assertThat(inputRows(failing)).isZero();
+        }
+
+        @Test
         void deletingARunningJobKillsItsProcessTree() throws Exception {
             String config = createConfig("cancel", "{}");
             JsonNode submitted = train(config, sleepingData());
@@ -349,6 +377,20 @@ class MlShellApiTests {
         }
 
         // --- helpers ---
+
+        String payload(String jobId) {
+            return jdbc.sql("SELECT payload FROM jobs WHERE id = :id")
+                    .param("id", jobId)
+                    .query(String.class)
+                    .single();
+        }
+
+        long inputRows(String jobId) {
+            return jdbc.sql("SELECT COUNT(*) FROM job_inputs WHERE job_id = :id")
+                    .param("id", jobId)
+                    .query(Long.class)
+                    .single();
+        }
 
         String createConfig(String name, String data) {
             var response = api.postJson(
