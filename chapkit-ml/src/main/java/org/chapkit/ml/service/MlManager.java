@@ -8,6 +8,7 @@ import org.chapkit.id.Ulids;
 import org.chapkit.job.Job;
 import org.chapkit.job.JobInputs;
 import org.chapkit.job.JobManager;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.JobSubmitted;
 import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
@@ -117,7 +118,7 @@ public final class MlManager {
     }
 
     /** The job with its ids as payload and the request as its stored input, committed together. */
-    private Job submit(String type, MlJobPayload payload, Object request, String artifactId) {
+    private Job submit(JobType<MlJobPayload> type, MlJobPayload payload, Object request, String artifactId) {
         JobInputs.Encoded input = inputs.encode(request);
         return transactions.execute(status -> {
             Job job = jobs.submit(type, payload, artifactId);

@@ -4,10 +4,11 @@ import java.util.Objects;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobInputs;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.PredictRequest;
 
 /**
- * Runs {@value MlWorkflow#PREDICT_JOB} jobs: the payload names the training artifact, the {@code $predict} request
+ * Runs {@link MlWorkflow#PREDICT_JOB} jobs: the payload names the training artifact, the {@code $predict} request
  * (historic, future, geo) is the job's stored input, read once here and deleted in the transaction that stores the
  * prediction (or when the job fails).
  */
@@ -28,13 +29,8 @@ public final class MlPredictJobHandler implements JobHandler<MlJobPayload> {
     }
 
     @Override
-    public String type() {
+    public JobType<MlJobPayload> jobType() {
         return MlWorkflow.PREDICT_JOB;
-    }
-
-    @Override
-    public Class<MlJobPayload> payloadType() {
-        return MlJobPayload.class;
     }
 
     @Override

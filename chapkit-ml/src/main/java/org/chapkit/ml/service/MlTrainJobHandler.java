@@ -5,10 +5,11 @@ import java.util.concurrent.Callable;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobInputs;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.TrainRequest;
 
 /**
- * Runs {@value MlWorkflow#TRAIN_JOB} jobs: the payload names the config, the {@code $train} request is the job's
+ * Runs {@link MlWorkflow#TRAIN_JOB} jobs: the payload names the config, the {@code $train} request is the job's
  * stored input, read once here and deleted in the transaction that stores the training artifact (or when the job
  * fails).
  */
@@ -29,13 +30,8 @@ public final class MlTrainJobHandler implements JobHandler<MlJobPayload> {
     }
 
     @Override
-    public String type() {
+    public JobType<MlJobPayload> jobType() {
         return MlWorkflow.TRAIN_JOB;
-    }
-
-    @Override
-    public Class<MlJobPayload> payloadType() {
-        return MlJobPayload.class;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.chapkit.config.ConfigManager;
 import org.chapkit.id.Ulids;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobContext;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
 import org.chapkit.ml.api.ValidateRequest;
@@ -49,11 +50,11 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public final class MlWorkflow {
 
-    /** Job type of training jobs. */
-    public static final String TRAIN_JOB = "ml.train";
+    /** Job type of training jobs: the payload names the config; the request is the job's stored input. */
+    public static final JobType<MlJobPayload> TRAIN_JOB = JobType.of("ml.train", MlJobPayload.class);
 
-    /** Job type of prediction jobs. */
-    public static final String PREDICT_JOB = "ml.predict";
+    /** Job type of prediction jobs: the payload names the training artifact; the request is the job's stored input. */
+    public static final JobType<MlJobPayload> PREDICT_JOB = JobType.of("ml.predict", MlJobPayload.class);
 
     private final ModelRunner<Object, Object> runner;
     private final ConfigManager<?> configs;
