@@ -12,6 +12,7 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +70,7 @@ public final class JobInputs {
                 .param("id", jobId)
                 .param("content", input.content())
                 .param("size", (long) input.content().length)
-                .param("created", JobStore.ts(clock.instant()))
+                .param("created", UtcTimestamps.column(clock.instant()))
                 .update();
     }
 
