@@ -37,6 +37,7 @@ import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
 import org.chapkit.job.JobStatus;
+import org.chapkit.job.JobType;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,15 +215,11 @@ public final class JobThroughputBenchmark {
     /** Chapkit's job system, one {@link JobManager} per pool (as separate instances would have). */
     private static Result chapkit(List<? extends DataSource> pools, JdbcClient jdbc, Runnable thenLatency)
             throws InterruptedException {
+        JobType<String> noopType = JobType.of("noop", String.class);
         JobHandler<String> noop = new JobHandler<>() {
             @Override
-            public String type() {
-                return "noop";
-            }
-
-            @Override
-            public Class<String> payloadType() {
-                return String.class;
+            public JobType<String> jobType() {
+                return noopType;
             }
 
             @Override
@@ -256,7 +253,7 @@ public final class JobThroughputBenchmark {
             }
             managers.forEach(JobManager::start);
             long start = System.nanoTime();
-            inParallel(i -> managers.get(i % managers.size()).submit("noop", "x"));
+            inParallel(i -> managers.get(i % managers.size()).submit(noopType, "x"));
             long submitted = System.nanoTime();
             // The chapkit.jobs.completed meter counts after the final status commit; reading it costs the database
             // nothing (the raw engine's side counts in memory too).
@@ -273,7 +270,7 @@ public final class JobThroughputBenchmark {
                 thenLatency.run();
             }
             for (int i = 0; thenLatency != null && i < SAMPLES; i++) {
-                Job job = managers.getFirst().submit("noop", "x");
+                Job job = managers.getFirst().submit(noopType, "x");
                 Job finished = awaitFinished(managers.getFirst(), job.id());
                 latencies.add(Duration.between(finished.submittedAt(), finished.startedAt())
                                 .toNanos()

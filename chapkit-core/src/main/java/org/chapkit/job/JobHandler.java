@@ -1,9 +1,10 @@
 package org.chapkit.job;
 
 /**
- * A kind of work that jobs run. Because any instance may run (or re-run) a job, work is described by a handler
- * {@link #type()} plus a JSON-serializable payload, never by a lambda: the instance that picks the job up looks the
- * handler up by type and deserializes the payload into {@link #payloadType()}. Register handlers as Spring beans.
+ * Runs one kind of work. Because any instance may run (or re-run) a job, work is described by a {@link JobType}
+ * (name plus payload class) and a JSON-serializable payload, never by a lambda: the instance that picks the job up
+ * looks the handler up by the stored type name and deserializes the payload into {@link JobType#payloadType()}.
+ * Register handlers as Spring beans; at most one handler per type name.
  *
  * <p>The handler runs on a worker thread. It should call {@link JobContext#throwIfCancelled()} between steps, and
  * blocking calls should respond to thread interruption; work that runs elsewhere (a child process) should register
@@ -13,16 +14,17 @@ package org.chapkit.job;
  */
 public interface JobHandler<P> {
 
-    /** Stable name of this kind of work, stored with each job (e.g. {@code "ml.train"}). */
-    String type();
-
-    /** The class the stored JSON payload is read into. */
-    Class<P> payloadType();
+    /**
+     * The kind of work this handler runs: its name is stored with each job (e.g. {@code "ml.train"}), its payload
+     * class is what the stored JSON is read into. Return a constant, the one submitters pass to
+     * {@link JobManager#submit(JobType, Object)}.
+     */
+    JobType<P> jobType();
 
     /**
      * Does the work.
      *
-     * @param payload the payload given to {@link JobManager#submit}
+     * @param payload the payload given to {@link JobManager#submit(JobType, Object)}
      * @param context progress reporting and cancellation of this job
      * @return the id of the artifact the job produced (shown as {@code artifact_id}), or null
      * @throws Exception any failure; the job becomes {@code failed} with the exception as {@code error}

@@ -14,10 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -159,34 +162,54 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Submits a job. The record (status {@code pending}) and its db-scheduler execution are written in one
-     * transaction (joining the caller's, if any); an idle worker of this instance starts it right after commit.
+     * Submits a job without a pre-allocated artifact id; see {@link #submit(JobType, Object, String, Instant)}.
      *
-     * @param type a {@link JobHandler#type()} registered on this instance
-     * @param payload the handler's input; serialized to JSON and read back into {@link JobHandler#payloadType()}
-     * @param reservedArtifactId the artifact id the caller pre-allocated and already told its client, or null
+     * @param type a job type whose handler is registered on this instance
+     * @param payload the handler's input
+     * @param <P> payload type
      * @return the new job record
      * @throws UnknownJobTypeException when no handler has that type
      */
-    public Job submit(String type, Object payload, String reservedArtifactId) {
+    public <P> Job submit(JobType<P> type, P payload) {
+        return submit(type, payload, null, null);
+    }
+
+    /**
+     * Submits a job whose artifact id the caller pre-allocated; see {@link #submit(JobType, Object, String, Instant)}.
+     *
+     * @param type a job type whose handler is registered on this instance
+     * @param payload the handler's input
+     * @param reservedArtifactId the artifact id the caller pre-allocated and already told its client, or null
+     * @param <P> payload type
+     * @return the new job record
+     * @throws UnknownJobTypeException when no handler has that type
+     */
+    public <P> Job submit(JobType<P> type, P payload, String reservedArtifactId) {
         return submit(type, payload, reservedArtifactId, null);
     }
 
     /**
      * Submits a job that may not start before {@code runAt} (for example a retry after a backoff); the record is
-     * {@code pending} until then. See {@link #submit(String, Object, String)}.
+     * {@code pending} until then. The record and its db-scheduler execution are written in one transaction (joining
+     * the caller's, if any); an idle worker of this instance starts it right after commit (or at {@code runAt}).
      *
+     * @param type a job type whose handler is registered on this instance; its name is stored with the job
+     * @param payload the handler's input; serialized to JSON and read back into {@link JobType#payloadType()}
+     * @param reservedArtifactId the artifact id the caller pre-allocated and already told its client, or null
      * @param runAt earliest start, or null for now
+     * @param <P> payload type
+     * @return the new job record
+     * @throws UnknownJobTypeException when no handler has that type name
+     * @throws IllegalArgumentException when the handler of that name reads a different payload class
      */
-    public Job submit(String type, Object payload, String reservedArtifactId, Instant runAt) {
-        if (!handlers.containsKey(type)) {
-            throw new UnknownJobTypeException(type);
-        }
+    public <P> Job submit(JobType<P> type, P payload, String reservedArtifactId, Instant runAt) {
+        requireHandler(type);
+        String name = type.name();
         String id = Ulids.newUlid();
         String json = mapper.writeValueAsString(payload);
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            store.insert(id, type, json, now, reservedArtifactId);
+            store.insert(id, name, json, now, reservedArtifactId);
             // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing execution
             // would be a wasted query.
             scheduler.scheduleBatch(
@@ -200,10 +223,10 @@ public final class JobManager implements AutoCloseable {
                 });
             }
         });
-        metrics.submitted(type);
+        metrics.submitted(name);
         return new Job(
                 id,
-                type,
+                name,
                 JobStatus.PENDING,
                 JobStore.ts(now).toInstant(),
                 null,
@@ -218,9 +241,16 @@ public final class JobManager implements AutoCloseable {
                 0);
     }
 
-    /** Submits a job without a pre-allocated artifact id; see {@link #submit(String, Object, String)}. */
-    public Job submit(String type, Object payload) {
-        return submit(type, payload, null);
+    private void requireHandler(JobType<?> type) {
+        JobHandler<?> handler = handlers.get(type.name());
+        if (handler == null) {
+            throw new UnknownJobTypeException(type.name());
+        }
+        if (!handler.jobType().equals(type)) {
+            throw new IllegalArgumentException("Job type '" + type.name() + "' is handled with payload "
+                    + handler.jobType().payloadType().getName() + ", not "
+                    + type.payloadType().getName());
+        }
     }
 
     /** The job with {@code id}, if it exists (on any instance). */
@@ -291,9 +321,11 @@ public final class JobManager implements AutoCloseable {
         return settings;
     }
 
-    /** The types of work this instance can run. */
-    public java.util.Set<String> handlerTypes() {
-        return handlers.keySet();
+    /** The kinds of work this instance can run (one handler each). */
+    public Set<JobType<?>> jobTypes() {
+        Set<JobType<?>> types = new LinkedHashSet<>();
+        handlers.values().forEach(handler -> types.add(handler.jobType()));
+        return Collections.unmodifiableSet(types);
     }
 
     /**
@@ -335,9 +367,10 @@ public final class JobManager implements AutoCloseable {
     private static Map<String, JobHandler<?>> index(Collection<? extends JobHandler<?>> handlers) {
         Map<String, JobHandler<?>> byType = new LinkedHashMap<>();
         for (JobHandler<?> handler : handlers) {
-            JobHandler<?> previous = byType.putIfAbsent(handler.type(), handler);
+            String name = handler.jobType().name();
+            JobHandler<?> previous = byType.putIfAbsent(name, handler);
             if (previous != null) {
-                throw new IllegalStateException("Two JobHandlers have type '" + handler.type() + "': "
+                throw new IllegalStateException("Two JobHandlers have type '" + name + "': "
                         + previous.getClass().getName() + " and "
                         + handler.getClass().getName());
             }

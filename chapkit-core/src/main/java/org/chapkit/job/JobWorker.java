@@ -111,7 +111,8 @@ final class JobWorker {
     }
 
     private <P> String runHandler(JobHandler<P> handler, String payload, RunningJob context) throws Exception {
-        P value = mapper.readValue(payload == null ? "null" : payload, handler.payloadType());
+        P value = mapper.readValue(
+                payload == null ? "null" : payload, handler.jobType().payloadType());
         return handler.run(value, context);
     }
 

@@ -17,6 +17,7 @@ import org.chapkit.job.JobContext;
 import org.chapkit.job.JobDeferredException;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
+import org.chapkit.job.JobType;
 import org.chapkit.problem.ValidationFailedException;
 import org.chapkit.task.BoundTaskParams;
 import org.chapkit.task.RetryPolicy;
@@ -29,7 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one task attempt as a job ({@value #TYPE}): takes a cluster-wide concurrency slot (or defers the job),
+ * Runs one task attempt as a job (type {@link #TYPE}, stored as {@code chapkit.task}): takes a cluster-wide concurrency slot (or defers the job),
  * binds the params again on this instance, invokes the task under its timeout and stores the outcome as a root
  * artifact {@code {"task_name","params","result","error"}} under the id reserved at submission. A failure the
  * retry policy retries ends this job as {@code failed} and submits the next attempt as a new job that may start
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable {
 
     /** The job type of task attempts. */
-    public static final String TYPE = "chapkit.task";
+    public static final JobType<TaskJobPayload> TYPE = JobType.of("chapkit.task", TaskJobPayload.class);
 
     private final TaskManager tasks;
     private final TaskInvoker invoker;
@@ -87,13 +88,8 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
     }
 
     @Override
-    public String type() {
+    public JobType<TaskJobPayload> jobType() {
         return TYPE;
-    }
-
-    @Override
-    public Class<TaskJobPayload> payloadType() {
-        return TaskJobPayload.class;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.chapkit.job.Job;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
+import org.chapkit.job.JobType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Component
 public class DemoSleepJob implements JobHandler<DemoSleepJob.Input> {
 
+    /** Name of the demo job type, as stored with each job. */
+    static final String NAME = "demo.sleep";
+
+    /** The demo job type: the only place its name and payload class are written. */
+    public static final JobType<Input> TYPE = JobType.of(NAME, Input.class);
+
     /**
      * What to do.
      *
@@ -31,13 +38,8 @@ public class DemoSleepJob implements JobHandler<DemoSleepJob.Input> {
     public record Input(int seconds) {}
 
     @Override
-    public String type() {
-        return "demo.sleep";
-    }
-
-    @Override
-    public Class<Input> payloadType() {
-        return Input.class;
+    public JobType<Input> jobType() {
+        return TYPE;
     }
 
     @Override
@@ -74,11 +76,11 @@ public class DemoSleepJob implements JobHandler<DemoSleepJob.Input> {
         @ResponseStatus(HttpStatus.ACCEPTED)
         @Operation(
                 summary = "Start a demo job that sleeps",
-                description = "Submits a job of the sample's own type 'demo.sleep' that sleeps `seconds` (0–3600,"
+                description = "Submits a job of the sample's own type '" + NAME + "' that sleeps `seconds` (0–3600,"
                         + " default 30) with progress, so job listing, $stream and cancellation can be tried out."
                         + " Answers 202 with the job id and its $stream URL.")
         Submitted sleep(@RequestParam(defaultValue = "30") int seconds) {
-            Job job = jobs.submit("demo.sleep", new Input(Math.clamp(seconds, 0, 3600)));
+            Job job = jobs.submit(TYPE, new Input(Math.clamp(seconds, 0, 3600)));
             return new Submitted(job.id(), "/api/v1/jobs/" + job.id() + "/$stream");
         }
     }

@@ -43,8 +43,8 @@ class JobInvariantTests {
 
         @Test
         void anOutOfMemoryErrorInTheHandlerFailsTheJob() {
-            Job job = awaitFinished(
-                    jobs.submit("test.crash", new Crash("out-of-memory")).id());
+            Job job = awaitFinished(jobs.submit(TestJobHandlers.CRASH, new Crash("out-of-memory"))
+                    .id());
 
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.error()).isEqualTo("OutOfMemoryError: Java heap space");
@@ -54,8 +54,8 @@ class JobInvariantTests {
 
         @Test
         void aStackOverflowInTheHandlerFailsTheJob() {
-            Job job = awaitFinished(
-                    jobs.submit("test.crash", new Crash("stack-overflow")).id());
+            Job job = awaitFinished(jobs.submit(TestJobHandlers.CRASH, new Crash("stack-overflow"))
+                    .id());
 
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.error()).isEqualTo("StackOverflowError");
@@ -65,7 +65,7 @@ class JobInvariantTests {
         @Test
         void aLinkageErrorInTheHandlerFailsTheJob() {
             Job job = awaitFinished(
-                    jobs.submit("test.crash", new Crash("linkage")).id());
+                    jobs.submit(TestJobHandlers.CRASH, new Crash("linkage")).id());
 
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.error()).isEqualTo("NoClassDefFoundError: org/example/Missing");
@@ -99,14 +99,15 @@ class JobInvariantTests {
             String lost = runningJob(Instant.now().minus(Duration.ofMinutes(5)), "lost-instance");
             String lostPending = Ulids.newUlid();
             jdbc.sql("INSERT INTO jobs (id, type, status, payload, submitted_at, attempts)"
-                            + " VALUES (:id, 'test.sleep', 'pending', 'null', :submitted, 0)")
+                            + " VALUES (:id, :type, 'pending', 'null', :submitted, 0)")
                     .param("id", lostPending)
+                    .param("type", TestJobHandlers.SLEEP.name())
                     .param(
                             "submitted",
                             Instant.now().minus(Duration.ofMinutes(5)).atOffset(ZoneOffset.UTC))
                     .update();
             String recent = runningJob(Instant.now(), "starting-instance");
-            Job live = jobs.submit("test.sleep", new Sleep(200, 50, null));
+            Job live = jobs.submit(TestJobHandlers.SLEEP, new Sleep(200, 50, null));
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> jobs.get(live.id()).status() == JobStatus.RUNNING);
@@ -128,8 +129,9 @@ class JobInvariantTests {
         private String runningJob(Instant started, String owner) {
             String id = Ulids.newUlid();
             jdbc.sql("INSERT INTO jobs (id, type, status, payload, submitted_at, started_at, owner, attempts)"
-                            + " VALUES (:id, 'test.sleep', 'running', 'null', :started, :started, :owner, 1)")
+                            + " VALUES (:id, :type, 'running', 'null', :started, :started, :owner, 1)")
                     .param("id", id)
+                    .param("type", TestJobHandlers.SLEEP.name())
                     .param("started", started.atOffset(ZoneOffset.UTC))
                     .param("owner", owner)
                     .update();

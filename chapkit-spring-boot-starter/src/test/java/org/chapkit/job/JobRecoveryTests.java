@@ -49,9 +49,9 @@ class JobRecoveryTests {
     private void restartAndCrashRecovery(Database db) {
         ConfigurableApplicationContext first = start(db, "first");
         JobManager firstJobs = first.getBean(JobManager.class);
-        Job plain = firstJobs.submit("test.sleep", new Sleep(300, 100, null), null);
-        Job idempotent =
-                firstJobs.submit("test.sleep-idempotent", new Sleep(40, 100, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), null);
+        Job plain = firstJobs.submit(TestJobHandlers.SLEEP, new Sleep(300, 100, null), null);
+        Job idempotent = firstJobs.submit(
+                TestJobHandlers.SLEEP_IDEMPOTENT, new Sleep(40, 100, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), null);
         awaitJob(firstJobs, plain.id(), job -> job.status() == JobStatus.RUNNING);
         awaitJob(firstJobs, idempotent.id(), job -> job.status() == JobStatus.RUNNING);
 
@@ -70,8 +70,8 @@ class JobRecoveryTests {
 
         // What kill -9 leaves behind: a running record and a picked execution whose heartbeats stopped.
         JdbcClient jdbc = second.getBean(JdbcClient.class);
-        String abandoned = leaveCrashedJob(jdbc, "test.sleep");
-        String revived = leaveCrashedJob(jdbc, "test.sleep-idempotent");
+        String abandoned = leaveCrashedJob(jdbc, TestJobHandlers.SLEEP.name());
+        String revived = leaveCrashedJob(jdbc, TestJobHandlers.SLEEP_IDEMPOTENT.name());
         Job dead = awaitJob(secondJobs, abandoned, job -> job.status() == JobStatus.FAILED);
         assertThat(dead.error()).startsWith("JobAbandoned: instance crashed-instance stopped sending heartbeats");
         Job again = awaitJob(secondJobs, revived, job -> job.status() == JobStatus.COMPLETED);
@@ -97,13 +97,14 @@ class JobRecoveryTests {
         // Each job submitted on A runs exactly once, somewhere.
         List<String> quick = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            quick.add(onA.submit("test.sleep", new Sleep(1, 30, null), null).id());
+            quick.add(onA.submit(TestJobHandlers.SLEEP, new Sleep(1, 30, null), null)
+                    .id());
         }
         quick.forEach(id -> awaitJob(onB, id, job -> job.status() == JobStatus.COMPLETED));
         quick.forEach(id -> assertThat(TestJobHandlers.STARTS.get(id)).hasValue(1));
 
         // B observes and cancels a job running on A (or wherever it landed); the worker really stops.
-        Job longJob = onA.submit("test.sleep", new Sleep(300, 100, null), null);
+        Job longJob = onA.submit(TestJobHandlers.SLEEP, new Sleep(300, 100, null), null);
         Job running = awaitJob(onB, longJob.id(), job -> job.status() == JobStatus.RUNNING);
         HttpApi apiB = new HttpApi(port(b));
         assertThat(apiB.get("/api/v1/jobs/" + longJob.id()).json().get("status").asString())
@@ -118,7 +119,7 @@ class JobRecoveryTests {
         assertThat(running.owner()).isIn("instance-a", "instance-b");
 
         // The instance running an idempotent job stops mid-job; the other one runs it to the end.
-        Job survivor = onA.submit("test.sleep-idempotent", new Sleep(40, 100, null), null);
+        Job survivor = onA.submit(TestJobHandlers.SLEEP_IDEMPOTENT, new Sleep(40, 100, null), null);
         String owner = awaitJob(onB, survivor.id(), job -> job.status() == JobStatus.RUNNING)
                 .owner();
         ConfigurableApplicationContext dying = owner.equals("instance-a") ? a : b;

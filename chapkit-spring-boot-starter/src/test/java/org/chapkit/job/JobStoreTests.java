@@ -41,10 +41,10 @@ class JobStoreTests {
             String id = Ulids.newUlid();
             String artifactId = Ulids.newUlid();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            store.insert(id, "test.sleep", "{\"seconds\":1}", now, artifactId);
+            store.insert(id, TestJobHandlers.SLEEP.name(), "{\"seconds\":1}", now, artifactId);
 
             assertThat(store.claim(id, "instance-a", now.plusSeconds(1)))
-                    .contains(new JobStore.Claimed("test.sleep", "{\"seconds\":1}", artifactId, 1));
+                    .contains(new JobStore.Claimed(TestJobHandlers.SLEEP.name(), "{\"seconds\":1}", artifactId, 1));
 
             Job running = store.find(id).orElseThrow();
             assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
@@ -60,19 +60,19 @@ class JobStoreTests {
         void aRequeuedJobIsClaimedAgainAsItsNextAttempt() {
             String id = Ulids.newUlid();
             Instant now = Instant.now();
-            store.insert(id, "test.sleep", "null", now, null);
+            store.insert(id, TestJobHandlers.SLEEP.name(), "null", now, null);
             store.claim(id, "instance-a", now);
             store.requeue(id);
 
             assertThat(store.claim(id, "instance-b", now))
-                    .contains(new JobStore.Claimed("test.sleep", "null", null, 2));
+                    .contains(new JobStore.Claimed(TestJobHandlers.SLEEP.name(), "null", null, 2));
             store.delete(id);
         }
 
         @Test
         void aDeletedJobCannotBeClaimed() {
             String id = Ulids.newUlid();
-            store.insert(id, "test.sleep", "null", Instant.now(), null);
+            store.insert(id, TestJobHandlers.SLEEP.name(), "null", Instant.now(), null);
             store.delete(id);
 
             assertThat(store.claim(id, "instance-a", Instant.now())).isEmpty();

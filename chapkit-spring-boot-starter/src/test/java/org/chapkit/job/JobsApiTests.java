@@ -79,7 +79,7 @@ class JobsApiTests {
         @Test
         void fastJobStreamsItsRecordWithArtifactIdAndEndsWhenCompleted() {
             String artifactId = Ulids.newUlid();
-            Job job = jobs.submit("test.sleep", new Sleep(0, 0, null), artifactId);
+            Job job = jobs.submit(TestJobHandlers.SLEEP, new Sleep(0, 0, null), artifactId);
             assertThat(job.status()).isEqualTo(JobStatus.PENDING);
             assertThat(Ulids.isValid(job.id())).isTrue();
 
@@ -121,7 +121,7 @@ class JobsApiTests {
 
         @Test
         void slowJobStreamsProgressUntilCompleted() {
-            Job job = jobs.submit("test.sleep", new Sleep(6, 120, null), null);
+            Job job = jobs.submit(TestJobHandlers.SLEEP, new Sleep(6, 120, null), null);
 
             List<String> frames = frames(api.get("/api/v1/jobs/" + job.id() + "/$stream?poll_interval=0.05")
                     .body());
@@ -140,7 +140,7 @@ class JobsApiTests {
 
         @Test
         void failureIsCapturedWithMessageAndTraceAndEndsTheStream() {
-            Job job = jobs.submit("test.fail", new Fail("model exploded"), null);
+            Job job = jobs.submit(TestJobHandlers.FAIL, new Fail("model exploded"), null);
 
             List<String> frames = frames(api.get("/api/v1/jobs/" + job.id() + "/$stream?poll_interval=0.05")
                     .body());
@@ -158,7 +158,7 @@ class JobsApiTests {
 
         @Test
         void deletingARunningJobInterruptsItAndEndsItsStreamWithDeleted() throws Exception {
-            Job job = jobs.submit("test.sleep", new Sleep(300, 100, null), null);
+            Job job = jobs.submit(TestJobHandlers.SLEEP, new Sleep(300, 100, null), null);
             int openBefore = streamer.openStreams();
             CompletableFuture<HttpResponse<String>> stream = api.client()
                     .sendAsync(
@@ -189,11 +189,11 @@ class JobsApiTests {
 
         @Test
         void deletingAPendingJobMeansItNeverRuns() {
-            Job first = jobs.submit("test.sleep", new Sleep(300, 100, null), null);
-            Job second = jobs.submit("test.sleep", new Sleep(300, 100, null), null);
+            Job first = jobs.submit(TestJobHandlers.SLEEP, new Sleep(300, 100, null), null);
+            Job second = jobs.submit(TestJobHandlers.SLEEP, new Sleep(300, 100, null), null);
             awaitStatus(first.id(), JobStatus.RUNNING);
             awaitStatus(second.id(), JobStatus.RUNNING);
-            Job queued = jobs.submit("test.sleep", new Sleep(1, 1, null), null);
+            Job queued = jobs.submit(TestJobHandlers.SLEEP, new Sleep(1, 1, null), null);
             assertThat(jobs.get(queued.id()).status()).isEqualTo(JobStatus.PENDING);
             assertThat(api.get("/api/v1/jobs?status_filter=pending").json().findValuesAsString("id"))
                     .contains(queued.id());
@@ -204,7 +204,7 @@ class JobsApiTests {
             jobs.delete(first.id());
             jobs.delete(second.id());
 
-            Job after = jobs.submit("test.sleep", new Sleep(0, 0, null), null);
+            Job after = jobs.submit(TestJobHandlers.SLEEP, new Sleep(0, 0, null), null);
             awaitStatus(after.id(), JobStatus.COMPLETED);
             assertThat(TestJobHandlers.STARTS).doesNotContainKey(queued.id());
             assertThat(api.get("/api/v1/jobs/" + queued.id()).status()).isEqualTo(404);
@@ -215,7 +215,7 @@ class JobsApiTests {
             int before = TestJobHandlers.PEAK.getAndSet(0);
             List<Job> submitted = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                submitted.add(jobs.submit("test.concurrency", new Sleep(1, 150, null), null));
+                submitted.add(jobs.submit(TestJobHandlers.CONCURRENCY, new Sleep(1, 150, null), null));
             }
             submitted.forEach(job -> awaitStatus(job.id(), JobStatus.COMPLETED));
             assertThat(TestJobHandlers.PEAK.get()).isBetween(1, 2).isGreaterThanOrEqualTo(before > 2 ? 0 : 1);
@@ -223,8 +223,8 @@ class JobsApiTests {
 
         @Test
         void listIsNewestFirstAndFiltersByStatus() {
-            Job older = jobs.submit("test.fail", new Fail("one"), null);
-            Job newer = jobs.submit("test.fail", new Fail("two"), null);
+            Job older = jobs.submit(TestJobHandlers.FAIL, new Fail("one"), null);
+            Job newer = jobs.submit(TestJobHandlers.FAIL, new Fail("two"), null);
             awaitStatus(older.id(), JobStatus.FAILED);
             awaitStatus(newer.id(), JobStatus.FAILED);
 
@@ -275,21 +275,21 @@ class JobsApiTests {
 
         @Test
         void metricsCountJobs() {
-            Job job = jobs.submit("test.sleep", new Sleep(0, 0, null), null);
+            Job job = jobs.submit(TestJobHandlers.SLEEP, new Sleep(0, 0, null), null);
             awaitStatus(job.id(), JobStatus.COMPLETED);
             String metrics = api.get("/metrics").body();
             assertThat(metrics)
-                    .contains("chapkit_jobs_submitted_total{type=\"test.sleep\"}")
-                    .contains("chapkit_jobs_completed_total{type=\"test.sleep\"}")
+                    .contains("chapkit_jobs_submitted_total{type=\"" + TestJobHandlers.SLEEP.name() + "\"}")
+                    .contains("chapkit_jobs_completed_total{type=\"" + TestJobHandlers.SLEEP.name() + "\"}")
                     .contains("chapkit_jobs_pending")
                     .contains("chapkit_jobs_duration_seconds_count");
         }
 
         @Test
         void finishedRecordsOlderThanTheRetentionAreDeletedBySweepsScheduledInTheDatabase() {
-            Job finished = jobs.submit("test.sleep", new Sleep(0, 0, null), null);
+            Job finished = jobs.submit(TestJobHandlers.SLEEP, new Sleep(0, 0, null), null);
             awaitStatus(finished.id(), JobStatus.COMPLETED);
-            Job running = jobs.submit("test.sleep", new Sleep(300, 100, null), null);
+            Job running = jobs.submit(TestJobHandlers.SLEEP, new Sleep(300, 100, null), null);
             awaitStatus(running.id(), JobStatus.RUNNING);
             Instant finishedAt = jobs.get(finished.id()).finishedAt();
 

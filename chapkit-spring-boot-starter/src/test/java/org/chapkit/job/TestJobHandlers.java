@@ -24,6 +24,21 @@ public class TestJobHandlers {
     /** Jobs whose worker thread saw the interrupt. */
     public static final Set<String> INTERRUPTED = ConcurrentHashMap.newKeySet();
 
+    /** The sleep with progress. */
+    public static final JobType<Sleep> SLEEP = JobType.of("test.sleep", Sleep.class);
+
+    /** The sleep with progress that may run again after its instance died or stopped. */
+    public static final JobType<Sleep> SLEEP_IDEMPOTENT = JobType.of("test.sleep-idempotent", Sleep.class);
+
+    /** Throws an {@link IllegalStateException} with the given message. */
+    public static final JobType<Fail> FAIL = JobType.of("test.fail", Fail.class);
+
+    /** Ends with an {@link Error}. */
+    public static final JobType<Crash> CRASH = JobType.of("test.crash", Crash.class);
+
+    /** Records how many of its kind run at once. */
+    public static final JobType<Sleep> CONCURRENCY = JobType.of("test.concurrency", Sleep.class);
+
     static final AtomicInteger CONCURRENT = new AtomicInteger();
     static final AtomicInteger PEAK = new AtomicInteger();
 
@@ -45,25 +60,20 @@ public class TestJobHandlers {
 
     @Bean
     JobHandler<Sleep> sleepJobHandler() {
-        return new SleepHandler("test.sleep", false);
+        return new SleepHandler(SLEEP, false);
     }
 
     @Bean
     JobHandler<Sleep> idempotentSleepJobHandler() {
-        return new SleepHandler("test.sleep-idempotent", true);
+        return new SleepHandler(SLEEP_IDEMPOTENT, true);
     }
 
     @Bean
     JobHandler<Fail> failingJobHandler() {
         return new JobHandler<>() {
             @Override
-            public String type() {
-                return "test.fail";
-            }
-
-            @Override
-            public Class<Fail> payloadType() {
-                return Fail.class;
+            public JobType<Fail> jobType() {
+                return FAIL;
             }
 
             @Override
@@ -87,13 +97,8 @@ public class TestJobHandlers {
     JobHandler<Crash> crashingJobHandler() {
         return new JobHandler<>() {
             @Override
-            public String type() {
-                return "test.crash";
-            }
-
-            @Override
-            public Class<Crash> payloadType() {
-                return Crash.class;
+            public JobType<Crash> jobType() {
+                return CRASH;
             }
 
             @Override
@@ -115,13 +120,8 @@ public class TestJobHandlers {
     JobHandler<Sleep> concurrencyProbeJobHandler() {
         return new JobHandler<>() {
             @Override
-            public String type() {
-                return "test.concurrency";
-            }
-
-            @Override
-            public Class<Sleep> payloadType() {
-                return Sleep.class;
+            public JobType<Sleep> jobType() {
+                return CONCURRENCY;
             }
 
             @Override
@@ -141,22 +141,17 @@ public class TestJobHandlers {
     /** Sleeps in steps, reporting progress after each; stops when cancelled. */
     static final class SleepHandler implements JobHandler<Sleep> {
 
-        private final String type;
+        private final JobType<Sleep> type;
         private final boolean idempotent;
 
-        SleepHandler(String type, boolean idempotent) {
+        SleepHandler(JobType<Sleep> type, boolean idempotent) {
             this.type = type;
             this.idempotent = idempotent;
         }
 
         @Override
-        public String type() {
+        public JobType<Sleep> jobType() {
             return type;
-        }
-
-        @Override
-        public Class<Sleep> payloadType() {
-            return Sleep.class;
         }
 
         @Override

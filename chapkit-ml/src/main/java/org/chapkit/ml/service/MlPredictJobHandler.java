@@ -2,9 +2,10 @@ package org.chapkit.ml.service;
 
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.PredictRequest;
 
-/** Runs {@value MlWorkflow#PREDICT_JOB} jobs: the payload is the {@code $predict} request body. */
+/** Runs {@link MlWorkflow#PREDICT_JOB} jobs: the payload is the {@code $predict} request body. */
 public final class MlPredictJobHandler implements JobHandler<PredictRequest> {
 
     private final MlWorkflow workflow;
@@ -19,13 +20,8 @@ public final class MlPredictJobHandler implements JobHandler<PredictRequest> {
     }
 
     @Override
-    public String type() {
+    public JobType<PredictRequest> jobType() {
         return MlWorkflow.PREDICT_JOB;
-    }
-
-    @Override
-    public Class<PredictRequest> payloadType() {
-        return PredictRequest.class;
     }
 
     @Override

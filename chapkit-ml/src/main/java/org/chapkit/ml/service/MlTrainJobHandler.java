@@ -2,9 +2,10 @@ package org.chapkit.ml.service;
 
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.TrainRequest;
 
-/** Runs {@value MlWorkflow#TRAIN_JOB} jobs: the payload is the {@code $train} request body. */
+/** Runs {@link MlWorkflow#TRAIN_JOB} jobs: the payload is the {@code $train} request body. */
 public final class MlTrainJobHandler implements JobHandler<TrainRequest> {
 
     private final MlWorkflow workflow;
@@ -19,13 +20,8 @@ public final class MlTrainJobHandler implements JobHandler<TrainRequest> {
     }
 
     @Override
-    public String type() {
+    public JobType<TrainRequest> jobType() {
         return MlWorkflow.TRAIN_JOB;
-    }
-
-    @Override
-    public Class<TrainRequest> payloadType() {
-        return TrainRequest.class;
     }
 
     @Override

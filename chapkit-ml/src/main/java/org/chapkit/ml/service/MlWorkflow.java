@@ -22,6 +22,7 @@ import org.chapkit.config.ConfigManager;
 import org.chapkit.id.Ulids;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobContext;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
 import org.chapkit.ml.api.ValidateRequest;
@@ -51,11 +52,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MlWorkflow {
 
-    /** Job type of training jobs. */
-    public static final String TRAIN_JOB = "ml.train";
+    /** Job type of training jobs: the payload is the {@code $train} request body. */
+    public static final JobType<TrainRequest> TRAIN_JOB = JobType.of("ml.train", TrainRequest.class);
 
-    /** Job type of prediction jobs. */
-    public static final String PREDICT_JOB = "ml.predict";
+    /** Job type of prediction jobs: the payload is the {@code $predict} request body. */
+    public static final JobType<PredictRequest> PREDICT_JOB = JobType.of("ml.predict", PredictRequest.class);
 
     private final ModelRunner<Object, Object> runner;
     private final ConfigManager<?> configs;

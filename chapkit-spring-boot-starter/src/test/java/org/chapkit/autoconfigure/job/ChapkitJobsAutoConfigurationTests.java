@@ -1,6 +1,7 @@
 package org.chapkit.autoconfigure.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -11,6 +12,8 @@ import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobStatus;
+import org.chapkit.job.JobType;
+import org.chapkit.job.UnknownJobTypeException;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 class ChapkitJobsAutoConfigurationTests {
+
+    private static final JobType<String> NOOP = JobType.of("noop", String.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
@@ -44,7 +49,7 @@ class ChapkitJobsAutoConfigurationTests {
                         "chapkit.jobs.expose-traceback=false")
                 .run(context -> {
                     JobManager jobs = context.getBean(JobManager.class);
-                    assertThat(jobs.handlerTypes()).containsExactly("noop");
+                    assertThat(jobs.jobTypes()).containsExactly(NOOP);
                     assertThat(jobs.settings().maxConcurrency()).isEqualTo(3);
                     assertThat(jobs.settings().instanceName()).isEqualTo("node-1");
                     assertThat(jobs.settings().retention()).isEqualTo(Duration.ofHours(2));
@@ -88,10 +93,24 @@ class ChapkitJobsAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(Clock.class);
                     JobManager jobs = context.getBean(JobManager.class);
-                    String id = jobs.submit("noop", "payload").id();
+                    String id = jobs.submit(NOOP, "payload").id();
                     await().atMost(Duration.ofSeconds(30))
                             .until(() -> jobs.find(id).map(Job::status).orElse(null), JobStatus.COMPLETED::equals);
                 });
+    }
+
+    @Test
+    void submittingATypeWithoutItsHandlerFailsAndSoDoesAnotherPayloadClassUnderTheSameName() {
+        runner.withUserConfiguration(Handlers.class).run(context -> {
+            JobManager jobs = context.getBean(JobManager.class);
+            assertThatThrownBy(() -> jobs.submit(JobType.of("missing", String.class), "x"))
+                    .isInstanceOf(UnknownJobTypeException.class)
+                    .hasMessageContaining("'missing'");
+            assertThatThrownBy(() -> jobs.submit(JobType.of(NOOP.name(), Integer.class), 1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("java.lang.String");
+            assertThat(jobs.list(null)).isEmpty();
+        });
     }
 
     @Test
@@ -130,13 +149,8 @@ class ChapkitJobsAutoConfigurationTests {
     static final class Noop implements JobHandler<String> {
 
         @Override
-        public String type() {
-            return "noop";
-        }
-
-        @Override
-        public Class<String> payloadType() {
-            return String.class;
+        public JobType<String> jobType() {
+            return NOOP;
         }
 
         @Override

@@ -86,7 +86,7 @@ class ChapkitMlAutoConfigurationTests {
                     .hasSingleBean(MlWorkflow.class)
                     .hasSingleBean(MlManager.class)
                     .hasSingleBean(MlController.class);
-            assertThat(context.getBean(JobManager.class).handlerTypes())
+            assertThat(context.getBean(JobManager.class).jobTypes())
                     .contains(MlWorkflow.TRAIN_JOB, MlWorkflow.PREDICT_JOB);
             ChapkitMlProperties properties = context.getBean(ChapkitMlProperties.class);
             assertThat(properties.enabled()).isTrue();
@@ -155,7 +155,7 @@ class ChapkitMlAutoConfigurationTests {
                     .doesNotHaveBean(MlWorkflow.class)
                     .doesNotHaveBean(MlController.class)
                     .hasSingleBean(JobManager.class);
-            assertThat(context.getBean(JobManager.class).handlerTypes())
+            assertThat(context.getBean(JobManager.class).jobTypes())
                     .doesNotContain(MlWorkflow.TRAIN_JOB, MlWorkflow.PREDICT_JOB);
         });
     }

@@ -49,7 +49,7 @@ class ChapkitTaskRunAutoConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(TaskExecutionGateway.class)).isInstanceOf(JobTaskExecutionGateway.class);
-            assertThat(context.getBean(JobManager.class).handlerTypes()).contains(TaskJobHandler.TYPE);
+            assertThat(context.getBean(JobManager.class).jobTypes()).contains(TaskJobHandler.TYPE);
             assertThat(context.getBean(RecurringWork.class).name())
                     .isEqualTo(ChapkitTaskRunAutoConfiguration.SCHEDULE_FIRING_TASK);
         });
