@@ -109,7 +109,7 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
-        this.store = new JobStore(dataSource);
+        this.store = new JobStore(dataSource, settings.tables());
         this.handlers = index(handlers);
         this.mapper = mapper;
         this.settings = settings;
@@ -137,6 +137,7 @@ public final class JobManager implements AutoCloseable {
                     .execute((instance, context) -> runRecurring(work)));
         }
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+                .tableName(settings.tables().table("scheduled_tasks"))
                 .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
                 .threads(settings.maxConcurrency())

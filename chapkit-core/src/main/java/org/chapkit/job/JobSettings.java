@@ -1,6 +1,7 @@
 package org.chapkit.job;
 
 import java.time.Duration;
+import org.chapkit.db.ChapkitTables;
 
 /**
  * Tuning of the job system on one instance.
@@ -19,6 +20,7 @@ import java.time.Duration;
  *     live execution any more and fails them; also the grace a job gets after it started before it is looked at
  * @param exposeTraceback whether failed jobs keep the stack trace in {@code error_traceback}; when false the field is
  *     never written, so no record or stream shows it
+ * @param tables the schema of {@code jobs} and db-scheduler's {@code scheduled_tasks}
  */
 public record JobSettings(
         String instanceName,
@@ -30,10 +32,37 @@ public record JobSettings(
         Duration retention,
         Duration shutdownGrace,
         Duration reconcileInterval,
-        boolean exposeTraceback) {
+        boolean exposeTraceback,
+        ChapkitTables tables) {
 
     /** The default reconciliation interval. */
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(1);
+
+    /** Settings with chapkit's tables in the connection's default schema. */
+    public JobSettings(
+            String instanceName,
+            int maxConcurrency,
+            Duration pollingInterval,
+            Duration heartbeatInterval,
+            int missedHeartbeatsLimit,
+            Duration cancelCheckInterval,
+            Duration retention,
+            Duration shutdownGrace,
+            Duration reconcileInterval,
+            boolean exposeTraceback) {
+        this(
+                instanceName,
+                maxConcurrency,
+                pollingInterval,
+                heartbeatInterval,
+                missedHeartbeatsLimit,
+                cancelCheckInterval,
+                retention,
+                shutdownGrace,
+                reconcileInterval,
+                exposeTraceback,
+                ChapkitTables.DEFAULT);
+    }
 
     /** Settings with the default reconciliation interval and stack traces recorded. */
     public JobSettings(
@@ -60,6 +89,7 @@ public record JobSettings(
 
     /** Checks the values. */
     public JobSettings {
+        tables = tables == null ? ChapkitTables.DEFAULT : tables;
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.chapkit.db.ChapkitTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -30,9 +31,9 @@ final class JobStore {
     private final JdbcClient jdbc;
     private volatile ClaimSql claimSql;
 
-    JobStore(DataSource dataSource) {
+    JobStore(DataSource dataSource, ChapkitTables tables) {
         this.dataSource = dataSource;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = tables.jdbc(JdbcClient.create(dataSource));
     }
 
     /** What a worker needs from the record it has just claimed. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.id.Ulids;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -33,7 +34,7 @@ class JobStoreTests {
 
         @BeforeEach
         void createStore() {
-            store = new JobStore(dataSource);
+            store = new JobStore(dataSource, ChapkitTables.DEFAULT);
         }
 
         @Test

@@ -68,13 +68,13 @@ public final class ChapkitArtifactAutoConfiguration {
     @ConditionalOnMissingBean
     ArtifactRepository chapkitArtifactRepository(
             ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper, javax.sql.DataSource dataSource) {
-        return new ArtifactRepository(jdbc, mapper, dataSource);
+        return new ArtifactRepository(schema.tables().jdbc(jdbc), mapper, dataSource, schema.tables());
     }
 
     @Bean
     @ConditionalOnMissingBean
     ArtifactContentStore chapkitArtifactContentStore(ChapkitSchema schema, JdbcClient jdbc) {
-        return new ArtifactContentStore(jdbc);
+        return new ArtifactContentStore(schema.tables().jdbc(jdbc));
     }
 
     @Bean

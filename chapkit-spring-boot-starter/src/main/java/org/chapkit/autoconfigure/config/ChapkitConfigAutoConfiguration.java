@@ -76,7 +76,7 @@ public final class ChapkitConfigAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConfigRepository chapkitConfigRepository(ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper) {
-        return new ConfigRepository(jdbc, mapper);
+        return new ConfigRepository(schema.tables().jdbc(jdbc), mapper);
     }
 
     @Bean

@@ -8,6 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param migrate whether chapkit applies its Flyway migrations at start-up; turn off only when a DBA applies them
  * @param historyTable the table in which chapkit's own Flyway history is kept, apart from the application's
+ * @param schema the schema of chapkit's tables, db-scheduler's {@code scheduled_tasks} and the history table
+ *     included; created when missing. Empty (the default): the connection's default schema ({@code public} on
+ *     PostgreSQL). Set it (for example to {@code chapkit}) when chapkit shares a database with an application that
+ *     has its own Flyway migrations, its own db-scheduler or tables named like chapkit's
  * @param directory the directory of the H2 file database used when {@code spring.datasource.url} is not set (the
  *     file is named after {@code spring.application.name}); needs {@code com.h2database:h2} on the class path
  * @param inMemory use a throwaway in-memory H2 database instead of the file database when {@code
@@ -19,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChapkitDatabaseProperties(
         @DefaultValue("true") boolean migrate,
         @DefaultValue("chapkit_schema_history") String historyTable,
+        @DefaultValue("") String schema,
         @DefaultValue("./data") String directory,
         @DefaultValue("false") boolean inMemory,
         @DefaultValue("true") boolean warnInMemory) {}

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.job.JobController;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
@@ -68,7 +69,7 @@ public final class ChapkitJobsAutoConfiguration {
                 handlers.orderedStream().toList(),
                 recurring.orderedStream().toList(),
                 mapper,
-                settings(properties),
+                settings(properties, schema.tables()),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC));
     }
@@ -80,7 +81,7 @@ public final class ChapkitJobsAutoConfiguration {
         return new JobController(jobs, streamer);
     }
 
-    static JobSettings settings(ChapkitJobsProperties properties) {
+    static JobSettings settings(ChapkitJobsProperties properties, ChapkitTables tables) {
         String name = properties.instanceName();
         if (name == null || name.isBlank()) {
             name = hostName() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
@@ -95,7 +96,8 @@ public final class ChapkitJobsAutoConfiguration {
                 properties.retention(),
                 properties.shutdownGrace(),
                 properties.reconcileInterval(),
-                properties.exposeTraceback());
+                properties.exposeTraceback(),
+                tables);
     }
 
     private static String hostName() {

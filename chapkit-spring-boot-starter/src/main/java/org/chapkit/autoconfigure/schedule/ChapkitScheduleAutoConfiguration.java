@@ -35,7 +35,7 @@ public final class ChapkitScheduleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ScheduleStore chapkitScheduleStore(JdbcClient jdbc, JsonMapper mapper, ChapkitSchema schema) {
-        return new ScheduleStore(jdbc, mapper);
+        return new ScheduleStore(schema.tables().jdbc(jdbc), mapper);
     }
 
     @Bean

@@ -65,7 +65,7 @@ public final class ChapkitTaskRunAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TaskRunStore chapkitTaskRunStore(JdbcClient jdbc, ChapkitSchema schema) {
-        return new TaskRunStore(jdbc);
+        return new TaskRunStore(schema.tables().jdbc(jdbc));
     }
 
     @Bean(destroyMethod = "close")
