@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.ProblemType;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,7 +40,7 @@ public class ArtifactContentStore {
         String contentId = Ulids.newUlid();
         jdbc.sql("INSERT INTO artifact_contents (id, artifact_id, size, chunks, head, created_at) "
                         + "VALUES (?, ?, 0, 0, ?, ?)")
-                .params(contentId, artifactId, new byte[0], ArtifactRepository.utc(now))
+                .params(contentId, artifactId, new byte[0], UtcTimestamps.column(now))
                 .update();
         byte[] buffer = new byte[CHUNK_SIZE];
         byte[] head = new byte[0];

@@ -3,7 +3,6 @@ package org.chapkit.artifact;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +22,9 @@ import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.IntegrityViolations;
-import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.DatabindException;
@@ -204,14 +203,7 @@ public class ArtifactManager {
         try {
             return json.mapper().treeToValue(body, ArtifactIn.class);
         } catch (DatabindException ex) {
-            String path = JacksonErrors.pathOf(ex);
-            throw new ValidationFailedException(
-                    "Invalid value for '" + path + "'",
-                    List.of(new FieldError(
-                            path,
-                            JacksonErrors.firstLine(ex.getOriginalMessage(), "has the wrong type"),
-                            FieldError.Source.BODY,
-                            "type_error")));
+            throw ValidationFailedException.wrongType(ex);
         }
     }
 
@@ -631,7 +623,7 @@ public class ArtifactManager {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return UtcTimestamps.now(clock);
     }
 
     private static NotFoundException notFound(String id) {

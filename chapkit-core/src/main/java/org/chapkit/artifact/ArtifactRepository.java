@@ -2,9 +2,6 @@ package org.chapkit.artifact;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.chapkit.db.ChapkitTables;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
@@ -88,19 +86,15 @@ public class ArtifactRepository {
                         mapper.writeValueAsString(artifact.data()),
                         mapper.writeValueAsString(artifact.tags()),
                         artifact.version(),
-                        utc(artifact.createdAt()),
-                        utc(artifact.updatedAt()))
+                        UtcTimestamps.column(artifact.createdAt()),
+                        UtcTimestamps.column(artifact.updatedAt()))
                 .update();
     }
 
     /** Records that a job produced {@code artifactId}; a second seal of the same artifact fails. */
     public void insertSeal(ArtifactSeal seal) {
         jdbc.sql("INSERT INTO artifact_seals (artifact_id, job_id, content_sha256, sealed_at) VALUES (?, ?, ?, ?)")
-                .params(
-                        seal.artifactId(),
-                        seal.jobId(),
-                        seal.contentSha256(),
-                        seal.sealedAt().atOffset(java.time.ZoneOffset.UTC))
+                .params(seal.artifactId(), seal.jobId(), seal.contentSha256(), UtcTimestamps.column(seal.sealedAt()))
                 .update();
     }
 
@@ -113,8 +107,7 @@ public class ArtifactRepository {
                         rs.getString("artifact_id"),
                         rs.getString("job_id"),
                         rs.getString("content_sha256"),
-                        rs.getObject("sealed_at", java.time.OffsetDateTime.class)
-                                .toInstant()))
+                        UtcTimestamps.read(rs, "sealed_at")))
                 .optional();
     }
 
@@ -128,7 +121,7 @@ public class ArtifactRepository {
                                 mapper.writeValueAsString(artifact.data()),
                                 mapper.writeValueAsString(artifact.tags()),
                                 artifact.version(),
-                                utc(artifact.updatedAt()),
+                                UtcTimestamps.column(artifact.updatedAt()),
                                 artifact.id(),
                                 expectedVersion)
                         .update()
@@ -344,14 +337,10 @@ public class ArtifactRepository {
                 rs.getInt("level"),
                 mapper.readValue(rs.getString("tags"), STRINGS),
                 mapper.readTree(rs.getString("data")),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                UtcTimestamps.read(rs, "created_at"),
+                UtcTimestamps.read(rs, "updated_at"),
                 rs.getLong("version"),
                 content);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static List<List<String>> batches(Collection<String> ids) {

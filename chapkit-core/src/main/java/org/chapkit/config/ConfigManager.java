@@ -2,7 +2,6 @@ package org.chapkit.config;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,9 +17,9 @@ import org.chapkit.id.Ulids;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.IntegrityViolations;
-import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.DatabindException;
@@ -190,14 +189,7 @@ public class ConfigManager<T extends BaseConfig> {
         try {
             return mapper.treeToValue(body, ConfigIn.class);
         } catch (DatabindException ex) {
-            String path = JacksonErrors.pathOf(ex);
-            throw new ValidationFailedException(
-                    "Invalid value for '" + path + "'",
-                    List.of(new FieldError(
-                            path,
-                            JacksonErrors.firstLine(ex.getOriginalMessage(), "has the wrong type"),
-                            FieldError.Source.BODY,
-                            "type_error")));
+            throw ValidationFailedException.wrongType(ex);
         }
     }
 
@@ -292,7 +284,7 @@ public class ConfigManager<T extends BaseConfig> {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return UtcTimestamps.now(clock);
     }
 
     private static String requireName(String name) {

@@ -2,11 +2,9 @@ package org.chapkit.config;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +33,8 @@ public class ConfigRepository {
                         mapper.writeValueAsString(config.data()),
                         mapper.writeValueAsString(config.tags()),
                         config.version(),
-                        utc(config.createdAt()),
-                        utc(config.updatedAt()))
+                        UtcTimestamps.column(config.createdAt()),
+                        UtcTimestamps.column(config.updatedAt()))
                 .update();
     }
 
@@ -49,7 +47,7 @@ public class ConfigRepository {
                                 mapper.writeValueAsString(config.data()),
                                 mapper.writeValueAsString(config.tags()),
                                 config.version(),
-                                utc(config.updatedAt()),
+                                UtcTimestamps.column(config.updatedAt()),
                                 config.id(),
                                 expectedVersion)
                         .update()
@@ -103,16 +101,8 @@ public class ConfigRepository {
                 rs.getString("name"),
                 mapper.readValue(rs.getString("tags"), STRINGS),
                 (ObjectNode) mapper.readTree(rs.getString("data")),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
+                UtcTimestamps.read(rs, "created_at"),
+                UtcTimestamps.read(rs, "updated_at"),
                 rs.getLong("version"));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

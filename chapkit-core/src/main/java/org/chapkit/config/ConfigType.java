@@ -48,7 +48,7 @@ public final class ConfigType<T extends BaseConfig> {
 
     /**
      * @param definition the config record
-     * @param mapper the application's JSON mapper; a snake_case copy of it binds config data
+     * @param mapper the JSON mapper config data is stored with; a snake_case copy of it binds config data
      * @param validator checks the record's constraints
      */
     public ConfigType(ConfigDefinition<T> definition, JsonMapper mapper, Validator validator) {
@@ -318,14 +318,7 @@ public final class ConfigType<T extends BaseConfig> {
     }
 
     private static ValidationFailedException invalid(List<FieldError> errors) {
-        return new ValidationFailedException(
-                "Invalid config data: "
-                        + String.join(
-                                "; ",
-                                errors.stream()
-                                        .map(e -> e.field() + " " + e.message())
-                                        .toList()),
-                errors);
+        return ValidationFailedException.invalid("config data", errors);
     }
 
     /**

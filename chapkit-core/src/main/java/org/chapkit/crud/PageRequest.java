@@ -62,13 +62,6 @@ public record PageRequest(int page, int size) {
     }
 
     private static ValidationFailedException invalid(List<FieldError> errors) {
-        return new ValidationFailedException(
-                "Invalid pagination: "
-                        + String.join(
-                                "; ",
-                                errors.stream()
-                                        .map(e -> e.field() + " " + e.message())
-                                        .toList()),
-                errors);
+        return ValidationFailedException.invalid("pagination", errors);
     }
 }

@@ -52,14 +52,7 @@ public final class Tags {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ValidationFailedException(
-                    "Invalid tags: "
-                            + String.join(
-                                    "; ",
-                                    errors.stream()
-                                            .map(e -> e.field() + " " + e.message())
-                                            .toList()),
-                    errors);
+            throw ValidationFailedException.invalid("tags", errors);
         }
         return List.copyOf(tags);
     }

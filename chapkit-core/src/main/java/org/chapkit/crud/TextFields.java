@@ -1,6 +1,5 @@
 package org.chapkit.crud;
 
-import java.util.List;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ValidationFailedException;
 
@@ -35,8 +34,7 @@ public final class TextFields {
             message = "must not contain the NUL character (\\u0000)";
         }
         if (message != null) {
-            throw new ValidationFailedException(
-                    "Invalid " + field + ": " + message, List.of(new FieldError(field, message)));
+            throw ValidationFailedException.invalid(new FieldError(field, message));
         }
         return value;
     }

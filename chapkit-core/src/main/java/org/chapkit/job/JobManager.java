@@ -1,6 +1,7 @@
 package org.chapkit.job;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
@@ -26,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.chapkit.id.Ulids;
+import org.chapkit.time.UtcTimestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -109,6 +111,33 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
+        this(dataSource, transactionManager, handlers, recurring, List.of(), mapper, settings, meterRegistry, clock);
+    }
+
+    /**
+     * Creates the job system of one instance with periodic work and customizers of its db-scheduler builder; nothing
+     * runs until {@link #start()}.
+     *
+     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
+     * @param transactionManager the transaction manager of that data source
+     * @param handlers every kind of work this instance can run
+     * @param recurring periodic work, each run on one instance at a time across the cluster
+     * @param customizers applied in order to the scheduler builder after {@code settings}
+     * @param mapper serializes payloads
+     * @param settings concurrency, timing and retention
+     * @param meterRegistry where job metrics go
+     * @param clock time source of job timestamps
+     */
+    public JobManager(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Collection<? extends JobHandler<?>> handlers,
+            Collection<RecurringWork> recurring,
+            Collection<? extends SchedulerBuilderCustomizer> customizers,
+            ObjectMapper mapper,
+            JobSettings settings,
+            MeterRegistry meterRegistry,
+            Clock clock) {
         this.store = new JobStore(dataSource, settings.tables());
         this.handlers = index(handlers);
         this.mapper = mapper;
@@ -136,7 +165,7 @@ public final class JobManager implements AutoCloseable {
             startTasks.add(Tasks.recurring(work.name(), Schedules.fixedDelay(work.delay()))
                     .execute((instance, context) -> runRecurring(work)));
         }
-        this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
                 .tableName(settings.tables().table("scheduled_tasks"))
                 .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
@@ -147,8 +176,9 @@ public final class JobManager implements AutoCloseable {
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .serializer(new Utf8Serializer())
                 // The job task only throws to re-queue (no stack trace) or when the jobs table is unreachable.
-                .failureLogging(LogLevel.INFO, true)
-                .build();
+                .failureLogging(LogLevel.INFO, true);
+        customizers.forEach(customizer -> customizer.customize(builder));
+        this.scheduler = builder.build();
         this.cancelWatcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("chapkit-job-cancel-watcher")
                 .daemon(true)
@@ -229,7 +259,7 @@ public final class JobManager implements AutoCloseable {
                 id,
                 name,
                 JobStatus.PENDING,
-                JobStore.ts(now).toInstant(),
+                UtcTimestamps.truncate(now),
                 null,
                 null,
                 null,

@@ -3,15 +3,13 @@ package org.chapkit.job;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.chapkit.db.ChapkitTables;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -52,7 +50,7 @@ final class JobStore {
                 .param("id", id)
                 .param("type", type)
                 .param("payload", payloadJson)
-                .param("submitted", ts(submittedAt))
+                .param("submitted", UtcTimestamps.column(submittedAt))
                 .param("reserved", reservedArtifactId)
                 .update();
     }
@@ -98,7 +96,7 @@ final class JobStore {
 
     private Optional<Claimed> claimed(String sql, String id, String owner, Instant now) {
         return jdbc.sql(sql)
-                .param("now", ts(now))
+                .param("now", UtcTimestamps.column(now))
                 .param("owner", owner)
                 .param("id", id)
                 .query((rs, row) -> new Claimed(
@@ -143,7 +141,7 @@ final class JobStore {
     /** Moves a pending job to running for this instance; false when it is gone or not pending any more. */
     private boolean claimPending(String id, String owner, Instant now) {
         return jdbc.sql(CLAIM_SET)
-                        .param("now", ts(now))
+                        .param("now", UtcTimestamps.column(now))
                         .param("owner", owner)
                         .param("id", id)
                         .update()
@@ -153,7 +151,7 @@ final class JobStore {
     boolean complete(String id, String owner, String artifactId, Instant now) {
         return jdbc.sql("UPDATE jobs SET status = 'completed', finished_at = :now, artifact_id = :artifact"
                                 + " WHERE id = :id AND status = 'running' AND owner = :owner")
-                        .param("now", ts(now))
+                        .param("now", UtcTimestamps.column(now))
                         .param("artifact", artifactId)
                         .param("id", id)
                         .param("owner", owner)
@@ -164,7 +162,7 @@ final class JobStore {
     boolean fail(String id, String error, String traceback, Instant now) {
         return jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error,"
                                 + " error_traceback = :traceback WHERE id = :id AND status IN ('pending', 'running')")
-                        .param("now", ts(now))
+                        .param("now", UtcTimestamps.column(now))
                         .param("error", error)
                         .param("traceback", traceback)
                         .param("id", id)
@@ -175,7 +173,7 @@ final class JobStore {
     boolean cancel(String id, Instant now) {
         return jdbc.sql("UPDATE jobs SET status = 'canceled', finished_at = :now"
                                 + " WHERE id = :id AND status IN ('pending', 'running')")
-                        .param("now", ts(now))
+                        .param("now", UtcTimestamps.column(now))
                         .param("id", id)
                         .update()
                 == 1;
@@ -236,17 +234,17 @@ final class JobStore {
         int running = jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error"
                         + " WHERE status = 'running' AND started_at < :cutoff AND NOT EXISTS (SELECT 1 FROM"
                         + " scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id AND s.picked)")
-                .param("now", ts(now))
+                .param("now", UtcTimestamps.column(now))
                 .param("error", "JobAbandoned: no live instance was running this job any more")
-                .param("cutoff", ts(cutoff))
+                .param("cutoff", UtcTimestamps.column(cutoff))
                 .param("task", jobTask)
                 .update();
         int pending = jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error"
                         + " WHERE status = 'pending' AND submitted_at < :cutoff AND NOT EXISTS (SELECT 1 FROM"
                         + " scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id)")
-                .param("now", ts(now))
+                .param("now", UtcTimestamps.column(now))
                 .param("error", "JobAbandoned: the job's execution was lost before it started")
-                .param("cutoff", ts(cutoff))
+                .param("cutoff", UtcTimestamps.column(cutoff))
                 .param("task", jobTask)
                 .update();
         return running + pending;
@@ -262,17 +260,8 @@ final class JobStore {
     int purgeFinishedBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM jobs WHERE status IN ('completed', 'failed', 'canceled')"
                         + " AND finished_at < :cutoff")
-                .param("cutoff", ts(cutoff))
+                .param("cutoff", UtcTimestamps.column(cutoff))
                 .update();
-    }
-
-    static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static Job map(ResultSet rs, int row) throws SQLException {
@@ -282,9 +271,9 @@ final class JobStore {
                 rs.getString("id"),
                 rs.getString("type"),
                 JobStatus.fromWireName(rs.getString("status")).orElseThrow(),
-                instant(rs, "submitted_at"),
-                instant(rs, "started_at"),
-                instant(rs, "finished_at"),
+                UtcTimestamps.read(rs, "submitted_at"),
+                UtcTimestamps.read(rs, "started_at"),
+                UtcTimestamps.read(rs, "finished_at"),
                 rs.getString("error"),
                 rs.getString("error_traceback"),
                 rs.getString("reserved_artifact_id"),

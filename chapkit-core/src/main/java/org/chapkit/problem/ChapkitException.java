@@ -1,6 +1,5 @@
 package org.chapkit.problem;
 
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -35,12 +34,6 @@ public class ChapkitException extends ErrorResponseException {
     /** Adds the {@code errors} extension listing invalid fields; returns this exception. */
     public ChapkitException withFieldErrors(List<FieldError> errors) {
         getBody().setProperty("errors", List.copyOf(errors));
-        return this;
-    }
-
-    /** Sets the {@code instance} member (normally filled with the request path by the handler). */
-    public ChapkitException withInstance(URI instance) {
-        getBody().setInstance(instance);
         return this;
     }
 

@@ -45,11 +45,6 @@ public record FieldError(
         return new FieldError(name, message, Source.HEADER, typeOf(message));
     }
 
-    /** This error with another type. */
-    public FieldError withType(String newType) {
-        return new FieldError(field, message, source, newType);
-    }
-
     /**
      * The FastAPI {@code loc} of this field: the source, then each path segment, list indexes as numbers; for
      * example {@code ["body", "tags", 1]}.

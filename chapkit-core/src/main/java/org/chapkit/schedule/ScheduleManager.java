@@ -17,15 +17,16 @@ import org.chapkit.problem.FieldError;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.chapkit.task.DeclaredSchedule;
-import org.chapkit.task.DurationText;
 import org.chapkit.task.ExecutionOrigin;
 import org.chapkit.task.TaskDefinition;
 import org.chapkit.task.TaskDisabledException;
 import org.chapkit.task.TaskExecutionAccepted;
 import org.chapkit.task.TaskManager;
+import org.chapkit.time.UtcTimestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -107,9 +108,8 @@ public class ScheduleManager {
      */
     public SchedulePreview preview(ScheduleRequest request, int count) {
         if (count < 1 || count > MAX_PREVIEW_RUNS) {
-            throw new ValidationFailedException(
-                    "Invalid query parameter count: must be between 1 and " + MAX_PREVIEW_RUNS + ", got " + count,
-                    List.of(new FieldError("count", "must be between 1 and " + MAX_PREVIEW_RUNS)));
+            throw ValidationFailedException.invalid(
+                    FieldError.query("count", "must be between 1 and " + MAX_PREVIEW_RUNS + ", got " + count));
         }
         Instant now = Instant.now(clock);
         Valid valid = validate(request, now);
@@ -362,7 +362,8 @@ public class ScheduleManager {
             }
         } else if (!blank(request.interval())) {
             try {
-                interval = DurationText.parse(request.interval());
+                interval =
+                        DurationFormatterUtils.detectAndParse(request.interval().trim());
                 if (interval.compareTo(settings.minInterval()) < 0) {
                     errors.add(new FieldError(
                             "interval", "must be at least " + settings.minInterval() + ", got " + interval));
@@ -370,7 +371,9 @@ public class ScheduleManager {
                     trigger = new ScheduleTrigger.Interval(interval);
                 }
             } catch (IllegalArgumentException ex) {
-                errors.add(new FieldError("interval", ex.getMessage()));
+                errors.add(new FieldError(
+                        "interval",
+                        "'" + request.interval() + "' is not a duration; write for example 30s, 5m, 1h or PT30S"));
             }
         } else {
             runAt = parseRunAt(request.runAt(), zone, errors);
@@ -394,14 +397,7 @@ public class ScheduleManager {
                     "missed_run_cap", "must be between 1 and " + settings.maxMissedRunCap() + ", got " + cap));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationFailedException(
-                    "Invalid schedule: "
-                            + String.join(
-                                    "; ",
-                                    errors.stream()
-                                            .map(e -> e.field() + " " + e.message())
-                                            .toList()),
-                    errors);
+            throw ValidationFailedException.invalid("schedule", errors);
         }
         boolean enabled = request.enabled() == null || request.enabled();
         return new Valid(
@@ -456,17 +452,17 @@ public class ScheduleManager {
                     params,
                     cron,
                     interval == null ? null : interval.toString(),
-                    ScheduleStore.truncate(runAt),
+                    UtcTimestamps.truncate(runAt),
                     timeZone,
                     enabled,
                     policy,
                     cap,
-                    ScheduleStore.truncate(nextRunAt),
+                    UtcTimestamps.truncate(nextRunAt),
                     null,
                     null,
                     declared,
-                    ScheduleStore.truncate(createdAt),
-                    ScheduleStore.truncate(now));
+                    UtcTimestamps.truncate(createdAt),
+                    UtcTimestamps.truncate(now));
         }
 
         boolean sameDefinitionAs(Schedule schedule) {

@@ -4,14 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.chapkit.task.TaskReferenceSource;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,17 +42,17 @@ public class ScheduleStore implements TaskReferenceSource {
                 .param("params", mapper.writeValueAsString(schedule.params()))
                 .param("cron", schedule.cron())
                 .param("intervalMs", intervalMillis(schedule))
-                .param("runAt", time(schedule.runAt()))
+                .param("runAt", UtcTimestamps.column(schedule.runAt()))
                 .param("timeZone", schedule.timeZone())
                 .param("enabled", schedule.enabled())
                 .param("policy", schedule.missedRunPolicy().wire())
                 .param("cap", schedule.missedRunCap())
-                .param("nextRunAt", time(schedule.nextRunAt()))
-                .param("lastRunAt", time(schedule.lastRunAt()))
+                .param("nextRunAt", UtcTimestamps.column(schedule.nextRunAt()))
+                .param("lastRunAt", UtcTimestamps.column(schedule.lastRunAt()))
                 .param("lastJobId", schedule.lastJobId())
                 .param("declaredBy", declaredBy)
-                .param("createdAt", time(schedule.createdAt()))
-                .param("updatedAt", time(schedule.updatedAt()))
+                .param("createdAt", UtcTimestamps.column(schedule.createdAt()))
+                .param("updatedAt", UtcTimestamps.column(schedule.updatedAt()))
                 .update();
     }
 
@@ -68,13 +66,13 @@ public class ScheduleStore implements TaskReferenceSource {
                 .param("params", mapper.writeValueAsString(schedule.params()))
                 .param("cron", schedule.cron())
                 .param("intervalMs", intervalMillis(schedule))
-                .param("runAt", time(schedule.runAt()))
+                .param("runAt", UtcTimestamps.column(schedule.runAt()))
                 .param("timeZone", schedule.timeZone())
                 .param("enabled", schedule.enabled())
                 .param("policy", schedule.missedRunPolicy().wire())
                 .param("cap", schedule.missedRunCap())
-                .param("nextRunAt", time(schedule.nextRunAt()))
-                .param("updatedAt", time(schedule.updatedAt()))
+                .param("nextRunAt", UtcTimestamps.column(schedule.nextRunAt()))
+                .param("updatedAt", UtcTimestamps.column(schedule.updatedAt()))
                 .update();
     }
 
@@ -118,7 +116,7 @@ public class ScheduleStore implements TaskReferenceSource {
     public List<Schedule> due(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM schedules WHERE enabled = TRUE AND next_run_at IS NOT NULL"
                         + " AND next_run_at <= :now ORDER BY next_run_at FETCH FIRST " + limit + " ROWS ONLY")
-                .param("now", time(now))
+                .param("now", UtcTimestamps.column(now))
                 .query(this::map)
                 .list();
     }
@@ -132,8 +130,8 @@ public class ScheduleStore implements TaskReferenceSource {
     public void setEnabled(String id, boolean enabled, Instant nextRunAt, Instant now) {
         jdbc.sql("UPDATE schedules SET enabled = :enabled, next_run_at = :next, updated_at = :now WHERE id = :id")
                 .param("enabled", enabled)
-                .param("next", time(nextRunAt))
-                .param("now", time(now))
+                .param("next", UtcTimestamps.column(nextRunAt))
+                .param("now", UtcTimestamps.column(now))
                 .param("id", id)
                 .update();
     }
@@ -146,10 +144,10 @@ public class ScheduleStore implements TaskReferenceSource {
     public boolean claim(String id, Instant due, Instant next, Instant now) {
         return jdbc.sql("UPDATE schedules SET next_run_at = :next, updated_at = :now"
                                 + " WHERE id = :id AND enabled = TRUE AND next_run_at = :due")
-                        .param("next", time(next))
-                        .param("now", time(now))
+                        .param("next", UtcTimestamps.column(next))
+                        .param("now", UtcTimestamps.column(now))
                         .param("id", id)
-                        .param("due", time(due))
+                        .param("due", UtcTimestamps.column(due))
                         .update()
                 == 1;
     }
@@ -157,9 +155,9 @@ public class ScheduleStore implements TaskReferenceSource {
     /** Records the last submitted run. */
     public void recordRun(String id, Instant tick, String jobId, Instant now) {
         jdbc.sql("UPDATE schedules SET last_run_at = :tick, last_job_id = :jobId, updated_at = :now WHERE id = :id")
-                .param("tick", time(tick))
+                .param("tick", UtcTimestamps.column(tick))
                 .param("jobId", jobId)
-                .param("now", time(now))
+                .param("now", UtcTimestamps.column(now))
                 .param("id", id)
                 .update();
     }
@@ -183,11 +181,6 @@ public class ScheduleStore implements TaskReferenceSource {
                 .update();
     }
 
-    /** An instant as stored: UTC, millisecond precision. */
-    public static Instant truncate(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
-    }
-
     private Schedule map(ResultSet rs, int row) throws SQLException {
         long intervalMs = rs.getLong("interval_ms");
         boolean hasInterval = !rs.wasNull();
@@ -197,26 +190,17 @@ public class ScheduleStore implements TaskReferenceSource {
                 (ObjectNode) mapper.readTree(rs.getString("params")),
                 rs.getString("cron"),
                 hasInterval ? Duration.ofMillis(intervalMs).toString() : null,
-                instant(rs, "run_at"),
+                UtcTimestamps.read(rs, "run_at"),
                 rs.getString("time_zone"),
                 rs.getBoolean("enabled"),
                 MissedRunPolicy.parse(rs.getString("missed_run_policy")),
                 rs.getInt("missed_run_cap"),
-                instant(rs, "next_run_at"),
-                instant(rs, "last_run_at"),
+                UtcTimestamps.read(rs, "next_run_at"),
+                UtcTimestamps.read(rs, "last_run_at"),
                 rs.getString("last_job_id"),
                 rs.getString("declared_by") != null,
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : truncate(instant).atOffset(ZoneOffset.UTC);
+                UtcTimestamps.read(rs, "created_at"),
+                UtcTimestamps.read(rs, "updated_at"));
     }
 
     private static Long intervalMillis(Schedule schedule) {

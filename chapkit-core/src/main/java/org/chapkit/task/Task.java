@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a method of a Spring bean as a named task that can be executed through {@code /api/v1/tasks} and run by
  * schedules. Parameters are bound by name from the JSON {@code params} of a call (validated with Bean Validation),
- * except parameters whose type is injectable (see {@link TaskParameterResolver}). Durations are written as
- * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT30S}).
+ * except parameters whose type is injectable (see {@link TaskParameterResolver}). Durations are read by Spring's
+ * {@code DurationFormatterUtils.detectAndParse}: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d} or
+ * ISO-8601 ({@code PT30S}).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

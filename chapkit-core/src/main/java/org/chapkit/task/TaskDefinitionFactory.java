@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 
 /**
  * Turns a {@link Task}-annotated bean method into a {@link TaskDefinition}: reads and checks its settings and
@@ -137,7 +138,7 @@ public class TaskDefinitionFactory {
 
     private static Duration duration(String attribute, String text) {
         try {
-            return DurationText.parse(text);
+            return DurationFormatterUtils.detectAndParse(text.trim());
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException(attribute + ": " + ex.getMessage(), ex);
         }

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ValidationFailedException;
 import tools.jackson.core.JacksonException;
@@ -97,9 +96,7 @@ public class TaskParameterBinder {
             // In parameter order, so the answer does not depend on the validator's unordered violation set.
             errors.sort(Comparator.comparingInt((FieldError e) -> position(task, e.field()))
                     .thenComparing(FieldError::field));
-            String detail =
-                    errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-            throw new ValidationFailedException("Invalid params for task '" + task.name() + "': " + detail, errors);
+            throw ValidationFailedException.invalid("params for task '" + task.name() + "'", errors);
         }
         return new BoundTaskParams(task, object, Arrays.asList(arguments));
     }

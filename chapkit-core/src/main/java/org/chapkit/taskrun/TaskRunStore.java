@@ -3,13 +3,11 @@ package org.chapkit.taskrun;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.chapkit.task.TaskReferenceSource;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,10 +36,10 @@ public class TaskRunStore implements TaskReferenceSource {
                 .param("hash", run.paramsHash())
                 .param("artifact", run.artifactId())
                 .param("schedule", run.scheduleId())
-                .param("tick", ts(run.tick()))
+                .param("tick", UtcTimestamps.column(run.tick()))
                 .param("status", run.status())
-                .param("submitted", ts(run.submittedAt()))
-                .param("scheduled", ts(run.scheduledFor()))
+                .param("submitted", UtcTimestamps.column(run.submittedAt()))
+                .param("scheduled", UtcTimestamps.column(run.scheduledFor()))
                 .update();
     }
 
@@ -73,7 +71,7 @@ public class TaskRunStore implements TaskReferenceSource {
             }
         }
         jdbc.sql("UPDATE task_runs SET status = 'running', started_at = :now WHERE job_id = :job")
-                .param("now", ts(clock.instant()))
+                .param("now", UtcTimestamps.column(clock.instant()))
                 .param("job", jobId)
                 .update();
         return true;
@@ -86,7 +84,7 @@ public class TaskRunStore implements TaskReferenceSource {
                 .param("status", status)
                 .param("artifact", artifactId)
                 .param("error", error)
-                .param("now", ts(now))
+                .param("now", UtcTimestamps.column(now))
                 .param("job", jobId)
                 .update();
     }
@@ -99,7 +97,7 @@ public class TaskRunStore implements TaskReferenceSource {
                         + " ORDER BY finished_at DESC")
                 .param("task", taskName)
                 .param("hash", paramsHash)
-                .param("since", ts(since))
+                .param("since", UtcTimestamps.column(since))
                 .query(String.class)
                 .stream()
                 .findFirst();
@@ -130,14 +128,6 @@ public class TaskRunStore implements TaskReferenceSource {
                 .list();
     }
 
-    /** Every attempt of a task, oldest first. */
-    public List<TaskRun> ofTask(String taskName) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task_runs WHERE task_name = :task ORDER BY submitted_at, job_id")
-                .param("task", taskName)
-                .query(TaskRunStore::map)
-                .list();
-    }
-
     @Override
     public String sourceName() {
         return "task_runs";
@@ -157,15 +147,6 @@ public class TaskRunStore implements TaskReferenceSource {
                 .update();
     }
 
-    private static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
     private static TaskRun map(ResultSet rs, int row) throws SQLException {
         return new TaskRun(
                 rs.getString("job_id"),
@@ -175,12 +156,12 @@ public class TaskRunStore implements TaskReferenceSource {
                 rs.getString("params_hash"),
                 rs.getString("artifact_id"),
                 rs.getString("schedule_id"),
-                instant(rs, "tick"),
+                UtcTimestamps.read(rs, "tick"),
                 rs.getString("status"),
-                instant(rs, "submitted_at"),
-                instant(rs, "scheduled_for"),
-                instant(rs, "started_at"),
-                instant(rs, "finished_at"),
+                UtcTimestamps.read(rs, "submitted_at"),
+                UtcTimestamps.read(rs, "scheduled_for"),
+                UtcTimestamps.read(rs, "started_at"),
+                UtcTimestamps.read(rs, "finished_at"),
                 rs.getString("error"));
     }
 }

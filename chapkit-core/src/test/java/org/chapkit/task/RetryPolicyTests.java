@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 
 class RetryPolicyTests {
 
@@ -87,16 +88,17 @@ class RetryPolicyTests {
     }
 
     @Test
-    void durationsAreReadInShortAndIsoForm() {
-        assertThat(DurationText.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(DurationText.parse("30s")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(DurationText.parse("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(DurationText.parse("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(DurationText.parse("1d")).isEqualTo(Duration.ofDays(1));
-        assertThat(DurationText.parse("PT15M")).isEqualTo(Duration.ofMinutes(15));
+    void durationsAreReadInSpringsSimpleAndIsoForm() {
+        assertThat(DurationFormatterUtils.detectAndParse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationFormatterUtils.detectAndParse("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(DurationFormatterUtils.detectAndParse("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(DurationFormatterUtils.detectAndParse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(DurationFormatterUtils.detectAndParse("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(DurationFormatterUtils.detectAndParse("PT15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(DurationFormatterUtils.detectAndParse("250")).isEqualTo(Duration.ofMillis(250));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DurationText.parse("soon"))
-                .withMessageContaining("'soon' is not a duration");
+                .isThrownBy(() -> DurationFormatterUtils.detectAndParse("soon"))
+                .withMessageContaining("'soon' is not a valid duration");
     }
 
     private static RandomGenerator fixed(double value) {

@@ -1,7 +1,5 @@
 package org.chapkit.security.access;
 
-import java.util.Optional;
-
 /**
  * Who made a request, as the audit trail and the rate limiter see it. Never holds a secret: an API key is
  * identified by its id or name and at most its first {@value #PREFIX_LENGTH} characters.
@@ -29,11 +27,6 @@ public record Caller(Kind kind, String subject, String keyPrefix, Role role) {
     /** An anonymous caller known by its client address. */
     public static Caller anonymous(String clientAddress) {
         return new Caller(Kind.ANONYMOUS, clientAddress, null, null);
-    }
-
-    /** The caller's role, empty when anonymous. */
-    public Optional<Role> optionalRole() {
-        return Optional.ofNullable(role);
     }
 
     /**

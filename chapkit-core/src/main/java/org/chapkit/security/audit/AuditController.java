@@ -68,7 +68,6 @@ public class AuditController {
     }
 
     private static ValidationFailedException invalid(String field, String message) {
-        return new ValidationFailedException(
-                "Invalid audit query: " + field + " " + message, List.of(new FieldError(field, message)));
+        return ValidationFailedException.invalid("audit query", List.of(new FieldError(field, message)));
     }
 }

@@ -3,14 +3,13 @@ package org.chapkit.security.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.security.access.Role;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** SQL access to {@code security_audit}. */
@@ -31,7 +30,7 @@ public class AuditStore {
         jdbc.sql("INSERT INTO security_audit (" + COLUMNS + ") VALUES (:id, :at, :subject, :prefix, :role, :method,"
                         + " :path, :resource, :status, :outcome, :request)")
                 .param("id", event.id())
-                .param("at", event.at().atOffset(ZoneOffset.UTC))
+                .param("at", UtcTimestamps.column(event.at()))
                 .param("subject", cut(event.subject(), 200))
                 .param("prefix", event.keyPrefix())
                 .param("role", event.role() == null ? null : event.role().wireName())
@@ -66,11 +65,11 @@ public class AuditStore {
         }
         if (query.since() != null) {
             conditions.add("at >= :since");
-            params.put("since", query.since().atOffset(ZoneOffset.UTC));
+            params.put("since", UtcTimestamps.column(query.since()));
         }
         if (query.until() != null) {
             conditions.add("at < :until");
-            params.put("until", query.until().atOffset(ZoneOffset.UTC));
+            params.put("until", UtcTimestamps.column(query.until()));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         long total = jdbc.sql("SELECT COUNT(*) FROM security_audit" + where)
@@ -90,7 +89,7 @@ public class AuditStore {
     /** Deletes events older than {@code cutoff}; returns how many. */
     public int deleteBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM security_audit WHERE at < :cutoff")
-                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .param("cutoff", UtcTimestamps.column(cutoff))
                 .update();
     }
 
@@ -106,7 +105,7 @@ public class AuditStore {
         String role = rs.getString("role");
         return new AuditEvent(
                 rs.getString("id"),
-                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                UtcTimestamps.read(rs, "at"),
                 rs.getString("subject"),
                 rs.getString("key_prefix"),
                 role == null ? null : Role.fromName(role).orElse(null),

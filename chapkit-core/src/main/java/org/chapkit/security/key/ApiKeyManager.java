@@ -71,14 +71,7 @@ public class ApiKeyManager {
             errors.add(new FieldError("expires_at", "must be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationFailedException(
-                    "Invalid API key request: "
-                            + String.join(
-                                    "; ",
-                                    errors.stream()
-                                            .map(e -> e.field() + " " + e.message())
-                                            .toList()),
-                    errors);
+            throw ValidationFailedException.invalid("API key request", errors);
         }
         String secret = newSecret();
         ApiKey key = new ApiKey(

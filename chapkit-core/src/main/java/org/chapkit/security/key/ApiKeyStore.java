@@ -3,11 +3,10 @@ package org.chapkit.security.key;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.chapkit.security.access.Role;
+import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** SQL access to {@code security_api_keys}. Only digests of secrets are written. */
@@ -29,8 +28,8 @@ public class ApiKeyStore {
                 .param("name", key.name())
                 .param("role", key.role().wireName())
                 .param("prefix", key.prefix())
-                .param("created", ts(key.createdAt()))
-                .param("expires", ts(key.expiresAt()))
+                .param("created", UtcTimestamps.column(key.createdAt()))
+                .param("expires", UtcTimestamps.column(key.expiresAt()))
                 .param("hash", keyHash)
                 .update();
     }
@@ -61,19 +60,10 @@ public class ApiKeyStore {
     /** Marks the key revoked at {@code now} unless it already is; false when there is no such key. */
     public boolean revoke(String id, Instant now) {
         jdbc.sql("UPDATE security_api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .param("now", ts(now))
+                .param("now", UtcTimestamps.column(now))
                 .param("id", id)
                 .update();
         return find(id).isPresent();
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static ApiKey map(ResultSet rs, int row) throws SQLException {
@@ -82,8 +72,8 @@ public class ApiKeyStore {
                 rs.getString("name"),
                 Role.fromName(rs.getString("role")).orElse(Role.VIEWER),
                 rs.getString("prefix"),
-                instant(rs, "created_at"),
-                instant(rs, "expires_at"),
-                instant(rs, "revoked_at"));
+                UtcTimestamps.read(rs, "created_at"),
+                UtcTimestamps.read(rs, "expires_at"),
+                UtcTimestamps.read(rs, "revoked_at"));
     }
 }

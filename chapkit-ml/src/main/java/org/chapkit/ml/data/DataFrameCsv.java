@@ -68,17 +68,6 @@ public final class DataFrameCsv {
     }
 
     /**
-     * Writes one record with Python's quoting decisions (for writers that stream rows); see {@link #write}.
-     *
-     * @param cells the cells, {@code null} for missing values
-     * @param out where to write
-     * @throws IOException when writing fails
-     */
-    public static void writeRecord(List<?> cells, Appendable out) throws IOException {
-        writeRow(cells, out);
-    }
-
-    /**
      * One record with Python's quoting decisions; commons-csv does the quoting itself. Python quotes a field
      * holding a delimiter, a quote or a line break, and a lone empty field (so the row is not a blank line).
      */

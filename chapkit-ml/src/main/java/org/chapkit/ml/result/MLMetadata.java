@@ -7,10 +7,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.chapkit.time.UtcTimestamps;
 
 /**
  * chapkit's {@code MLMetadata}, the {@code metadata} of every ML artifact. {@code exit_code}, {@code stdout} and
@@ -52,8 +50,6 @@ public record MLMetadata(
     /** The status of a failed run. */
     public static final String FAILED = "failed";
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-
     /** Checks the required components and the status value. */
     public MLMetadata {
         Objects.requireNonNull(status, "status");
@@ -88,26 +84,12 @@ public record MLMetadata(
         return new MLMetadata(
                 success ? SUCCESS : FAILED,
                 configId,
-                isoformat(started),
-                isoformat(completed),
+                UtcTimestamps.isoformat(started),
+                UtcTimestamps.isoformat(completed),
                 roundedSeconds(Duration.between(started, completed)),
                 exitCode,
                 stdout,
                 stderr);
-    }
-
-    /**
-     * Python's {@code datetime.isoformat()} of an aware UTC value: microseconds (omitted when zero) and
-     * {@code +00:00}.
-     *
-     * @param instant the instant
-     * @return the text
-     */
-    public static String isoformat(Instant instant) {
-        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-        String text = SECONDS.format(micros.atOffset(ZoneOffset.UTC));
-        int micro = micros.getNano() / 1000;
-        return (micro == 0 ? text : text + String.format(".%06d", micro)) + "+00:00";
     }
 
     private static double roundedSeconds(Duration duration) {

@@ -45,14 +45,7 @@ final class FrameChecks {
     /** Throws the 400 listing every problem found, if any. */
     void orFail() {
         if (!errors.isEmpty()) {
-            throw new ValidationFailedException(
-                    "Invalid request: "
-                            + String.join(
-                                    "; ",
-                                    errors.stream()
-                                            .map(e -> e.field() + " " + e.message())
-                                            .toList()),
-                    errors);
+            throw ValidationFailedException.invalid("request", errors);
         }
     }
 }

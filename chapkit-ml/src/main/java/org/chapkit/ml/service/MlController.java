@@ -385,7 +385,6 @@ public class MlController {
     }
 
     private static ValidationFailedException invalid(String field, String message) {
-        return new ValidationFailedException(
-                "Invalid query parameter " + field + ": " + message, List.of(FieldError.query(field, message)));
+        return ValidationFailedException.invalid(FieldError.query(field, message));
     }
 }

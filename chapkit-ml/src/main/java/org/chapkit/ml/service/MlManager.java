@@ -2,7 +2,6 @@ package org.chapkit.ml.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Objects;
 import org.chapkit.id.Ulids;
 import org.chapkit.job.Job;
@@ -104,8 +103,7 @@ public final class MlManager {
 
     private static void requireUlid(String value, String field) {
         if (value == null || !Ulids.isValid(value)) {
-            throw new ValidationFailedException(
-                    "Invalid " + field + ": " + value, List.of(new FieldError(field, "must be a ULID")));
+            throw ValidationFailedException.invalid(new FieldError(field, "must be a ULID, got '" + value + "'"));
         }
     }
 }

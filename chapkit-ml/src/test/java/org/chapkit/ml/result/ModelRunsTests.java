@@ -27,13 +27,6 @@ class ModelRunsTests {
     final JsonMapper mapper = JsonMapper.builder().build();
 
     @Test
-    void formatsTimestampsLikePythonIsoformat() {
-        assertThat(MLMetadata.isoformat(Instant.parse("2026-06-30T10:11:12.345678901Z")))
-                .isEqualTo("2026-06-30T10:11:12.345678+00:00");
-        assertThat(MLMetadata.isoformat(Instant.parse("2026-06-30T10:11:12Z"))).isEqualTo("2026-06-30T10:11:12+00:00");
-    }
-
-    @Test
     void metadataHasChapkitsKeysWithExplicitNulls() {
         MLMetadata metadata = MLMetadata.of(
                 true,

@@ -57,6 +57,7 @@ public final class ChapkitAppsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     StaticAppWebConfigurer chapkitStaticAppWebConfigurer(StaticAppRegistry registry) {
         return new StaticAppWebConfigurer(registry);
     }

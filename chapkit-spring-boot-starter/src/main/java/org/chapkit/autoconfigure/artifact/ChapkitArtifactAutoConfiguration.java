@@ -13,6 +13,8 @@ import org.chapkit.artifact.TabularFormat;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
@@ -29,6 +31,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean({ChapkitSchema.class, JdbcClient.class, PlatformTransactionManager.class})
 @ConditionalOnBooleanProperty(name = "chapkit.artifacts.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitArtifactProperties.class)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitArtifactAutoConfiguration {
 
     @Bean
@@ -67,8 +71,8 @@ public final class ChapkitArtifactAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ArtifactRepository chapkitArtifactRepository(
-            ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper, javax.sql.DataSource dataSource) {
-        return new ArtifactRepository(schema.tables().jdbc(jdbc), mapper, dataSource, schema.tables());
+            ChapkitSchema schema, JdbcClient jdbc, ChapkitJsonMapper json, javax.sql.DataSource dataSource) {
+        return new ArtifactRepository(schema.tables().jdbc(jdbc), json.mapper(), dataSource, schema.tables());
     }
 
     @Bean
@@ -79,8 +83,8 @@ public final class ChapkitArtifactAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ArtifactJson chapkitArtifactJson(JsonMapper mapper) {
-        return new ArtifactJson(mapper);
+    ArtifactJson chapkitArtifactJson(ChapkitJsonMapper json) {
+        return new ArtifactJson(json.mapper());
     }
 
     @Bean
@@ -140,6 +144,7 @@ public final class ChapkitArtifactAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitArtifactContentUploadExemption")
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     RequestSizeExemption chapkitArtifactContentUploadExemption() {
         return request -> "PUT".equals(request.getMethod())

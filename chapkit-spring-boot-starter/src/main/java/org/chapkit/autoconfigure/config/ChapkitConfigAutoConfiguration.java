@@ -4,6 +4,8 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.config.BaseConfig;
 import org.chapkit.config.ConfigController;
@@ -28,10 +30,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Typed configs: the config record (a {@link ConfigDefinition} bean, {@code chapkit.config.type}, or
@@ -50,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean({ChapkitSchema.class, JdbcClient.class, PlatformTransactionManager.class})
 @ConditionalOnBooleanProperty(name = "chapkit.config.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitConfigProperties.class)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitConfigAutoConfiguration {
 
     @Bean
@@ -69,14 +72,14 @@ public final class ChapkitConfigAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @SuppressWarnings({"rawtypes", "unchecked"})
-    ConfigType<?> chapkitConfigType(ConfigDefinition<?> definition, JsonMapper mapper, Validator validator) {
-        return new ConfigType(definition, mapper, validator);
+    ConfigType<?> chapkitConfigType(ConfigDefinition<?> definition, ChapkitJsonMapper json, Validator validator) {
+        return new ConfigType(definition, json.mapper(), validator);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ConfigRepository chapkitConfigRepository(ChapkitSchema schema, JdbcClient jdbc, JsonMapper mapper) {
-        return new ConfigRepository(schema.tables().jdbc(jdbc), mapper);
+    ConfigRepository chapkitConfigRepository(ChapkitSchema schema, JdbcClient jdbc, ChapkitJsonMapper json) {
+        return new ConfigRepository(schema.tables().jdbc(jdbc), json.mapper());
     }
 
     @Bean
@@ -87,14 +90,14 @@ public final class ChapkitConfigAutoConfiguration {
             ConfigRepository repository,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            JsonMapper mapper,
+            ChapkitJsonMapper json,
             ObjectProvider<ConfigDeletionHook> deletionHooks) {
         return new ConfigManager(
                 type,
                 repository,
                 new TransactionTemplate(transactionManager),
                 clock.getIfAvailable(Clock::systemUTC),
-                mapper,
+                json.mapper(),
                 deletionHooks.orderedStream().toList());
     }
 
@@ -112,6 +115,7 @@ public final class ChapkitConfigAutoConfiguration {
     static class OpenApi {
 
         @Bean
+        @ConditionalOnMissingBean
         ConfigSchemaOpenApiCustomizer chapkitConfigSchemaOpenApiCustomizer(ConfigType<?> type) {
             return new ConfigSchemaOpenApiCustomizer(type);
         }

@@ -7,6 +7,7 @@ import org.chapkit.autoconfigure.apps.ChapkitAppsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,7 @@ public final class ChapkitConsoleAutoConfiguration {
     static final String ROOT_LOCATION = "classpath:org/chapkit/console/root/";
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitConsoleApp")
     BundledApp chapkitConsoleApp(ChapkitConsoleProperties properties, ResourceLoader resourceLoader) {
         StaticAppLoader loader = new StaticAppLoader(resourceLoader);
         StaticApp console = loader.load(APP_LOCATION, null);

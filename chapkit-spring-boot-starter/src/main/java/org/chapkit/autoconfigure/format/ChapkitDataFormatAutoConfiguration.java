@@ -1,6 +1,8 @@
 package org.chapkit.autoconfigure.format;
 
 import org.chapkit.artifact.TabularFormat;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.ml.format.DataFrameFormats;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -8,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.context.annotation.Import;
 
 /**
  * Registers chapkit-ml's DataFrame formats ({@code csv}, {@code json}, {@code jsonl}, {@code parquet}) as
@@ -19,29 +21,30 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 @ConditionalOnClass(DataFrameFormats.class)
 @ConditionalOnBooleanProperty(name = "chapkit.artifacts.enabled", matchIfMissing = true)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitDataFormatAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "chapkitCsvFormat")
-    TabularFormat chapkitCsvFormat(JsonMapper mapper) {
-        return DataFrameFormats.csv(mapper);
+    TabularFormat chapkitCsvFormat(ChapkitJsonMapper json) {
+        return DataFrameFormats.csv(json.mapper());
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "chapkitJsonFormat")
-    TabularFormat chapkitJsonFormat(JsonMapper mapper) {
-        return DataFrameFormats.json(mapper);
+    TabularFormat chapkitJsonFormat(ChapkitJsonMapper json) {
+        return DataFrameFormats.json(json.mapper());
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "chapkitJsonLinesFormat")
-    TabularFormat chapkitJsonLinesFormat(JsonMapper mapper) {
-        return DataFrameFormats.jsonLines(mapper);
+    TabularFormat chapkitJsonLinesFormat(ChapkitJsonMapper json) {
+        return DataFrameFormats.jsonLines(json.mapper());
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "chapkitParquetFormat")
-    TabularFormat chapkitParquetFormat(JsonMapper mapper) {
-        return DataFrameFormats.parquet(mapper);
+    TabularFormat chapkitParquetFormat(ChapkitJsonMapper json) {
+        return DataFrameFormats.parquet(json.mapper());
     }
 }

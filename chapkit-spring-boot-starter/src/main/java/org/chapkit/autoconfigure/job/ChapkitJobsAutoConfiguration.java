@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.db.ChapkitTables;
 import org.chapkit.job.JobController;
@@ -16,6 +18,7 @@ import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
 import org.chapkit.job.RecurringWork;
+import org.chapkit.job.SchedulerBuilderCustomizer;
 import org.chapkit.sse.SseStreamer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,8 +31,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Durable jobs on db-scheduler: a {@link JobManager} per instance running every {@link JobHandler} bean and every
@@ -47,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean({DataSource.class, ChapkitSchema.class})
 @ConditionalOnBooleanProperty(name = "chapkit.jobs.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitJobsProperties.class)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitJobsAutoConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -57,7 +61,8 @@ public final class ChapkitJobsAutoConfiguration {
             PlatformTransactionManager transactionManager,
             ObjectProvider<JobHandler<?>> handlers,
             ObjectProvider<RecurringWork> recurring,
-            JsonMapper mapper,
+            ObjectProvider<SchedulerBuilderCustomizer> customizers,
+            ChapkitJsonMapper json,
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
             ObjectProvider<Clock> clock) {
@@ -68,7 +73,8 @@ public final class ChapkitJobsAutoConfiguration {
                 transactionManager,
                 handlers.orderedStream().toList(),
                 recurring.orderedStream().toList(),
-                mapper,
+                customizers.orderedStream().toList(),
+                json.mapper(),
                 settings(properties, schema.tables()),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC));

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,6 +29,7 @@ import org.springframework.core.Ordered;
 public final class ChapkitMetricsAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingFilterBean(HttpServerMetricsFilter.class)
     @ConditionalOnBean(MeterRegistry.class)
     FilterRegistrationBean<HttpServerMetricsFilter> chapkitHttpServerMetricsFilter(MeterRegistry registry) {
         FilterRegistrationBean<HttpServerMetricsFilter> registration =

@@ -11,6 +11,8 @@ import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.info.ServiceInfo;
@@ -40,6 +42,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -65,6 +68,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Conditional(OnModelRunnerCondition.class)
 @ConditionalOnBooleanProperty(name = "chapkit.ml.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitMlProperties.class)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitMlAutoConfiguration {
 
     @Bean
@@ -75,11 +79,11 @@ public final class ChapkitMlAutoConfiguration {
             ArtifactManager artifacts,
             ListableBeanFactory beans,
             ObjectProvider<InjectionResolver> resolvers,
-            JsonMapper mapper) {
+            ChapkitJsonMapper json) {
         Class<?> configType = configs.type().type();
         ChapkitMlProperties.Shell shell = properties.shell();
         if (shell.defined()) {
-            return shellRunner(configType, shell, mapper);
+            return shellRunner(configType, shell, json.mapper());
         }
         List<String> names = AnnotatedRunnerBeans.names(beans);
         if (names.size() != 1) {

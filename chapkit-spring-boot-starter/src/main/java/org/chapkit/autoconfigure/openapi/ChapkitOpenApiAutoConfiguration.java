@@ -46,6 +46,7 @@ public final class ChapkitOpenApiAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     OpenApiAliasController chapkitOpenApiAliasController(Environment environment) {
         String apiDocs = environment.getProperty("springdoc.api-docs.path", "/v3/api-docs");
         String swaggerUi = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");

@@ -2,6 +2,8 @@ package org.chapkit.autoconfigure.schedule;
 
 import java.time.Clock;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.task.ChapkitTaskAutoConfiguration;
 import org.chapkit.schedule.ScheduleController;
 import org.chapkit.schedule.ScheduleManager;
@@ -16,10 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Schedules: stores them, validates them against {@code chapkit.schedules.*}, syncs schedules declared with
@@ -30,12 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean({TaskManager.class, PlatformTransactionManager.class})
 @ConditionalOnBooleanProperty(name = "chapkit.schedules.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitScheduleProperties.class)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitScheduleAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ScheduleStore chapkitScheduleStore(JdbcClient jdbc, JsonMapper mapper, ChapkitSchema schema) {
-        return new ScheduleStore(schema.tables().jdbc(jdbc), mapper);
+    ScheduleStore chapkitScheduleStore(JdbcClient jdbc, ChapkitJsonMapper json, ChapkitSchema schema) {
+        return new ScheduleStore(schema.tables().jdbc(jdbc), json.mapper());
     }
 
     @Bean
@@ -46,14 +49,14 @@ public final class ChapkitScheduleAutoConfiguration {
             ChapkitScheduleProperties properties,
             ObjectProvider<Clock> clock,
             PlatformTransactionManager transactionManager,
-            JsonMapper mapper) {
+            ChapkitJsonMapper json) {
         return new ScheduleManager(
                 store,
                 tasks,
                 properties.toSettings(),
                 clock.getIfAvailable(Clock::systemUTC),
                 new TransactionTemplate(transactionManager),
-                mapper);
+                json.mapper());
     }
 
     @Bean

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Set;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.task.BeanTaskParameterResolver;
 import org.chapkit.task.TaskController;
@@ -29,6 +31,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean({ChapkitSchema.class, JdbcClient.class, JsonMapper.class})
 @ConditionalOnBooleanProperty(name = "chapkit.tasks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitTaskProperties.class)
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitTaskAutoConfiguration {
 
     @Bean
@@ -59,6 +63,7 @@ public final class ChapkitTaskAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     @Order(Ordered.LOWEST_PRECEDENCE)
     BeanTaskParameterResolver chapkitBeanTaskParameterResolver(
             ConfigurableListableBeanFactory beanFactory, ChapkitTaskProperties properties) {
@@ -76,14 +81,14 @@ public final class ChapkitTaskAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TaskParameterBinder chapkitTaskParameterBinder(JsonMapper mapper, ObjectProvider<Validator> validator) {
-        return new TaskParameterBinder(mapper, validator.getIfAvailable());
+    TaskParameterBinder chapkitTaskParameterBinder(ChapkitJsonMapper json, ObjectProvider<Validator> validator) {
+        return new TaskParameterBinder(json.mapper(), validator.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TaskParameterSchemas chapkitTaskParameterSchemas(JsonMapper mapper) {
-        return new TaskParameterSchemas(mapper);
+    TaskParameterSchemas chapkitTaskParameterSchemas(ChapkitJsonMapper json) {
+        return new TaskParameterSchemas(json.mapper());
     }
 
     @Bean

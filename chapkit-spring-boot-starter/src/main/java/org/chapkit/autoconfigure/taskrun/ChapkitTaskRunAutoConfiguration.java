@@ -8,6 +8,8 @@ import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
+import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleProperties;
 import org.chapkit.autoconfigure.task.ChapkitTaskAutoConfiguration;
@@ -33,12 +35,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs tasks on the job system: the job-backed {@link TaskExecutionGateway}, the {@link TaskJobHandler} (retries,
@@ -55,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
             ChapkitConfigAutoConfiguration.class
         })
 @ConditionalOnBean({JobManager.class, TaskManager.class, ArtifactManager.class, ChapkitSchema.class})
+@Import(ChapkitJsonConfiguration.class)
 public final class ChapkitTaskRunAutoConfiguration {
 
     /** Name of the db-scheduler recurring task that fires due schedules. */
@@ -104,30 +107,33 @@ public final class ChapkitTaskRunAutoConfiguration {
             TaskRunStore runs,
             ArtifactManager artifacts,
             PlatformTransactionManager transactionManager,
-            JsonMapper mapper,
+            ChapkitJsonMapper json,
             ObjectProvider<Clock> clock) {
         return new JobTaskExecutionGateway(
                 jobs,
                 runs,
                 artifacts,
                 new TransactionTemplate(transactionManager),
-                mapper,
+                json.mapper(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitJobContextParameterResolver")
     @Order(0)
     InvocationContextParameterResolver chapkitJobContextParameterResolver() {
         return new InvocationContextParameterResolver(Set.of(JobContext.class));
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitArtifactManagerParameterResolver")
     @Order(0)
     ServiceParameterResolver chapkitArtifactManagerParameterResolver(ArtifactManager artifacts) {
         return new ServiceParameterResolver(ArtifactManager.class, artifacts);
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitConfigManagerParameterResolver")
     @Order(0)
     @ConditionalOnBean(ConfigManager.class)
     ServiceParameterResolver chapkitConfigManagerParameterResolver(ConfigManager<?> configs) {
@@ -135,6 +141,7 @@ public final class ChapkitTaskRunAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitConfigParameterResolver")
     @Order(0)
     @ConditionalOnBean(ConfigManager.class)
     ConfigParameterResolver chapkitConfigParameterResolver(ConfigManager<?> configs) {
@@ -142,6 +149,7 @@ public final class ChapkitTaskRunAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "chapkitScheduleFiring")
     @ConditionalOnBean(ScheduleManager.class)
     @ConditionalOnBooleanProperty(name = "chapkit.schedules.fire", matchIfMissing = true)
     RecurringWork chapkitScheduleFiring(

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -116,6 +117,7 @@ public final class ChapkitWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingFilterBean(RequestIdFilter.class)
     FilterRegistrationBean<RequestIdFilter> chapkitRequestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -124,6 +126,7 @@ public final class ChapkitWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingFilterBean(RequestSizeLimitFilter.class)
     FilterRegistrationBean<RequestSizeLimitFilter> chapkitRequestSizeLimitFilter(
             ChapkitWebProperties properties,
             ProblemResponseWriter problems,
