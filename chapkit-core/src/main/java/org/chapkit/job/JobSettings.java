@@ -38,33 +38,7 @@ public record JobSettings(
     /** The default reconciliation interval. */
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(1);
 
-    /** Settings with chapkit's tables in the connection's default schema. */
-    public JobSettings(
-            String instanceName,
-            int maxConcurrency,
-            Duration pollingInterval,
-            Duration heartbeatInterval,
-            int missedHeartbeatsLimit,
-            Duration cancelCheckInterval,
-            Duration retention,
-            Duration shutdownGrace,
-            Duration reconcileInterval,
-            boolean exposeTraceback) {
-        this(
-                instanceName,
-                maxConcurrency,
-                pollingInterval,
-                heartbeatInterval,
-                missedHeartbeatsLimit,
-                cancelCheckInterval,
-                retention,
-                shutdownGrace,
-                reconcileInterval,
-                exposeTraceback,
-                ChapkitTables.DEFAULT);
-    }
-
-    /** Settings with the default reconciliation interval and stack traces recorded. */
+    /** Settings with the default reconciliation interval, stack traces recorded, tables in the default schema. */
     public JobSettings(
             String instanceName,
             int maxConcurrency,
@@ -84,7 +58,8 @@ public record JobSettings(
                 retention,
                 shutdownGrace,
                 DEFAULT_RECONCILE_INTERVAL,
-                true);
+                true,
+                ChapkitTables.DEFAULT);
     }
 
     /** Checks the values. */

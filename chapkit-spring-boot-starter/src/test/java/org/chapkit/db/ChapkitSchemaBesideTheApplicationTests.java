@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
@@ -136,7 +137,8 @@ class ChapkitSchemaBesideTheApplicationTests {
         Flyway applicationFlyway(DataSource dataSource, ChapkitSchema chapkitMigratedFirst) {
             return Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:org/chapkit/db/app/" + chapkitMigratedFirst.vendor())
+                    .locations("classpath:org/chapkit/db/app")
+                    .placeholders(Map.of("blob", chapkitMigratedFirst.vendor().equals("h2") ? "BLOB" : "BYTEA"))
                     .load();
         }
 

@@ -1,3 +1,4 @@
+-- One file for H2 and PostgreSQL: ${blob} is BLOB or BYTEA (a Flyway placeholder set by the test).
 -- The application's own tables, in the default schema, with the names chapkit uses in its own schema:
 -- its own job table and its own db-scheduler.
 CREATE TABLE jobs (
@@ -9,7 +10,7 @@ INSERT INTO jobs (id, title) VALUES (1, 'the application''s own job');
 CREATE TABLE scheduled_tasks (
     task_name            VARCHAR(250)             NOT NULL,
     task_instance        VARCHAR(250)             NOT NULL,
-    task_data            BLOB,
+    task_data            ${blob},
     execution_time       TIMESTAMP WITH TIME ZONE NOT NULL,
     picked               BOOLEAN                  NOT NULL,
     picked_by            VARCHAR(250),
