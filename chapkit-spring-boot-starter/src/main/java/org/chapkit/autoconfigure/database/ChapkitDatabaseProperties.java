@@ -1,7 +1,9 @@
 package org.chapkit.autoconfigure.database;
 
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How chapkit manages its tables, and the database it uses when {@code spring.datasource.url} is not set.
@@ -20,10 +22,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     off: a test database is meant to be thrown away)
  */
 @ConfigurationProperties("chapkit.database")
+@Validated
 public record ChapkitDatabaseProperties(
         @DefaultValue("true") boolean migrate,
         @DefaultValue("chapkit_schema_history") String historyTable,
-        @DefaultValue("") String schema,
+
+        @DefaultValue("")
+        @Pattern(
+                regexp = "([A-Za-z_][A-Za-z0-9_]*)?",
+                message = "must be a plain SQL identifier: letters, digits and '_', not starting with a digit")
+        String schema,
+
         @DefaultValue("./data") String directory,
         @DefaultValue("false") boolean inMemory,
         @DefaultValue("true") boolean warnInMemory) {}
