@@ -10,4 +10,15 @@ import org.chapkit.db.ChapkitTables;
  * @param version the schema version after migration, or null when no migration exists
  * @param tables where the tables are ({@code chapkit.database.schema}); every store's statements go through it
  */
-public record ChapkitSchema(String vendor, String version, ChapkitTables tables) {}
+public record ChapkitSchema(String vendor, String version, ChapkitTables tables) {
+
+    /**
+     * The tables in the connection's default schema.
+     *
+     * @param vendor the database vendor
+     * @param version the schema version, or null
+     */
+    public ChapkitSchema(String vendor, String version) {
+        this(vendor, version, ChapkitTables.DEFAULT);
+    }
+}
