@@ -29,6 +29,10 @@ final class JobStore {
     private final JdbcClient jdbc;
     private volatile ClaimSql claimSql;
 
+    JobStore(DataSource dataSource) {
+        this(dataSource, ChapkitTables.DEFAULT);
+    }
+
     JobStore(DataSource dataSource, ChapkitTables tables) {
         this.dataSource = dataSource;
         this.jdbc = tables.jdbc(JdbcClient.create(dataSource));
