@@ -133,7 +133,7 @@ public final class JobManager implements AutoCloseable {
             Clock clock) {
         this.dataSource = dataSource;
         this.customizers = List.copyOf(customizers);
-        this.store = new JobStore(dataSource);
+        this.store = new JobStore(dataSource, settings.tables());
         this.mapper = mapper;
         this.settings = settings;
         this.clock = clock;
@@ -216,6 +216,7 @@ public final class JobManager implements AutoCloseable {
                     .execute((instance, context) -> runRecurring(work)));
         }
         SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+                .tableName(settings.tables().table("scheduled_tasks"))
                 .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
                 .threads(settings.maxConcurrency())
