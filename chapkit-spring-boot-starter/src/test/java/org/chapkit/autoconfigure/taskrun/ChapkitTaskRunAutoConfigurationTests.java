@@ -3,8 +3,8 @@ package org.chapkit.autoconfigure.taskrun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import org.chapkit.autoconfigure.RunnerAutoConfigurations;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
-import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
 import org.chapkit.autoconfigure.task.ChapkitTaskAutoConfiguration;
@@ -16,26 +16,14 @@ import org.chapkit.taskrun.TaskJobHandler;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 /** Tasks run on the job system only when both exist; schedules are fired only when schedules are on. */
 class ChapkitTaskRunAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(RunnerAutoConfigurations.JDBC)
             .withConfiguration(AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class,
-                    JdbcTemplateAutoConfiguration.class,
-                    JdbcClientAutoConfiguration.class,
-                    JacksonAutoConfiguration.class,
-                    ValidationAutoConfiguration.class,
-                    ChapkitDatabaseAutoConfiguration.class,
                     ChapkitArtifactAutoConfiguration.class,
                     ChapkitJobsAutoConfiguration.class,
                     ChapkitTaskAutoConfiguration.class,
