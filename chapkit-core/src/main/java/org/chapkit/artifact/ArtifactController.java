@@ -23,7 +23,7 @@ import org.chapkit.config.ConfigOut;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
-import org.chapkit.crud.PageRequest;
+import org.chapkit.crud.PageLimits;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.NotFoundException;
@@ -65,6 +65,8 @@ public class ArtifactController {
     private final Map<String, TabularFormat> formats;
     private final DecompressionLimits decompression;
     private final ContractGeneration contract;
+    private final PageLimits pages;
+    private final int maxRowsLimit;
 
     /**
      * @param artifacts the artifact manager
@@ -122,6 +124,33 @@ public class ArtifactController {
             List<TabularFormat> formats,
             DecompressionLimits decompression,
             ContractGeneration contract) {
+        this(artifacts, configs, mapper, formats, decompression, contract, PageLimits.DEFAULT, FrameRows.MAX_LIMIT);
+    }
+
+    /**
+     * @param artifacts the artifact manager
+     * @param configs the config manager for {@code $config}, or null when configs are disabled
+     * @param mapper reads PUT bodies and writes JSON downloads
+     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
+     * @param decompression what a compressed {@code $import} body may expand to
+     * @param contract decides what POST does with an existing id and how PUT reads its body
+     * @param pages the largest page a list may ask for
+     * @param maxRowsLimit the largest {@code limit} of {@code $rows} ({@code chapkit.artifacts.max-rows-limit})
+     */
+    public ArtifactController(
+            ArtifactManager artifacts,
+            ConfigManager<?> configs,
+            JsonMapper mapper,
+            List<TabularFormat> formats,
+            DecompressionLimits decompression,
+            ContractGeneration contract,
+            PageLimits pages,
+            int maxRowsLimit) {
+        if (maxRowsLimit < 1) {
+            throw new IllegalArgumentException("The largest $rows limit must be at least 1, got " + maxRowsLimit);
+        }
+        this.pages = pages;
+        this.maxRowsLimit = maxRowsLimit;
         this.decompression = decompression;
         this.contract = contract;
         this.artifacts = artifacts;
@@ -166,9 +195,8 @@ public class ArtifactController {
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ArtifactOut.class))))
     public Object list(
             @Parameter(description = "1-based page number") @RequestParam(required = false) Integer page,
-            @Parameter(description = "Page size, 1 to " + PageRequest.MAX_SIZE) @RequestParam(required = false)
-                    Integer size) {
-        return PageRequest.of(page, size)
+            @Parameter(description = PageLimits.SIZE_PARAMETER) @RequestParam(required = false) Integer size) {
+        return pages.of(page, size)
                 .<Object>map(request -> artifacts.findPage(request).map(artifacts::toSummary))
                 .orElseGet(() ->
                         artifacts.findAll().stream().map(artifacts::toSummary).toList());
@@ -257,16 +285,19 @@ public class ArtifactController {
     @GetMapping("/{id}/$rows")
     @Operation(
             summary = "A page of a DataFrame artifact's rows",
-            description = "Rows `offset` to `offset + limit - 1` (limit 1 to " + FrameRows.MAX_LIMIT
-                    + ") and the total row count.")
+            description = "Rows `offset` to `offset + limit - 1` (limit 1 to chapkit.artifacts.max-rows-limit,"
+                    + " default " + FrameRows.MAX_LIMIT + ") and the total row count.")
     public FrameRows rows(
             @PathVariable String id,
             @Parameter(description = "First row, from 0") @RequestParam(defaultValue = "0") int offset,
-            @Parameter(description = "Rows in the page, 1 to " + FrameRows.MAX_LIMIT) @RequestParam(defaultValue = "50")
+            @Parameter(
+                            description = "Rows in the page, 1 to chapkit.artifacts.max-rows-limit (default "
+                                    + FrameRows.MAX_LIMIT + ")")
+                    @RequestParam(defaultValue = "50")
                     int limit) {
-        if (offset < 0 || limit < 1 || limit > FrameRows.MAX_LIMIT) {
-            throw new BadRequestException("offset must be at least 0 and limit between 1 and " + FrameRows.MAX_LIMIT
-                    + ", got offset " + offset + " and limit " + limit);
+        if (offset < 0 || limit < 1 || limit > maxRowsLimit) {
+            throw new BadRequestException("offset must be at least 0 and limit between 1 and " + maxRowsLimit
+                    + " (chapkit.artifacts.max-rows-limit), got offset " + offset + " and limit " + limit);
         }
         return FrameRows.read(artifacts.frames(List.of(id), null), offset, limit, mapper);
     }

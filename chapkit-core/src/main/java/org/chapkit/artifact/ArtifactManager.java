@@ -51,6 +51,7 @@ public class ArtifactManager {
     private final Clock clock;
     private final ConfigManager<?> configs;
     private final long maxContentSize;
+    private final int maxTreeDepth;
 
     /**
      * @param repository the artifacts table
@@ -71,6 +72,46 @@ public class ArtifactManager {
             Clock clock,
             ConfigManager<?> configs,
             long maxContentSize) {
+        this(
+                repository,
+                contents,
+                json,
+                hierarchy,
+                transactions,
+                clock,
+                configs,
+                maxContentSize,
+                DEFAULT_MAX_TREE_DEPTH);
+    }
+
+    /**
+     * @param repository the artifacts table
+     * @param contents binary content storage
+     * @param json JSON conversion and rendering of artifact data
+     * @param hierarchy level labels for tree responses
+     * @param transactions runs each write in one transaction
+     * @param clock source of entity timestamps
+     * @param configs the config manager, for config links; null when configs are disabled
+     * @param maxContentSize largest binary content accepted, in bytes
+     * @param maxTreeDepth most levels of an artifact tree (roots are level 0), {@value #MIN_TREE_DEPTH} to {@value
+     *     #MAX_TREE_DEPTH_LIMIT}
+     *     ({@code chapkit.artifacts.max-tree-depth})
+     */
+    public ArtifactManager(
+            ArtifactRepository repository,
+            ArtifactContentStore contents,
+            ArtifactJson json,
+            ArtifactHierarchy hierarchy,
+            TransactionOperations transactions,
+            Clock clock,
+            ConfigManager<?> configs,
+            long maxContentSize,
+            int maxTreeDepth) {
+        if (maxTreeDepth < MIN_TREE_DEPTH || maxTreeDepth > MAX_TREE_DEPTH_LIMIT) {
+            throw new IllegalArgumentException("chapkit.artifacts.max-tree-depth must be between " + MIN_TREE_DEPTH
+                    + " and " + MAX_TREE_DEPTH_LIMIT + ", got " + maxTreeDepth);
+        }
+        this.maxTreeDepth = maxTreeDepth;
         this.repository = repository;
         this.contents = contents;
         this.json = json;
@@ -84,6 +125,11 @@ public class ArtifactManager {
     /** The configured hierarchy. */
     public ArtifactHierarchy hierarchy() {
         return hierarchy;
+    }
+
+    /** Most levels of an artifact tree; an artifact's level is below it. */
+    public int maxTreeDepth() {
+        return maxTreeDepth;
     }
 
     /** Largest binary content accepted, in bytes. */
@@ -352,16 +398,26 @@ public class ArtifactManager {
         return repository.findSeal(Ulids.requireValid(id));
     }
 
-    /** The deepest level an artifact may have: trees are rendered recursively, so their depth is bounded. */
-    public static final int MAX_LEVEL = 100;
+    /** Default of the most levels of a tree (levels 0 to 100): trees are rendered recursively, so depth is bounded. */
+    public static final int DEFAULT_MAX_TREE_DEPTH = 101;
 
-    private static void requireDepth(int level) {
-        if (level > MAX_LEVEL) {
+    /** The smallest tree depth that can be configured: the ML workflow stores artifacts at levels 0 to 2. */
+    public static final int MIN_TREE_DEPTH = 3;
+
+    /**
+     * The largest tree depth that can be configured: a {@code $tree} response nests two JSON levels per tree level,
+     * and Jackson writes at most 1000.
+     */
+    public static final int MAX_TREE_DEPTH_LIMIT = 400;
+
+    private void requireDepth(int level) {
+        if (level >= maxTreeDepth) {
             throw new ValidationFailedException(
-                    "Artifact trees are at most " + (MAX_LEVEL + 1)
-                            + " levels deep; this would put an artifact at level " + level,
+                    "Artifact trees are at most " + maxTreeDepth
+                            + " levels deep (chapkit.artifacts.max-tree-depth); this would put an artifact at level "
+                            + level,
                     List.of(new FieldError(
-                            "parent_id", "would make the tree deeper than " + (MAX_LEVEL + 1) + " levels")));
+                            "parent_id", "would make the tree deeper than " + maxTreeDepth + " levels")));
         }
     }
 

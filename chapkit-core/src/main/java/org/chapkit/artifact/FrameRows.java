@@ -27,7 +27,7 @@ public record FrameRows(
         @JsonProperty("limit") int limit,
         @JsonProperty("total_rows") long totalRows) {
 
-    /** Most rows one window holds. */
+    /** Default of the most rows one window holds ({@code chapkit.artifacts.max-rows-limit}). */
     public static final int MAX_LIMIT = 500;
 
     /** Copies the lists. */

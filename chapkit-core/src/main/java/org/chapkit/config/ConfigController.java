@@ -11,7 +11,7 @@ import java.net.URI;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
-import org.chapkit.crud.PageRequest;
+import org.chapkit.crud.PageLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +41,7 @@ public class ConfigController {
 
     private final ConfigManager<?> configs;
     private final ContractGeneration contract;
+    private final PageLimits pages;
 
     /** A controller speaking the default contract generation. */
     public ConfigController(ConfigManager<?> configs) {
@@ -52,8 +53,18 @@ public class ConfigController {
      * @param contract decides what POST does with an existing id and how PUT reads its body
      */
     public ConfigController(ConfigManager<?> configs, ContractGeneration contract) {
+        this(configs, contract, PageLimits.DEFAULT);
+    }
+
+    /**
+     * @param configs the config manager
+     * @param contract decides what POST does with an existing id and how PUT reads its body
+     * @param pages the largest page a list may ask for
+     */
+    public ConfigController(ConfigManager<?> configs, ContractGeneration contract, PageLimits pages) {
         this.configs = configs;
         this.contract = contract;
+        this.pages = pages;
     }
 
     /**
@@ -89,9 +100,8 @@ public class ConfigController {
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ConfigOut.class))))
     public Object list(
             @Parameter(description = "1-based page number") @RequestParam(required = false) Integer page,
-            @Parameter(description = "Page size, 1 to " + PageRequest.MAX_SIZE) @RequestParam(required = false)
-                    Integer size) {
-        return PageRequest.of(page, size)
+            @Parameter(description = PageLimits.SIZE_PARAMETER) @RequestParam(required = false) Integer size) {
+        return pages.of(page, size)
                 .<Object>map(request -> configs.findPage(request).map(ConfigOut::of))
                 .orElseGet(() -> configs.findAll().stream().map(ConfigOut::of).toList());
     }

@@ -50,8 +50,12 @@ final class Generation2Problems implements ProblemRendering {
                             ? List.of()
                             : errors.stream().map(Generation2Problems::fastApi).toList());
         }
-        if (problem.getInstance() == null && request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+        if (problem.getInstance() == null && request != null && request.getRequestURI() != null) {
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException notAUri) {
+                // a path Tomcat let through but that is no URI reference: no instance rather than no answer
+            }
         }
         problem.setProperty("trace_id", RequestIdFilter.currentId(request));
         return problem;

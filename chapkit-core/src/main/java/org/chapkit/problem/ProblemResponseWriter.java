@@ -43,6 +43,14 @@ public final class ProblemResponseWriter {
         mapper.writeValue(response.getOutputStream(), members(problem));
     }
 
+    /**
+     * {@code problem}, shaped for {@code request}, as the JSON bytes of the body, for code that owns the response
+     * itself (Tomcat's error report valve).
+     */
+    public byte[] body(HttpServletRequest request, ProblemDetail problem) {
+        return mapper.writeValueAsBytes(members(rendering.render(problem, null, request)));
+    }
+
     /** The contract generation's shape of problems. */
     public ProblemRendering rendering() {
         return rendering;

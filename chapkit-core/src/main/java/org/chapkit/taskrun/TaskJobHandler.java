@@ -51,11 +51,14 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
     private final Clock clock;
     private final Duration slotWait;
     private final RandomGenerator random;
+    private final boolean exposeTraceback;
     private volatile boolean ready;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("chapkit-task-timeouts").daemon(true).factory());
 
     /**
+     * A handler that keeps the stack trace of a failed task in its result artifact ({@code error.traceback}).
+     *
      * @param tasks the task feature (registry, enabled state, binding)
      * @param invoker invokes task methods
      * @param runs attempt history, slots and cache
@@ -76,6 +79,34 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
             Clock clock,
             Duration slotWait,
             RandomGenerator random) {
+        this(tasks, invoker, runs, artifacts, jobs, transactions, clock, slotWait, random, true);
+    }
+
+    /**
+     * @param tasks the task feature (registry, enabled state, binding)
+     * @param invoker invokes task methods
+     * @param runs attempt history, slots and cache
+     * @param artifacts where outcomes are stored
+     * @param jobs the job system, for submitting retries
+     * @param transactions transactions of the database
+     * @param clock time source
+     * @param slotWait how long a job that found no free concurrency slot waits before it tries again
+     * @param random source of retry jitter
+     * @param exposeTraceback whether a failed task's result artifact keeps the stack trace in {@code
+     *     error.traceback}; when false it is stored as null, so no read of the artifact (GET, tree, download,
+     *     export) can show it ({@code chapkit.jobs.expose-traceback})
+     */
+    public TaskJobHandler(
+            TaskManager tasks,
+            TaskInvoker invoker,
+            TaskRunStore runs,
+            ArtifactManager artifacts,
+            ObjectProvider<JobManager> jobs,
+            TransactionTemplate transactions,
+            Clock clock,
+            Duration slotWait,
+            RandomGenerator random,
+            boolean exposeTraceback) {
         this.tasks = tasks;
         this.invoker = invoker;
         this.runs = runs;
@@ -85,6 +116,7 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         this.clock = clock;
         this.slotWait = slotWait;
         this.random = random;
+        this.exposeTraceback = exposeTraceback;
     }
 
     @Override
@@ -204,7 +236,7 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", cause.getClass().getSimpleName());
         error.put("message", cause.getMessage());
-        error.put("traceback", traceback(cause));
+        error.put("traceback", exposeTraceback ? traceback(cause) : null);
         artifacts.create(artifactId, null, outcome(payload, null, error), null);
         artifacts.seal(artifactId, jobId, null);
         runs.finish(jobId, "failed", artifactId, errorLine(cause), clock.instant());

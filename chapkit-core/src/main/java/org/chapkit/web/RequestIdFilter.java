@@ -31,16 +31,32 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String incoming = request.getHeader(HEADER);
-        String id = incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : Ulids.newUlid();
+        String id = assign(request);
         response.setHeader(HEADER, id);
-        request.setAttribute(ATTRIBUTE, id);
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * The id of {@code request}, given to it now if it has none: its well-formed incoming {@code X-Request-ID}, else a
+     * new ULID. For code that answers a request this filter never saw (Tomcat's error report valve).
+     *
+     * @param request the request
+     * @return its id, also stored as the {@link #ATTRIBUTE} attribute
+     */
+    public static String assign(HttpServletRequest request) {
+        Object existing = request.getAttribute(ATTRIBUTE);
+        if (existing != null) {
+            return existing.toString();
+        }
+        String incoming = request.getHeader(HEADER);
+        String id = incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : Ulids.newUlid();
+        request.setAttribute(ATTRIBUTE, id);
+        return id;
     }
 
     /**

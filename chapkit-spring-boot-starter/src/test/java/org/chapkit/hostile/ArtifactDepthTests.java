@@ -20,7 +20,7 @@ class ArtifactDepthTests {
         HttpApi api = new HttpApi(port);
         String root = create(api, null).json().get("id").asString();
         String parent = root;
-        for (int level = 1; level <= ArtifactManager.MAX_LEVEL; level++) {
+        for (int level = 1; level < ArtifactManager.DEFAULT_MAX_TREE_DEPTH; level++) {
             parent = create(api, parent).json().get("id").asString();
         }
 

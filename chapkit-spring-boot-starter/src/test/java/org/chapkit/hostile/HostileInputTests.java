@@ -14,6 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -228,6 +239,49 @@ class HostileInputTests {
             assertProblem(response, 400).containsIgnoringCase("utf-8");
         }
 
+        @Test
+        void case6InvalidUtf8InAParquetStringIsA400NamingColumnAndRow() throws IOException {
+            byte[] parquet = parquetWithBadUtf8();
+
+            HttpApi.Response response =
+                    api.send(HttpRequest.newBuilder(api.uri("/api/v1/artifacts/$import?format=parquet"))
+                            .header("Content-Type", "application/vnd.apache.parquet")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(parquet)));
+
+            assertProblem(response, 400)
+                    .contains("column 'location'", "row 2", "UTF-8")
+                    .doesNotContain("\uFFFD");
+        }
+
+        /** Two rows of (time_period, location), the second location being bytes that are not UTF-8. */
+        static byte[] parquetWithBadUtf8() throws IOException {
+            MessageType schema = Types.buildMessage()
+                    .required(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType())
+                    .named("time_period")
+                    .required(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType())
+                    .named("location")
+                    .named("frame");
+            Path file = Files.createTempFile("chapkit-bad-utf8-", ".parquet");
+            try {
+                try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                        .withType(schema)
+                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                        .build()) {
+                    SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+                    writer.write(
+                            rows.newGroup().append("time_period", "2020-01").append("location", "oslo"));
+                    writer.write(rows.newGroup()
+                            .append("time_period", "2020-02")
+                            .append("location", Binary.fromConstantByteArray(new byte[] {'o', (byte) 0xC3, 0x28})));
+                }
+                return Files.readAllBytes(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+
         // 7. Accepted, then failing later: refused at submission instead
 
         @Test
@@ -305,10 +359,17 @@ class HostileInputTests {
                     "/../../etc/passwd",
                     "/api/v1/configs/%zz",
                     "/api/v1/" + "a".repeat(100_000))) {
-                RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-                assertThat(response.status()).as(path).isBetween(400, 499);
-                assertThat(response.contentType()).as(path).startsWith("application/problem+json");
-                assertThat(response.body()).as(path).contains("\"status\"").doesNotContain("<html");
+                String label = path.length() > 100 ? path.substring(0, 40) + "… (" + path.length() + " chars)" : path;
+                RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Request-ID: trace-"
+                        + path.length() + "\r\nConnection: close\r\n\r\n");
+                assertThat(response.status()).as(label).isBetween(400, 499);
+                assertTomcatProblem(response, label);
+                if (path.length() < 8192) {
+                    // the caller's id is kept; past the header limit Tomcat read no headers, so the id is new
+                    assertThat(response.json().path("trace_id").asString())
+                            .as(label)
+                            .isEqualTo("trace-" + path.length());
+                }
             }
         }
 
@@ -317,12 +378,50 @@ class HostileInputTests {
             RawResponse longHeader = raw("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
                     + "\r\nConnection: close\r\n\r\n");
             assertThat(longHeader.status()).isBetween(400, 499);
-            assertThat(longHeader.contentType()).startsWith("application/problem+json");
+            assertTomcatProblem(longHeader, "long header");
 
             RawResponse badMethod =
                     raw("BREW /api/v1/configs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(badMethod.status()).isBetween(400, 499);
             assertThat(badMethod.contentType()).startsWith("application/problem+json");
+        }
+
+        @Test
+        void case9TomcatsErrorsAreShapedLikeEveryOtherProblem() throws Exception {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/configs/a%2Fb"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            String requestId = response.headers().firstValue("X-Request-ID").orElseThrow();
+            JsonNode problem =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(400);
+            assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/configs/a%2Fb");
+            assertThat(problem.path("trace_id").asString()).isEqualTo(requestId).isNotBlank();
+            assertThat(response.headers().firstValueAsLong("Content-Length"))
+                    .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+        }
+
+        /** A problem from Tomcat's valve: problem+json, instance and trace_id, security headers, no HTML. */
+        void assertTomcatProblem(RawResponse response, String what) {
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(response.body()).as(what).contains("\"status\"").doesNotContain("<html");
+            JsonNode problem = response.json();
+            assertThat(problem.path("status").asInt()).as(what).isEqualTo(response.status());
+            assertThat(problem.path("detail").asString()).as(what).isNotBlank();
+            assertThat(problem.path("trace_id").asString()).as(what).isNotBlank();
+            assertThat(problem.path("trace_id").asString()).isEqualTo(response.header("x-request-id"));
+            assertThat(problem.path("instance").asString()).as(what).startsWith("/");
+            assertThat(problem.path("instance").asString().length()).as(what).isLessThanOrEqualTo(2048);
+            assertThat(response.header("x-content-type-options")).as(what).isEqualTo("nosniff");
+            assertThat(response.header("x-frame-options")).as(what).isEqualTo("DENY");
         }
 
         // 10. Details never name Java types
@@ -404,7 +503,20 @@ class HostileInputTests {
                     .isNotBlank();
         }
 
-        record RawResponse(int status, String contentType, String body) {}
+        record RawResponse(int status, Map<String, String> headers, String body) {
+
+            String contentType() {
+                return headers.getOrDefault("content-type", "");
+            }
+
+            String header(String lowerCaseName) {
+                return headers.get(lowerCaseName);
+            }
+
+            JsonNode json() {
+                return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+            }
+        }
 
         RawResponse raw(String request) throws IOException {
             try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -415,12 +527,14 @@ class HostileInputTests {
                 String head = end < 0 ? text : text.substring(0, end);
                 String body = end < 0 ? "" : text.substring(end + 4);
                 int status = Integer.parseInt(head.split(" ")[1]);
-                String contentType = head.lines()
-                        .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
-                        .map(l -> l.substring("content-type:".length()).strip())
-                        .findFirst()
-                        .orElse("");
-                return new RawResponse(status, contentType, body);
+                Map<String, String> headers = new LinkedHashMap<>();
+                head.lines()
+                        .skip(1)
+                        .filter(l -> l.indexOf(':') > 0)
+                        .forEach(l -> headers.put(
+                                l.substring(0, l.indexOf(':')).strip().toLowerCase(java.util.Locale.ROOT),
+                                l.substring(l.indexOf(':') + 1).strip()));
+                return new RawResponse(status, headers, body);
             }
         }
     }

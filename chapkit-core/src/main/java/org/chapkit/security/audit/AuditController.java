@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.chapkit.crud.PageLimits;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.problem.FieldError;
@@ -22,9 +23,19 @@ public class AuditController {
     private static final int DEFAULT_SIZE = 50;
 
     private final AuditStore store;
+    private final PageLimits pages;
 
     public AuditController(AuditStore store) {
+        this(store, PageLimits.DEFAULT);
+    }
+
+    /**
+     * @param store the audit trail
+     * @param pages the largest page a client may ask for
+     */
+    public AuditController(AuditStore store, PageLimits pages) {
         this.store = store;
+        this.pages = pages;
     }
 
     /** One page of events; every filter is optional. */
@@ -38,7 +49,8 @@ public class AuditController {
             @RequestParam(name = "path_prefix", required = false) String pathPrefix,
             @RequestParam(required = false) String since,
             @RequestParam(required = false) String until) {
-        PageRequest request = PageRequest.of(page == null ? 1 : page, size == null ? DEFAULT_SIZE : size)
+        PageRequest request = pages.of(
+                        page == null ? 1 : page, size == null ? Math.min(DEFAULT_SIZE, pages.maxSize()) : size)
                 .orElseThrow();
         AuditQuery query = new AuditQuery(
                 subject, outcome(outcome), method, pathPrefix, instant("since", since), instant("until", until));

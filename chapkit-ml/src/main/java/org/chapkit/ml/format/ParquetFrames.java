@@ -3,6 +3,9 @@ package org.chapkit.ml.format;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,7 +162,9 @@ final class ParquetFrames {
                     Group group = records.read();
                     Object[] cells = new Object[columns.size()];
                     for (int c = 0; c < cells.length; c++) {
-                        cells[c] = group.getFieldRepetitionCount(c) == 0 ? null : value(group, c, schema.getType(c));
+                        cells[c] = group.getFieldRepetitionCount(c) == 0
+                                ? null
+                                : value(group, c, schema.getType(c), rows.size() + 1);
                     }
                     rows.add(DataFrame.row(cells));
                 }
@@ -173,7 +178,7 @@ final class ParquetFrames {
         }
     }
 
-    private static Object value(Group group, int field, Type type) {
+    private static Object value(Group group, int field, Type type, int row) {
         PrimitiveType primitive = type.asPrimitiveType();
         return switch (primitive.getPrimitiveTypeName()) {
             case INT32 -> (long) group.getInteger(field, 0);
@@ -181,9 +186,27 @@ final class ParquetFrames {
             case FLOAT -> (double) group.getFloat(field, 0);
             case DOUBLE -> group.getDouble(field, 0);
             case BOOLEAN -> group.getBoolean(field, 0);
-            case BINARY, FIXED_LEN_BYTE_ARRAY -> group.getBinary(field, 0).toStringUsingUTF8();
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> text(group.getBinary(field, 0), type.getName(), row);
             default -> group.getValueToString(field, 0);
         };
+    }
+
+    /**
+     * The cell's bytes as UTF-8, strictly: bytes that are not UTF-8 are a 400 naming the column and row, never
+     * U+FFFD (as for CSV).
+     */
+    private static String text(Binary binary, String column, int row) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(binary.toByteBuffer())
+                    .toString();
+        } catch (CharacterCodingException ex) {
+            throw new BadRequestException("Parquet column '" + column + "', row " + row
+                    + " (counting from 1): the bytes are not valid UTF-8");
+        }
     }
 
     private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {

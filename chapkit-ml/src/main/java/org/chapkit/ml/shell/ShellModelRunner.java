@@ -65,6 +65,15 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
     /** Default of {@link Builder#maxOutputSize(long)}: 1 MiB of each stream. */
     public static final int DEFAULT_MAX_OUTPUT_SIZE = 1024 * 1024;
 
+    /** Default of {@link Builder#workspaceLimits}: most files in a workspace. */
+    public static final int DEFAULT_MAX_WORKSPACE_ENTRIES = 10_000;
+
+    /** Default of {@link Builder#workspaceLimits}: most bytes of a workspace, zipped or unpacked (1 GiB). */
+    public static final long DEFAULT_MAX_WORKSPACE_SIZE = 1024L * 1024 * 1024;
+
+    /** Default of {@link Builder#workspaceLimits}: most unpacked bytes per archive byte. */
+    public static final int DEFAULT_MAX_WORKSPACE_RATIO = 100;
+
     /** The file the predict command must write. */
     public static final String OUTPUT_FILE = "predictions.csv";
 
@@ -76,6 +85,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
     private final Path tempRoot;
     private final Duration timeout;
     private final int maxOutputSize;
+    private final Workspaces.Limits workspaceLimits;
     private final ConfigYaml configYaml;
     private final JsonMapper geoMapper;
     private final Function<TrainInput<C>, List<ValidationDiagnostic>> validateTrain;
@@ -94,6 +104,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         this.tempRoot = builder.tempRoot.toAbsolutePath().normalize();
         this.timeout = builder.timeout;
         this.maxOutputSize = builder.maxOutputSize;
+        this.workspaceLimits = builder.workspaceLimits;
         this.configYaml = new ConfigYaml(builder.mapper);
         this.geoMapper = builder.mapper;
         this.validateTrain = builder.validateTrain;
@@ -137,7 +148,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
             List<String> argv = trainCommand.render(Map.of("data_file", "data.csv", "geo_file", geo ? "geo.json" : ""));
             ProcessOutcome outcome = ProcessSupervisor.run(
                     argv, workspace, record, timeout, maxOutputSize, context.cancellation(), trainCommand.toString());
-            return new TrainResult<>(new WorkspaceArchive(Workspaces.zip(workspace)), outcome);
+            return new TrainResult<>(new WorkspaceArchive(Workspaces.zip(workspace, workspaceLimits)), outcome);
         } finally {
             Workspaces.deleteRecursively(workspace);
             Workspaces.deleteRecursively(logs);
@@ -150,7 +161,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         Path logs = Files.createTempDirectory(tempRoot, RunRecord.LOG_DIR_PREFIX);
         try {
             RunRecord record = RunRecord.start(logs, workspace);
-            Workspaces.unzip(input.model().zip(), workspace);
+            Workspaces.unzip(input.model().zip(), workspace, workspaceLimits);
             DataFrameCsv.write(input.historic(), workspace.resolve("historic.csv"));
             DataFrameCsv.write(input.future(), workspace.resolve("future.csv"));
             boolean geo = writeGeo(input.geo(), workspace);
@@ -171,7 +182,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                         + " (exit code " + outcome.exitCode() + ")" + stderrTail(outcome.stderr()));
             }
             DataFrame predictions = DataFrameCsv.read(output);
-            return new PredictResult(predictions, Workspaces.zip(workspace), outcome);
+            return new PredictResult(predictions, Workspaces.zip(workspace, workspaceLimits), outcome);
         } finally {
             Workspaces.deleteRecursively(workspace);
             Workspaces.deleteRecursively(logs);
@@ -255,6 +266,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         private Path tempRoot = defaultTempRoot();
         private Duration timeout;
         private int maxOutputSize = DEFAULT_MAX_OUTPUT_SIZE;
+        private Workspaces.Limits workspaceLimits = Workspaces.Limits.DEFAULT;
         private JsonMapper mapper = JsonMapper.builder().build();
         private Function<TrainInput<C>, List<ValidationDiagnostic>> validateTrain;
         private Function<PredictValidationInput<C>, List<ValidationDiagnostic>> validatePredict;
@@ -332,6 +344,23 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                 throw new IllegalArgumentException("maxOutputSize must be between 0 and 2 GB: " + bytes);
             }
             this.maxOutputSize = (int) bytes;
+            return this;
+        }
+
+        /**
+         * Bounds on a workspace when it is zipped (after training and prediction) and extracted (before prediction),
+         * so neither a runaway script nor a zip bomb exhausts heap or disk: the run fails naming the bound. By
+         * default {@value ShellModelRunner#DEFAULT_MAX_WORKSPACE_ENTRIES} files, 1 GiB and a ratio of
+         * {@value ShellModelRunner#DEFAULT_MAX_WORKSPACE_RATIO}.
+         *
+         * @param maxEntries most files in a workspace
+         * @param maxSize most bytes, zipped when packing and unpacked when extracting; below 2 GB (the zipped
+         *     workspace is held in one array)
+         * @param maxRatio most unpacked bytes per archive byte, checked once 1 MiB is unpacked
+         * @return this builder
+         */
+        public Builder<C> workspaceLimits(int maxEntries, long maxSize, int maxRatio) {
+            this.workspaceLimits = new Workspaces.Limits(maxEntries, maxSize, maxRatio);
             return this;
         }
 

@@ -104,9 +104,23 @@ final class Workspaces {
      */
     record Limits(int maxEntries, long maxSize, int maxRatio) {
 
-        static final Limits DEFAULT = new Limits(10_000, 1024L * 1024 * 1024, 100);
+        static final Limits DEFAULT = new Limits(
+                ShellModelRunner.DEFAULT_MAX_WORKSPACE_ENTRIES,
+                ShellModelRunner.DEFAULT_MAX_WORKSPACE_SIZE,
+                ShellModelRunner.DEFAULT_MAX_WORKSPACE_RATIO);
 
         private static final long RATIO_FLOOR = 1024 * 1024;
+
+        Limits {
+            if (maxEntries < 1 || maxSize < 1 || maxRatio < 1) {
+                throw new IllegalArgumentException("Workspace limits must be positive: " + maxEntries + " entries, "
+                        + maxSize + " bytes, ratio " + maxRatio);
+            }
+            if (maxSize > Integer.MAX_VALUE - 8) {
+                // the zipped workspace is one byte array
+                throw new IllegalArgumentException("The workspace size limit must be below 2 GB, got " + maxSize);
+            }
+        }
     }
 
     static byte[] zip(Path dir) throws IOException {
@@ -118,8 +132,8 @@ final class Workspaces {
             @Override
             public synchronized void write(byte[] b, int off, int len) {
                 if (count + (long) len > limits.maxSize()) {
-                    throw new UncheckedIOException(
-                            new IOException("The workspace zips to more than " + limits.maxSize() + " bytes"));
+                    throw new UncheckedIOException(new IOException("The workspace zips to more than " + limits.maxSize()
+                            + " bytes (chapkit.ml.shell.workspace.max-size)"));
                 }
                 super.write(b, off, len);
             }
@@ -132,7 +146,8 @@ final class Workspaces {
                     continue;
                 }
                 if (++entries > limits.maxEntries()) {
-                    throw new IOException("The workspace has more than " + limits.maxEntries() + " files");
+                    throw new IOException("The workspace has more than " + limits.maxEntries()
+                            + " files (chapkit.ml.shell.workspace.max-entries)");
                 }
                 String name = dir.relativize(path).toString().replace('\\', '/');
                 // Files only, no directory entries: chapkit walks files (rglob), so its archives hold none.
@@ -161,7 +176,8 @@ final class Workspaces {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > limits.maxEntries()) {
-                    throw new IOException("The workspace archive has more than " + limits.maxEntries() + " entries");
+                    throw new IOException("The workspace archive has more than " + limits.maxEntries()
+                            + " entries (chapkit.ml.shell.workspace.max-entries)");
                 }
                 Path destination = root.resolve(entry.getName()).normalize();
                 if (!destination.startsWith(root)) {
@@ -185,11 +201,12 @@ final class Workspaces {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             written[0] += n;
             if (written[0] > limits.maxSize()) {
-                throw new IOException("The workspace archive unpacks to more than " + limits.maxSize() + " bytes");
+                throw new IOException("The workspace archive unpacks to more than " + limits.maxSize()
+                        + " bytes (chapkit.ml.shell.workspace.max-size)");
             }
             if (written[0] > Limits.RATIO_FLOOR && written[0] > Math.max(1, archiveSize) * limits.maxRatio()) {
                 throw new IOException("The workspace archive unpacks more than " + limits.maxRatio()
-                        + " times its size (a zip bomb?)");
+                        + " times its size (a zip bomb?; chapkit.ml.shell.workspace.max-ratio)");
             }
             out.write(buffer, 0, n);
         }

@@ -65,6 +65,35 @@ class ProcessHardeningTests {
     }
 
     @Test
+    void configuredWorkspaceLimitsBoundWhatATrainingMayLeave() throws Exception {
+        TrainInput<Config> input = new TrainInput<>(new Config(1), data, null);
+        String fiveFiles = "sh -c 'for i in 1 2 3 4 5; do echo $i > f$i.txt; done'";
+        // the workspace holds config.yml, data.csv and the script's five files
+        assertThat(runner(fiveFiles, 4096).train(input, RunContext.none()).succeeded())
+                .isTrue();
+
+        ShellModelRunner<Config> fewFiles = ShellModelRunner.builder(Config.class, fiveFiles, "true")
+                .projectRoot(project)
+                .tempRoot(temp.resolve("work"))
+                .workspaceLimits(4, 1024 * 1024, 100)
+                .build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fewFiles.train(input, RunContext.none()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("more than 4 files (chapkit.ml.shell.workspace.max-entries)");
+
+        ShellModelRunner<Config> fewBytes = ShellModelRunner.builder(
+                        Config.class, "sh -c 'head -c 200000 /dev/urandom > big.bin'", "true")
+                .projectRoot(project)
+                .tempRoot(temp.resolve("work"))
+                .workspaceLimits(100, 100_000, 100)
+                .build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fewBytes.train(input, RunContext.none()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("zips to more than 100000 bytes (chapkit.ml.shell.workspace.max-size)");
+        assertThat(Files.list(temp.resolve("work"))).isEmpty();
+    }
+
+    @Test
     void outputUnderTheLimitIsKeptWhole() throws Exception {
         TrainResult<WorkspaceArchive> trained = runner("sh -c 'printf \"a\\nb\\n\"; exit 3'", 4096)
                 .train(new TrainInput<>(new Config(1), data, null), RunContext.none());

@@ -19,6 +19,7 @@ import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.contract.ContractGeneration;
+import org.chapkit.crud.PageLimits;
 import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -106,7 +107,8 @@ public final class ChapkitArtifactAutoConfiguration {
                 new TransactionTemplate(transactionManager),
                 clock.getIfAvailable(Clock::systemUTC),
                 configs.getIfAvailable(),
-                properties.maxContentSize().toBytes());
+                properties.maxContentSize().toBytes(),
+                properties.maxTreeDepth());
     }
 
     @Bean
@@ -124,7 +126,9 @@ public final class ChapkitArtifactAutoConfiguration {
             JsonMapper mapper,
             ObjectProvider<TabularFormat> formats,
             ObjectProvider<DecompressionLimits> decompression,
-            ObjectProvider<ContractGeneration> contract) {
+            ObjectProvider<ContractGeneration> contract,
+            ObjectProvider<PageLimits> pages,
+            ChapkitArtifactProperties properties) {
         return new ArtifactController(
                 artifacts,
                 configs.getIfAvailable(),
@@ -132,7 +136,9 @@ public final class ChapkitArtifactAutoConfiguration {
                 formats.orderedStream().toList(),
                 decompression.getIfAvailable(() -> new DecompressionLimits(
                         artifacts.maxContentSize(), ArtifactController.DEFAULT_DECOMPRESSION_RATIO)),
-                contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
+                pages.getIfAvailable(() -> PageLimits.DEFAULT),
+                properties.maxRowsLimit());
     }
 
     @Bean

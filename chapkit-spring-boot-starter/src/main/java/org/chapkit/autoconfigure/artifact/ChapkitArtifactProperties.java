@@ -13,12 +13,19 @@ import org.springframework.util.unit.DataSize;
  * @param maxContentSize largest binary content accepted by {@code PUT /api/v1/artifacts/{id}/$content}; larger
  *     uploads get 413. Independent of {@code chapkit.web.max-request-size}
  * @param hierarchy labels of the artifact tree's levels
+ * @param maxTreeDepth most levels of an artifact tree (roots are level 0, so the default allows levels 0 to 100), 3 to
+ *     400; an artifact that would be deeper, on create or move, is a 400 naming {@code parent_id}. Trees are rendered
+ *     recursively, and the ML workflow stores three levels (training workspace, prediction, prediction workspace)
+ * @param maxRowsLimit largest {@code limit} of {@code GET /api/v1/artifacts/{id}/$rows} (a window of a DataFrame's
+ *     rows); a larger one is a 400
  */
 @ConfigurationProperties("chapkit.artifacts")
 public record ChapkitArtifactProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1GB") DataSize maxContentSize,
-        @DefaultValue Hierarchy hierarchy) {
+        @DefaultValue Hierarchy hierarchy,
+        @DefaultValue("101") int maxTreeDepth,
+        @DefaultValue("500") int maxRowsLimit) {
 
     /**
      * The artifact hierarchy shown in {@code $tree} and {@code $expand} responses.

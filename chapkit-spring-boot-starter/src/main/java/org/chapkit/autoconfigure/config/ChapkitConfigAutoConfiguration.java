@@ -16,6 +16,7 @@ import org.chapkit.config.ConfigRepository;
 import org.chapkit.config.ConfigType;
 import org.chapkit.config.DefaultConfig;
 import org.chapkit.contract.ContractGeneration;
+import org.chapkit.crud.PageLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -104,8 +105,12 @@ public final class ChapkitConfigAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    ConfigController chapkitConfigController(ConfigManager<?> configs, ObjectProvider<ContractGeneration> contract) {
-        return new ConfigController(configs, contract.getIfAvailable(() -> ContractGeneration.DEFAULT));
+    ConfigController chapkitConfigController(
+            ConfigManager<?> configs, ObjectProvider<ContractGeneration> contract, ObjectProvider<PageLimits> pages) {
+        return new ConfigController(
+                configs,
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
+                pages.getIfAvailable(() -> PageLimits.DEFAULT));
     }
 
     /** Shows the config record's schema as the type of {@code data} in the OpenAPI document. */

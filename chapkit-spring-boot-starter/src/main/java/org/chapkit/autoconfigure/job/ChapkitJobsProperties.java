@@ -21,8 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace how long a stopping instance lets running jobs finish before it interrupts them
  * @param reconcileInterval how often one instance fails jobs that are {@code running} without a live execution (or
  *     {@code pending} without any); a job is looked at once it has been in that state this long
- * @param exposeTraceback whether a failed job's stack trace is kept in {@code error_traceback}; false leaves it empty
- *     in every record and stream
+ * @param exposeTraceback whether a failed job's stack trace is kept in {@code error_traceback}, and a failed task's in
+ *     its result artifact's {@code error.traceback}; false stores neither, so no record, stream or artifact read
+ *     (GET, {@code $tree}, {@code $download}, {@code $export}) shows one
  */
 @ConfigurationProperties("chapkit.jobs")
 public record ChapkitJobsProperties(

@@ -189,6 +189,10 @@ public final class ChapkitMlAutoConfiguration {
                 .configFormat(shell.configFormat())
                 .timeout(shell.timeout())
                 .maxOutputSize(shell.maxOutputSize().toBytes())
+                .workspaceLimits(
+                        shell.workspace().maxEntries(),
+                        shell.workspace().maxSize().toBytes(),
+                        shell.workspace().maxRatio())
                 .shell(shell.useShell())
                 // config.yml keys are the config's wire names (snake_case unless @JsonProperty says otherwise).
                 .jsonMapper(mapper.rebuild()

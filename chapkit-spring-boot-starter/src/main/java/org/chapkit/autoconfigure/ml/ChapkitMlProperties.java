@@ -49,6 +49,8 @@ public record ChapkitMlProperties(
      *     tail, marked as cut); the rest is read and dropped
      * @param useShell run the commands through {@code /bin/sh -c}, as chapkit does, for commands that use
      *     {@code &&}, {@code |}, {@code >} or {@code $VAR}; config and data values still never reach the command line
+     * @param workspace bounds on a workspace when it is zipped (after training and prediction) and extracted (before
+     *     prediction)
      */
     public record Shell(
             String trainCommand,
@@ -58,7 +60,8 @@ public record ChapkitMlProperties(
             Duration timeout,
             Path tempDir,
             @DefaultValue("1MB") DataSize maxOutputSize,
-            boolean useShell) {
+            boolean useShell,
+            @DefaultValue Workspace workspace) {
 
         /**
          * Whether the properties define a shell runner.
@@ -69,4 +72,17 @@ public record ChapkitMlProperties(
             return trainCommand != null && !trainCommand.isBlank();
         }
     }
+
+    /**
+     * Bounds on a shell runner's workspace archive, so neither a runaway training script nor a zip bomb exhausts heap
+     * or disk; a run over one fails naming the property.
+     *
+     * @param maxEntries most files in a workspace
+     * @param maxSize most bytes of a workspace, zipped when it is stored and unpacked when it is extracted; below 2 GB
+     * @param maxRatio most unpacked bytes per archive byte when extracting, checked once 1 MB is unpacked
+     */
+    public record Workspace(
+            @DefaultValue("10000") int maxEntries,
+            @DefaultValue("1GB") DataSize maxSize,
+            @DefaultValue("100") int maxRatio) {}
 }

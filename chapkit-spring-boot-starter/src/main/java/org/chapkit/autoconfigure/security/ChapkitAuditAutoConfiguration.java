@@ -3,6 +3,7 @@ package org.chapkit.autoconfigure.security;
 import java.time.Clock;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.crud.PageLimits;
 import org.chapkit.security.audit.AuditController;
 import org.chapkit.security.audit.AuditRetention;
 import org.chapkit.security.audit.AuditStore;
@@ -46,8 +47,8 @@ public final class ChapkitAuditAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditController chapkitAuditController(AuditStore store) {
-        return new AuditController(store);
+    AuditController chapkitAuditController(AuditStore store, ObjectProvider<PageLimits> pages) {
+        return new AuditController(store, pages.getIfAvailable(() -> PageLimits.DEFAULT));
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.chapkit.security.web.ProblemAccessDeniedHandler;
 import org.chapkit.security.web.ProblemAuthenticationEntryPoint;
 import org.chapkit.security.web.ProblemRequestRejectedHandler;
 import org.chapkit.security.web.RateLimitFilter;
+import org.chapkit.security.web.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -135,9 +136,15 @@ public final class ChapkitSecurityAutoConfiguration {
     /** Picked up by Spring Security's {@code WebSecurity} for requests its firewall refuses. */
     @Bean
     @ConditionalOnMissingBean
-    RequestRejectedHandler chapkitRequestRejectedHandler(
-            ProblemResponseWriter problems, ChapkitSecurityProperties properties) {
-        return new ProblemRequestRejectedHandler(problems, properties.frameOptions());
+    RequestRejectedHandler chapkitRequestRejectedHandler(ProblemResponseWriter problems, SecurityHeaders headers) {
+        return new ProblemRequestRejectedHandler(problems, headers);
+    }
+
+    /** The default headers, for responses that never pass the chain's header filter (Tomcat's own errors). */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityHeaders chapkitSecurityHeaders(ChapkitSecurityProperties properties) {
+        return new SecurityHeaders(properties.frameOptions());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
+import org.chapkit.autoconfigure.job.ChapkitJobsProperties;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
@@ -81,7 +82,9 @@ public final class ChapkitTaskRunAutoConfiguration {
             ObjectProvider<JobManager> jobs,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            ChapkitTaskProperties properties) {
+            ChapkitTaskProperties properties,
+            ObjectProvider<ChapkitJobsProperties> jobProperties) {
+        ChapkitJobsProperties jobSettings = jobProperties.getIfAvailable();
         return new TaskJobHandler(
                 tasks,
                 invoker,
@@ -91,7 +94,8 @@ public final class ChapkitTaskRunAutoConfiguration {
                 new TransactionTemplate(transactionManager),
                 clock.getIfAvailable(Clock::systemUTC),
                 properties.slotWait(),
-                RandomGenerator.getDefault());
+                RandomGenerator.getDefault(),
+                jobSettings == null || jobSettings.exposeTraceback());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.function.Predicate;
 import org.chapkit.contract.ContractGeneration;
+import org.chapkit.crud.PageLimits;
 import org.chapkit.problem.ProblemDetailsAdvice;
 import org.chapkit.problem.ProblemResponseWriter;
 import org.chapkit.sse.SseStreamer;
@@ -86,6 +87,13 @@ public final class ChapkitWebAutoConfiguration {
                         .bind("chapkit.artifacts.max-content-size", DataSize.class)
                         .orElse(DataSize.ofGigabytes(1));
         return new DecompressionLimits(size.toBytes(), properties.maxDecompressionRatio());
+    }
+
+    /** The largest page a list may ask for ({@code chapkit.web.max-page-size}). */
+    @Bean
+    @ConditionalOnMissingBean
+    PageLimits chapkitPageLimits(ChapkitWebProperties properties) {
+        return new PageLimits(properties.maxPageSize());
     }
 
     @Bean

@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  *     {@code $train}/{@code $predict} parts) may expand to; default {@code chapkit.artifacts.max-content-size}
  * @param maxDecompressionRatio most decompressed bytes per compressed byte (checked once 1 MB came out), so a
  *     decompression bomb is refused after reading a little of it
+ * @param maxPageSize largest {@code size} a paginated list ({@code /api/v1/configs}, {@code /api/v1/artifacts},
+ *     {@code /api/v1/audit}) may ask for; a larger one is a 400 (422 in contract generation 2) before anything is read
  */
 @ConfigurationProperties("chapkit.web")
 public record ChapkitWebProperties(
         @DefaultValue("10MB") DataSize maxRequestSize,
         @DefaultValue("100ms") Duration sseMinPollInterval,
         DataSize maxDecompressedSize,
-        @DefaultValue("100") int maxDecompressionRatio) {}
+        @DefaultValue("100") int maxDecompressionRatio,
+        @DefaultValue("1000") int maxPageSize) {}
