@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.chapkit.benchmarks.http.ConfigGetSuite;
 import org.chapkit.benchmarks.micro.MicroSuite;
+import org.chapkit.benchmarks.soak.SoakSuite;
 import org.chapkit.benchmarks.sse.SseSuite;
 import org.chapkit.benchmarks.startup.StartupSuite;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one command: {@code java -jar benchmarks/target/benchmarks.jar all} (or suite names: {@code jobs http predict
- * micro export sse startup}). Starts an embedded PostgreSQL unless {@code --pg-url=jdbc:postgresql://…?user=…} is
+ * micro export sse startup}, and {@code soak}, which {@code all} leaves out). Starts an embedded PostgreSQL unless {@code --pg-url=jdbc:postgresql://…?user=…} is
  * given, runs the suites in order, and prints metric | ours | baseline | ratio | target, also written as Markdown to
  * {@code --out} (default {@code benchmark-results.md} next to the jar). Other options are read by the suites.
  */
@@ -41,7 +42,8 @@ public final class BenchmarkHarness {
             new MicroSuite(),
             new ExportSuite(),
             new SseSuite(),
-            new StartupSuite());
+            new StartupSuite(),
+            new SoakSuite());
 
     private BenchmarkHarness() {}
 
@@ -59,7 +61,7 @@ public final class BenchmarkHarness {
             }
         }
         if (selected.isEmpty() || selected.contains("all")) {
-            SUITES.forEach(suite -> selected.add(suite.name()));
+            SUITES.stream().filter(Suite::inAll).forEach(suite -> selected.add(suite.name()));
             selected.remove("all");
         }
         for (String name : selected) {

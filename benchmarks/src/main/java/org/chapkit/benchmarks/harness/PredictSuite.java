@@ -21,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.chapkit.benchmarks.micro.DataFrameBenchmarks;
 import org.chapkit.info.ServiceInfo;
@@ -118,17 +117,11 @@ public final class PredictSuite implements Suite {
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5))
                         .build()) {
-            Api api = new Api(client, app.baseUri(), mapper, sse);
-            String configId =
-                    api.send("POST", "/api/v1/configs", CONFIG, 201).get("id").asString();
-            JsonNode train = api.send(
-                    "GET", "/api/v1/ml/$generate-sample-data?kind=train&seed=7&config_id=" + configId, null, 200);
-            JsonNode trained = api.send("POST", "/api/v1/ml/$train", mapper.writeValueAsString(train), 202);
-            api.awaitCompleted(trained.get("job_id").asString());
-            String trainingId = trained.get("artifact_id").asString();
-            ObjectNode predict = (ObjectNode) api.send(
-                    "GET", "/api/v1/ml/$generate-sample-data?kind=predict&seed=7&config_id=" + configId, null, 200);
-            predict.put("artifact_id", trainingId);
+            Api api = new Api(new SampleApi(client, app.baseUri(), mapper), sse);
+            SampleApi.TrainedModel model = api.http().train(CONFIG);
+            String trainingId = model.trainingId();
+            JsonNode train = model.train();
+            ObjectNode predict = model.predict();
             String predictBody = mapper.writeValueAsString(predict);
             log.info(
                     "predict: trained {}; request {} bytes ({} historic, {} future rows)",
@@ -329,29 +322,14 @@ public final class PredictSuite implements Suite {
     }
 
     /** The HTTP calls of this suite. */
-    private record Api(HttpClient client, String base, JsonMapper mapper, boolean sse) {
+    private record Api(SampleApi http, boolean sse) {
 
         JsonNode send(String method, String path, String body, int expected) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body))
-                    .timeout(Duration.ofSeconds(30))
-                    .build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(
-                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return mapper.readTree(response.body());
+            return http.expect(method, path, body, expected);
         }
 
         String text(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send("GET", path, null);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }
@@ -385,10 +363,10 @@ public final class PredictSuite implements Suite {
 
         private JsonNode streamUntilCompleted(String jobId) throws IOException, InterruptedException {
             HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/jobs/" + jobId + "/$stream?poll_interval=0.002"))
+                            URI.create(http.base() + "/api/v1/jobs/" + jobId + "/$stream?poll_interval=0.002"))
                     .timeout(Duration.ofSeconds(60))
                     .build();
-            HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = http.client().send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("$stream of " + jobId + " answered " + response.statusCode());
             }
@@ -397,8 +375,8 @@ public final class PredictSuite implements Suite {
                 while (it.hasNext()) {
                     String line = it.next();
                     if (line.startsWith("data:")) {
-                        JsonNode frame = mapper.readTree(line.substring(5));
-                        if (terminal(frame, jobId)) {
+                        JsonNode frame = http.mapper().readTree(line.substring(5));
+                        if (SampleApi.completed(frame, jobId)) {
                             it.forEachRemaining(rest -> {}); // the server ends the stream; keep the connection reusable
                             return frame;
                         }
@@ -409,24 +387,7 @@ public final class PredictSuite implements Suite {
         }
 
         private JsonNode pollUntilCompleted(String jobId) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                JsonNode record = send("GET", "/api/v1/jobs/" + jobId, null, 200);
-                if (terminal(record, jobId)) {
-                    return record;
-                }
-                TimeUnit.MILLISECONDS.sleep(2);
-            }
-            throw new IllegalStateException("Job " + jobId + " did not complete within 60 s");
-        }
-
-        private static boolean terminal(JsonNode record, String jobId) {
-            String status = record.path("status").asString("");
-            return switch (status) {
-                case "completed" -> true;
-                case "pending", "running" -> false;
-                default -> throw new IllegalStateException("Job " + jobId + " ended " + record);
-            };
+            return http.pollUntilCompleted(jobId, Duration.ofMillis(2));
         }
     }
 

@@ -17,4 +17,9 @@ public interface Suite {
 
     /** The rows this suite would fill, as placeholders for when it fails or is not selected. */
     List<Row> placeholders();
+
+    /** Whether {@code all} runs this suite; a suite that takes many minutes (the soak) runs only by name. */
+    default boolean inAll() {
+        return true;
+    }
 }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -18,11 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.chapkit.benchmarks.harness.AppLayout;
 import org.chapkit.benchmarks.harness.HarnessContext;
 import org.chapkit.benchmarks.harness.JavaProcess;
+import org.chapkit.benchmarks.harness.JvmProbe;
 import org.chapkit.benchmarks.harness.Row;
 import org.chapkit.benchmarks.harness.Suite;
 import org.slf4j.Logger;
@@ -44,7 +41,6 @@ public final class SseSuite implements Suite {
     private static final String HELD = "7. SSE subscribers held, -Xmx512m";
     private static final String HEAP = "7. heap per SSE subscriber (KiB)";
     private static final String RSS = "7. RSS per SSE subscriber (KiB)";
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     @Override
     public String name() {
@@ -77,13 +73,13 @@ public final class SseSuite implements Suite {
                         List.of(context.datasourceArgs()),
                         "/actuator/health");
                 Subscribers subscribers = new Subscribers(app.port())) {
-            long heap0 = heapAfterGcKib(context, app.pid());
-            long rss0 = rssKib(app.pid());
+            long heap0 = JvmProbe.heapAfterGcKib(context, app.pid());
+            long rss0 = JvmProbe.rssKib(app.pid());
             log.info("SSE: idle server heap {} KiB, RSS {} KiB", heap0, rss0);
             int held = 0;
             double heapPer = Double.NaN;
             double rssPer = Double.NaN;
-            long threads = threadCount(app.pid());
+            long threads = JvmProbe.threadCount(app.pid());
             String failure = "";
             for (int step : steps) {
                 subscribers.openUpTo(step);
@@ -100,9 +96,9 @@ public final class SseSuite implements Suite {
                             + subscribers.clientError();
                     break;
                 }
-                long heap = heapAfterGcKib(context, app.pid());
-                long rss = rssKib(app.pid());
-                threads = threadCount(app.pid());
+                long heap = JvmProbe.heapAfterGcKib(context, app.pid());
+                long rss = JvmProbe.rssKib(app.pid());
+                threads = JvmProbe.threadCount(app.pid());
                 held = step;
                 heapPer = (heap - heap0) / (double) step;
                 rssPer = (rss - rss0) / (double) step;
@@ -128,43 +124,6 @@ public final class SseSuite implements Suite {
                     new Row(HEAP, heapPer, null, "", null, "heap after full GC, minus the idle server's, at " + held),
                     new Row(RSS, rssPer, null, "", null, "resident set size minus the idle server's, at " + held));
         }
-    }
-
-    private static long heapAfterGcKib(HarnessContext context, long pid) throws IOException, InterruptedException {
-        jcmd(context, pid, "GC.run");
-        String info = jcmd(context, pid, "GC.heap_info");
-        Matcher matcher = HEAP_USED.matcher(info);
-        if (!matcher.find()) {
-            throw new IllegalStateException("Unexpected GC.heap_info output: " + info);
-        }
-        return Long.parseLong(matcher.group(1));
-    }
-
-    private static String jcmd(HarnessContext context, long pid, String command)
-            throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(context.jdkTool("jcmd"), Long.toString(pid), command)
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output;
-    }
-
-    private static long rssKib(long pid) throws IOException {
-        return procStatus(pid, "VmRSS:");
-    }
-
-    private static long threadCount(long pid) throws IOException {
-        return procStatus(pid, "Threads:");
-    }
-
-    private static long procStatus(long pid, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("No " + field + " for " + pid);
     }
 
     /** The client side: one blocking socket per subscriber on a virtual thread. */

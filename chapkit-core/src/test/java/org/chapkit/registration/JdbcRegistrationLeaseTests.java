@@ -1,20 +1,15 @@
-package org.chapkit.autoconfigure.registration;
+package org.chapkit.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 import javax.sql.DataSource;
-import org.chapkit.registration.JdbcRegistrationLease;
-import org.chapkit.test.TestDatabases;
-import org.flywaydb.core.Flyway;
+import org.chapkit.db.Racers;
+import org.chapkit.db.StoreDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The registration lease on H2 and on PostgreSQL: one holder at a time, handed over on release or on expiry. */
 class JdbcRegistrationLeaseTests {
@@ -62,40 +57,15 @@ class JdbcRegistrationLeaseTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void instancesRacingForAFreeLeaseGetExactlyOneHolder(String vendor) throws Exception {
+    void instancesRacingForAFreeLeaseGetExactlyOneHolder(String vendor) throws InterruptedException {
         DataSource database = database(vendor);
-        int racers = 6;
-        CyclicBarrier start = new CyclicBarrier(racers);
-        List<CompletableFuture<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            JdbcRegistrationLease lease =
-                    new JdbcRegistrationLease(database, "my-model", "racer-" + i, Duration.ofMinutes(1));
-            results.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception ex) {
-                    throw new IllegalStateException(ex);
-                }
-                return lease.acquire();
-            }));
-        }
-        long winners = results.stream().filter(CompletableFuture::join).count();
-        assertThat(winners).isEqualTo(1);
+        List<Boolean> acquired = Racers.race(
+                6, i -> new JdbcRegistrationLease(database, "my-model", "racer-" + i, Duration.ofMinutes(1)).acquire());
+
+        assertThat(acquired).containsOnlyOnce(true);
     }
 
     private static DataSource database(String vendor) {
-        DriverManagerDataSource dataSource;
-        if (vendor.equals("h2")) {
-            dataSource = new DriverManagerDataSource(TestDatabases.freshH2(), "sa", "");
-        } else {
-            TestDatabases.Postgres postgres = TestDatabases.freshPostgres();
-            dataSource = new DriverManagerDataSource(postgres.url(), postgres.username(), postgres.password());
-        }
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:org/chapkit/db/migration/" + vendor)
-                .load()
-                .migrate();
-        return dataSource;
+        return StoreDatabase.of(vendor).dataSource();
     }
 }

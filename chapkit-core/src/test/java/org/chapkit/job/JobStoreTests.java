@@ -1,0 +1,276 @@
+package org.chapkit.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.chapkit.db.Racers;
+import org.chapkit.db.StoreDatabase;
+import org.chapkit.id.Ulids;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@link JobStore} on H2 ({@code FINAL TABLE}) and PostgreSQL ({@code RETURNING}): the single-statement claim, the
+ * state guards of every transition, the listing order and the orphan sweep against db-scheduler's table.
+ */
+class JobStoreTests {
+
+    @Nested
+    class OnH2 extends Contract {
+        OnH2() {
+            super(StoreDatabase.h2());
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Contract {
+        OnPostgres() {
+            super(StoreDatabase.postgres());
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Contract {
+
+        private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
+
+        /** The kind of work the stored jobs are of; the store keeps its name. */
+        private static final JobType<Integer> SLEEP = JobType.of("test.sleep", Integer.class);
+
+        final StoreDatabase database;
+        final JobStore store;
+
+        Contract(StoreDatabase database) {
+            this.database = database;
+            this.store = new JobStore(database.dataSource());
+        }
+
+        @BeforeEach
+        void empty() {
+            database.empty();
+        }
+
+        @Test
+        void claimMovesAPendingJobToRunningOnceAndReturnsWhatTheWorkerNeeds() {
+            String id = Ulids.newUlid();
+            String artifactId = Ulids.newUlid();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            store.insert(id, SLEEP.name(), "{\"seconds\":1}", now, artifactId);
+
+            assertThat(store.claim(id, "instance-a", now.plusSeconds(1)))
+                    .contains(new JobStore.Claimed(SLEEP.name(), "{\"seconds\":1}", artifactId, 1));
+
+            Job running = store.find(id).orElseThrow();
+            assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(running.owner()).isEqualTo("instance-a");
+            assertThat(running.startedAt()).isEqualTo(now.plusSeconds(1));
+            assertThat(running.attempts()).isEqualTo(1);
+            assertThat(store.claim(id, "instance-b", now.plusSeconds(2))).isEmpty();
+            assertThat(store.find(id).orElseThrow().owner()).isEqualTo("instance-a");
+        }
+
+        @Test
+        void instancesRacingForOnePendingJobGetExactlyOneClaim() throws Exception {
+            String id = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", NOW, null);
+            List<Optional<JobStore.Claimed>> claims = Racers.race(6, i -> store.claim(id, "instance-" + i, NOW));
+
+            assertThat(claims).filteredOn(Optional::isPresent).hasSize(1);
+            assertThat(store.find(id).orElseThrow().attempts()).isEqualTo(1);
+        }
+
+        @Test
+        void aRequeuedJobIsClaimedAgainAsItsNextAttempt() {
+            String id = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", NOW, null);
+            store.claim(id, "instance-a", NOW);
+            assertThat(store.requeue(id)).isTrue();
+
+            Job pending = store.find(id).orElseThrow();
+            assertThat(pending.status()).isEqualTo(JobStatus.PENDING);
+            assertThat(pending.owner()).isNull();
+            assertThat(pending.startedAt()).isNull();
+            assertThat(store.claim(id, "instance-b", NOW))
+                    .contains(new JobStore.Claimed(SLEEP.name(), "null", null, 2));
+        }
+
+        @Test
+        void aDeferredJobGivesBackItsAttemptAndItsProgress() {
+            String id = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", NOW, null);
+            store.claim(id, "instance-a", NOW);
+            store.progress(id, 0.5, "half way");
+
+            assertThat(store.defer(id)).isTrue();
+
+            Job pending = store.find(id).orElseThrow();
+            assertThat(pending.status()).isEqualTo(JobStatus.PENDING);
+            assertThat(pending.attempts()).isZero();
+            assertThat(pending.progress()).isNull();
+            assertThat(pending.progressMessage()).isNull();
+            assertThat(store.defer(id)).as("only a running job can be deferred").isFalse();
+        }
+
+        @Test
+        void onlyTheOwnerCompletesARunningJob() {
+            String id = Ulids.newUlid();
+            String artifactId = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", NOW, null);
+            assertThat(store.complete(id, "instance-a", artifactId, NOW))
+                    .as("a pending job cannot complete")
+                    .isFalse();
+            store.claim(id, "instance-a", NOW);
+
+            assertThat(store.complete(id, "instance-b", artifactId, NOW.plusSeconds(1)))
+                    .isFalse();
+            assertThat(store.complete(id, "instance-a", artifactId, NOW.plusSeconds(1)))
+                    .isTrue();
+
+            Job completed = store.find(id).orElseThrow();
+            assertThat(completed.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(completed.artifactId()).isEqualTo(artifactId);
+            assertThat(completed.finishedAt()).isEqualTo(NOW.plusSeconds(1));
+        }
+
+        @Test
+        void aFinishedJobCanBeNeitherFailedNorCanceledNorRequeued() {
+            String id = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", NOW, null);
+            store.claim(id, "instance-a", NOW);
+            store.complete(id, "instance-a", null, NOW);
+
+            assertThat(store.fail(id, "Boom: late", "trace", NOW)).isFalse();
+            assertThat(store.cancel(id, NOW)).isFalse();
+            assertThat(store.requeue(id)).isFalse();
+            assertThat(store.find(id).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+        }
+
+        @Test
+        void failingRecordsTheErrorAndItsTraceback() {
+            String id = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", NOW, null);
+
+            assertThat(store.fail(id, "Boom: bad input", "java.lang.IllegalStateException: bad input\n\tat x", NOW))
+                    .isTrue();
+
+            Job failed = store.find(id).orElseThrow();
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.error()).isEqualTo("Boom: bad input");
+            assertThat(failed.errorTraceback()).startsWith("java.lang.IllegalStateException");
+            assertThat(store.claim(id, "instance-a", NOW)).isEmpty();
+        }
+
+        @Test
+        void progressIsRecordedWhileRunningOnly() {
+            String id = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", NOW, null);
+            store.progress(id, 0.25, "too early");
+            assertThat(store.find(id).orElseThrow().progress()).isNull();
+
+            store.claim(id, "instance-a", NOW);
+            store.progress(id, 0.75, "three quarters");
+
+            Job running = store.find(id).orElseThrow();
+            assertThat(running.progress()).isEqualTo(0.75);
+            assertThat(running.progressMessage()).isEqualTo("three quarters");
+        }
+
+        @Test
+        void listsNewestFirstAndFiltersByStatus() {
+            String older = Ulids.newUlid();
+            String newer = Ulids.newUlid();
+            store.insert(older, SLEEP.name(), "null", NOW, null);
+            store.insert(newer, SLEEP.name(), "null", NOW.plusSeconds(1), null);
+            store.cancel(older, NOW.plusSeconds(2));
+
+            assertThat(store.list(null)).extracting(Job::id).containsExactly(newer, older);
+            assertThat(store.list(JobStatus.CANCELED)).extracting(Job::id).containsExactly(older);
+            assertThat(store.count(JobStatus.PENDING)).isEqualTo(1);
+            assertThat(store.count(JobStatus.CANCELED)).isEqualTo(1);
+        }
+
+        @Test
+        void existingNamesTheIdsThatStillHaveARecord() {
+            String kept = Ulids.newUlid();
+            String deleted = Ulids.newUlid();
+            store.insert(kept, SLEEP.name(), "null", NOW, null);
+            store.insert(deleted, SLEEP.name(), "null", NOW, null);
+            assertThat(store.delete(deleted)).isTrue();
+
+            assertThat(store.existing(List.of(kept, deleted, Ulids.newUlid()))).containsExactly(kept);
+            assertThat(store.existing(List.of())).isEmpty();
+            assertThat(store.delete(deleted)).isFalse();
+            assertThat(store.claim(deleted, "instance-a", NOW)).isEmpty();
+        }
+
+        @Test
+        void purgeDeletesOnlyJobsThatFinishedBeforeTheCutoff() {
+            String old = Ulids.newUlid();
+            String recent = Ulids.newUlid();
+            String pending = Ulids.newUlid();
+            store.insert(old, SLEEP.name(), "null", NOW.minusSeconds(100), null);
+            store.insert(recent, SLEEP.name(), "null", NOW.minusSeconds(100), null);
+            store.insert(pending, SLEEP.name(), "null", NOW.minusSeconds(100), null);
+            store.cancel(old, NOW.minusSeconds(60));
+            store.fail(recent, "Boom: x", null, NOW);
+
+            assertThat(store.purgeFinishedBefore(NOW.minusSeconds(30))).isEqualTo(1);
+
+            assertThat(store.find(old)).isEmpty();
+            assertThat(store.find(recent)).isPresent();
+            assertThat(store.find(pending)).isPresent();
+        }
+
+        @Test
+        void theOrphanSweepFailsOnlyJobsWithoutALiveExecution() {
+            Instant cutoff = NOW.minusSeconds(60);
+            String runningPicked = running("picked", cutoff.minusSeconds(10));
+            String runningUnpicked = running("unpicked", cutoff.minusSeconds(10));
+            String runningGone = running("gone", cutoff.minusSeconds(10));
+            String runningRecent = running("recent", cutoff.plusSeconds(10));
+            String pendingGone = Ulids.newUlid();
+            String pendingScheduled = Ulids.newUlid();
+            store.insert(pendingGone, SLEEP.name(), "null", cutoff.minusSeconds(10), null);
+            store.insert(pendingScheduled, SLEEP.name(), "null", cutoff.minusSeconds(10), null);
+            execution("chapkit-job", runningPicked, true);
+            execution("chapkit-job", runningUnpicked, false);
+            execution("another-task", runningGone, true);
+            execution("chapkit-job", pendingScheduled, false);
+
+            assertThat(store.failOrphans("chapkit-job", cutoff, NOW)).isEqualTo(3);
+
+            assertThat(store.find(runningPicked).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(store.find(runningRecent).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(store.find(pendingScheduled).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+            assertThat(store.find(runningUnpicked).orElseThrow().error()).startsWith("JobAbandoned:");
+            assertThat(store.find(runningGone).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+            assertThat(store.find(pendingGone).orElseThrow().error()).startsWith("JobAbandoned:");
+        }
+
+        private String running(String owner, Instant startedAt) {
+            String id = Ulids.newUlid();
+            store.insert(id, SLEEP.name(), "null", startedAt, null);
+            store.claim(id, owner, startedAt);
+            return id;
+        }
+
+        /** A db-scheduler execution row, as the scheduler writes it. */
+        private void execution(String task, String instance, boolean picked) {
+            database.jdbc()
+                    .sql("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                            + " VALUES (:task, :instance, :time, :picked, 1)")
+                    .param("task", task)
+                    .param("instance", instance)
+                    .param("time", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC))
+                    .param("picked", picked)
+                    .update();
+        }
+    }
+}
