@@ -5,6 +5,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -50,6 +51,17 @@ public final class ArtifactJson {
             return mapper.valueToTree(safe);
         }
         return jsonOrStub(data, true);
+    }
+
+    /**
+     * One value as JSON, or a stub when it cannot be written ({@code "Value is not JSON-serializable."}), as a value
+     * inside a map given to {@link #toJson} becomes: for a field of a typed artifact that holds a caller's value.
+     *
+     * @param value any value, may be null
+     * @return its JSON, a stub, or a JSON null
+     */
+    public JsonNode valueOrStub(Object value) {
+        return value == null ? NullNode.getInstance() : jsonOrStub(value, false);
     }
 
     /** The data as served for one artifact: binary content, if any, as a {@code bytes} stub in {@code content}. */

@@ -27,6 +27,7 @@ import org.chapkit.problem.ValidationFailedException;
 import org.chapkit.time.UtcTimestamps;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -192,6 +193,68 @@ public class ArtifactManager {
         Saved saved = save(
                 new ArtifactIn(id, tags, node, parentId, null), CreateSemantics.UPSERT, true, OptionalLong.empty());
         return saved.artifact();
+    }
+
+    /**
+     * Saves data of a known kind as a new artifact, for Java callers: the record is written as the artifact's
+     * {@code data} exactly as Jackson writes it (no stubs: a kind's record must be JSON).
+     *
+     * @param kind the kind; the written data must carry its {@code type}
+     * @param id a pre-allocated ULID, or null for a new one
+     * @param parentId the parent, or null for a root
+     * @param data the kind's record
+     * @param tags tags, may be null
+     * @param <D> the data record
+     * @return the stored artifact
+     * @throws IllegalArgumentException when the written data is not of {@code kind}
+     */
+    public <D> StoredArtifact create(ArtifactKind<D> kind, String id, String parentId, D data, List<String> tags) {
+        JsonNode node = json.mapper().valueToTree(kind.dataType().cast(data));
+        if (!kind.matches(node)) {
+            throw new IllegalArgumentException(
+                    kind.dataType().getName() + " does not write data of kind " + kind.label() + ": " + node);
+        }
+        return save(new ArtifactIn(id, tags, node, parentId, null), CreateSemantics.UPSERT, true, OptionalLong.empty())
+                .artifact();
+    }
+
+    /**
+     * The artifact {@code id} read as {@code kind}.
+     *
+     * @param kind the kind it should be
+     * @param id the artifact
+     * @param <D> the data record
+     * @return the artifact with its data bound to the kind's record
+     * @throws NotFoundException when there is no such artifact
+     * @throws WrongArtifactKindException when it is not of {@code kind}
+     */
+    public <D> TypedArtifact<D> read(ArtifactKind<D> kind, String id) {
+        return as(kind, get(id));
+    }
+
+    /**
+     * A stored artifact read as {@code kind}.
+     *
+     * @param kind the kind it should be
+     * @param artifact the artifact, as found
+     * @param <D> the data record
+     * @return the artifact with its data bound to the kind's record
+     * @throws WrongArtifactKindException when it is not of {@code kind}
+     */
+    public <D> TypedArtifact<D> as(ArtifactKind<D> kind, StoredArtifact artifact) {
+        if (!kind.matches(artifact.data())) {
+            throw new WrongArtifactKindException(artifact.id(), kind, null);
+        }
+        D data;
+        try {
+            data = json.mapper().treeToValue(artifact.data(), kind.dataType());
+        } catch (JacksonException | IllegalArgumentException ex) {
+            throw new WrongArtifactKindException(artifact.id(), kind, ex);
+        }
+        if (data == null) {
+            throw new WrongArtifactKindException(artifact.id(), kind, null);
+        }
+        return new TypedArtifact<>(artifact, data);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.chapkit.schedule;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.chapkit.task.MissedRunPolicy;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

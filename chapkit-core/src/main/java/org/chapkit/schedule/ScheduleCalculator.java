@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.chapkit.task.MissedRunPolicy;
 
 /**
  * Pure schedule arithmetic: the first tick of a new schedule and the plan for a due one under its missed-run

@@ -18,6 +18,7 @@ import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.chapkit.task.DeclaredSchedule;
 import org.chapkit.task.ExecutionOrigin;
+import org.chapkit.task.MissedRunPolicy;
 import org.chapkit.task.TaskDefinition;
 import org.chapkit.task.TaskDisabledException;
 import org.chapkit.task.TaskExecutionAccepted;
@@ -238,7 +239,7 @@ public class ScheduleManager {
                     null,
                     declared.timeZone(),
                     true,
-                    declared.missedRunPolicy(),
+                    declared.missedRunPolicy().wire(),
                     declared.missedRunCap());
             Valid valid;
             try {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.chapkit.task.MissedRunPolicy;
 import org.chapkit.task.TaskReferenceSource;
 import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;

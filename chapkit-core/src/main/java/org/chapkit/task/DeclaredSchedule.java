@@ -9,8 +9,8 @@ import java.time.Duration;
  * @param cron cron expression as written, or null
  * @param fixedInterval fixed interval, or null
  * @param timeZone time zone id in which the cron expression is evaluated
- * @param missedRunPolicy wire name of the missed-run policy ({@code skip}, {@code run_once}, {@code run_all})
+ * @param missedRunPolicy the missed-run policy
  * @param missedRunCap most missed ticks run at once by {@code run_all}
  */
 public record DeclaredSchedule(
-        String cron, Duration fixedInterval, String timeZone, String missedRunPolicy, int missedRunCap) {}
+        String cron, Duration fixedInterval, String timeZone, MissedRunPolicy missedRunPolicy, int missedRunCap) {}

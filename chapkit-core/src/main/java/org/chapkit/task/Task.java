@@ -48,8 +48,8 @@ public @interface Task {
     /** Time zone in which {@link #cron()} is evaluated. */
     String timeZone() default "UTC";
 
-    /** What a declared schedule does with ticks missed while no instance ran: skip, run_once or run_all. */
-    String missedRunPolicy() default "skip";
+    /** What a declared schedule does with ticks missed while no instance ran. */
+    MissedRunPolicy missedRunPolicy() default MissedRunPolicy.SKIP;
 
     /** Most missed ticks a declared schedule with {@code run_all} runs at once. */
     int missedRunCap() default 10;

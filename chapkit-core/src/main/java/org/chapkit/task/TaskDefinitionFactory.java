@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 
 /**
@@ -19,8 +18,6 @@ import org.springframework.format.datetime.standard.DurationFormatterUtils;
  * bound from JSON. Every problem is reported as a {@link TaskRegistrationException} naming the method.
  */
 public class TaskDefinitionFactory {
-
-    private static final Set<String> MISSED_RUN_POLICIES = Set.of("skip", "run_once", "run_all");
 
     private final List<TaskParameterResolver> resolvers;
 
@@ -112,10 +109,6 @@ public class TaskDefinitionFactory {
         }
         if (cron && interval) {
             throw new IllegalArgumentException("declare either cron or fixedInterval, not both");
-        }
-        if (!MISSED_RUN_POLICIES.contains(annotation.missedRunPolicy())) {
-            throw new IllegalArgumentException("missedRunPolicy must be one of skip, run_once, run_all, got '"
-                    + annotation.missedRunPolicy() + "'");
         }
         return new DeclaredSchedule(
                 cron ? annotation.cron() : null,

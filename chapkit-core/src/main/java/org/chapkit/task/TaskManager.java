@@ -162,7 +162,7 @@ public class TaskManager {
                                 schedule.cron(),
                                 iso(schedule.fixedInterval()),
                                 schedule.timeZone(),
-                                schedule.missedRunPolicy(),
+                                schedule.missedRunPolicy().wire(),
                                 schedule.missedRunCap()));
     }
 

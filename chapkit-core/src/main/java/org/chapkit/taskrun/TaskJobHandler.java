@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -186,7 +185,13 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
             }
             return failed(task, payload, jobId, artifactId, ex);
         }
-        artifacts.create(artifactId, null, outcome(payload, result, null), null);
+        artifacts.create(
+                TaskResult.KIND,
+                artifactId,
+                null,
+                new TaskResult(
+                        payload.task(), payload.params(), artifacts.json().valueOrStub(result), null),
+                null);
         artifacts.seal(artifactId, jobId, null);
         runs.finish(jobId, "completed", artifactId, null, clock.instant());
         return artifactId;
@@ -233,23 +238,13 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
 
     private String finalFailure(TaskJobPayload payload, String jobId, String artifactId, RuntimeException ex) {
         Throwable cause = cause(ex);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("type", cause.getClass().getSimpleName());
-        error.put("message", cause.getMessage());
-        error.put("traceback", exposeTraceback ? traceback(cause) : null);
-        artifacts.create(artifactId, null, outcome(payload, null, error), null);
+        TaskResult.Error error = new TaskResult.Error(
+                cause.getClass().getSimpleName(), cause.getMessage(), exposeTraceback ? traceback(cause) : null);
+        artifacts.create(
+                TaskResult.KIND, artifactId, null, new TaskResult(payload.task(), payload.params(), null, error), null);
         artifacts.seal(artifactId, jobId, null);
         runs.finish(jobId, "failed", artifactId, errorLine(cause), clock.instant());
         return artifactId;
-    }
-
-    private static Map<String, Object> outcome(TaskJobPayload payload, Object result, Map<String, Object> error) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("task_name", payload.task());
-        data.put("params", payload.params());
-        data.put("result", result);
-        data.put("error", error);
-        return data;
     }
 
     private static Throwable cause(Throwable ex) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.chapkit.task.MissedRunPolicy;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.support.CronExpression;
 

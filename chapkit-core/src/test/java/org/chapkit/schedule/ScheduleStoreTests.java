@@ -8,6 +8,7 @@ import java.util.List;
 import org.chapkit.db.Racers;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
+import org.chapkit.task.MissedRunPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

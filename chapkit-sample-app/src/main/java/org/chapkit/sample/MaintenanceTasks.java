@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.StoredArtifact;
 import org.chapkit.job.JobContext;
+import org.chapkit.task.MissedRunPolicy;
 import org.chapkit.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class MaintenanceTasks {
             concurrencyLimit = 1,
             timeout = "30m",
             cron = "30 3 * * *",
-            missedRunPolicy = "run_once")
+            missedRunPolicy = MissedRunPolicy.RUN_ONCE)
     public Map<String, Object> cleanupOldArtifacts(
             @Min(1) Integer olderThanDays, Boolean dryRun, ArtifactManager artifacts, JobContext context) {
         int days = olderThanDays == null ? DEFAULT_RETENTION_DAYS : olderThanDays;

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -66,6 +70,9 @@ class MlShellApiTests {
 
         @TempDir
         Path markers;
+
+        @Autowired
+        JdbcClient jdbc;
 
         HttpApi api;
 
@@ -274,6 +281,70 @@ class MlShellApiTests {
         }
 
         @Test
+        void predictJobsAndValidateJudgeATrainingArtifactWithTheSameCheck() throws Exception {
+            String generic = artifact("{\"type\":\"generic\",\"metadata\":{}}");
+            String noConfig = artifact("{\"type\":\"ml_training_workspace\",\"metadata\":{\"status\":\"success\"}}");
+            String lostConfig = artifact("{\"type\":\"ml_training_workspace\",\"metadata\":{\"status\":\"success\","
+                    + "\"config_id\":\"01K72P5N5KCRM6MD3BRE4P0999\"}}");
+            String badMetadata = artifact("{\"type\":\"ml_training_workspace\",\"metadata\":\"not an object\"}");
+            Map<String, List<String>> expected = new LinkedHashMap<>();
+            expected.put(
+                    generic,
+                    List.of(
+                            "invalid_training_artifact",
+                            "IllegalArgumentException: Artifact " + generic + " is not a training artifact"));
+            expected.put(
+                    noConfig,
+                    List.of(
+                            "invalid_training_artifact",
+                            "IllegalArgumentException: Training artifact " + noConfig
+                                    + " has no valid config_id in its metadata"));
+            expected.put(
+                    lostConfig,
+                    List.of(
+                            "config_not_found",
+                            "IllegalArgumentException: Config 01K72P5N5KCRM6MD3BRE4P0999 not found"));
+            expected.put(
+                    badMetadata,
+                    List.of(
+                            "invalid_training_artifact",
+                            "IllegalArgumentException: Artifact " + badMetadata + " is not a training artifact"));
+            for (Map.Entry<String, List<String>> entry : expected.entrySet()) {
+                assertThat(validatePredict(entry.getKey(), frame("a"), frame("a")))
+                        .as(entry.getKey())
+                        .containsExactly(entry.getValue().get(0));
+                JsonNode job = awaitJob(
+                        predict(entry.getKey(), frame("a")).get("job_id").asString());
+                assertThat(job.get("status").asString()).isEqualTo("failed");
+                assertThat(job.get("error").asString())
+                        .isEqualTo(entry.getValue().get(1));
+            }
+        }
+
+        @Test
+        void jobPayloadsHoldIdsAndTheFramesAreStoredOnceUntilTheJobEnds() throws Exception {
+            String config = createConfig("inputs", "{}");
+            JsonNode submitted = train(config, frame("loc_a"));
+            String trainJob = submitted.get("job_id").asString();
+            assertThat(payload(trainJob)).isEqualTo("{\"config_id\":\"" + config + "\"}");
+            assertThat(awaitJob(trainJob).get("status").asString()).isEqualTo("completed");
+            assertThat(inputRows(trainJob)).isZero();
+
+            String trainingId = submitted.get("artifact_id").asString();
+            JsonNode predicted = predict(trainingId, frame("loc_a"));
+            String predictJob = predicted.get("job_id").asString();
+            assertThat(payload(predictJob)).isEqualTo("{\"artifact_id\":\"" + trainingId + "\"}");
+            assertThat(awaitJob(predictJob).get("status").asString()).isEqualTo("completed");
+            assertThat(inputRows(predictJob)).isZero();
+
+            String failing = predict(artifact("{\"type\":\"generic\"}"), frame("loc_a"))
+                    .get("job_id")
+                    .asString();
+            assertThat(awaitJob(failing).get("status").asString()).isEqualTo("failed");
+            assertThat(inputRows(failing)).isZero();
+        }
+
+        @Test
         void deletingARunningJobKillsItsProcessTree() throws Exception {
             String config = createConfig("cancel", "{}");
             JsonNode submitted = train(config, sleepingData());
@@ -306,6 +377,20 @@ class MlShellApiTests {
         }
 
         // --- helpers ---
+
+        String payload(String jobId) {
+            return jdbc.sql("SELECT payload FROM jobs WHERE id = :id")
+                    .param("id", jobId)
+                    .query(String.class)
+                    .single();
+        }
+
+        long inputRows(String jobId) {
+            return jdbc.sql("SELECT COUNT(*) FROM job_inputs WHERE job_id = :id")
+                    .param("id", jobId)
+                    .query(Long.class)
+                    .single();
+        }
 
         String createConfig(String name, String data) {
             var response = api.postJson(

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.chapkit.task.MissedRunPolicy;
 import org.chapkit.task.Task;
 
 /** Tasks of the test service. */
@@ -47,7 +48,7 @@ public class TestTasks {
             tags = "maintenance",
             cron = "0 0 3 * * *",
             timeZone = "Europe/Oslo",
-            missedRunPolicy = "run_once")
+            missedRunPolicy = MissedRunPolicy.RUN_ONCE)
     public int nightlyCleanup(Integer olderThanDays) {
         return olderThanDays == null ? 30 : olderThanDays;
     }

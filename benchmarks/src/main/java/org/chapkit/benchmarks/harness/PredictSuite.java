@@ -10,6 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +63,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code --predict-observe=poll}). The same model's predict is also run in this JVM on the same frames ({@link
  * ModelRuns#predict}, what the job calls: model decode, the forecaster, the prediction's schema), and JMH measures
  * the 1000 × 6 DataFrame decode against Jackson's {@code readTree} (2 × 1 s warm-up, 3 × 1 s measured).
- * {@code --predict-jfr=FILE} records a JFR profile of the app.
+ * {@code --predict-jfr=FILE} records a JFR profile of the app. Bytes written per request are PostgreSQL's WAL insert
+ * position moved between the POST and seeing the job completed (median over the measured requests, the no-op job as
+ * baseline), and the stored {@code jobs.payload} of the predict jobs.
  */
 public final class PredictSuite implements Suite {
 
@@ -67,6 +74,8 @@ public final class PredictSuite implements Suite {
     private static final String P99 = "4. $predict POST → completed p99 (ms)";
     private static final String IN_PROCESS = "4. the same predict in-process p50 (ms)";
     private static final String DECODE = "4. DataFrame JSON → Tablesaw, 1000×6, predict run (ops/s)";
+    private static final String WAL = "4. $predict bytes written (PostgreSQL WAL, bytes/request)";
+    private static final String PAYLOAD = "4. $predict jobs.payload (bytes/request)";
     private static final String CONFIG = "{\"name\":\"predict-benchmark\",\"data\":{\"prediction_periods\":3,"
             + "\"additional_continuous_covariates\":[],\"n_samples\":20,\"lags\":1,\"seed\":42}}";
     private static final Map<String, Object> CONFIG_VALUES = Map.of(
@@ -87,6 +96,8 @@ public final class PredictSuite implements Suite {
                 Row.notMeasured(P50, "≤ 50 ms", ""),
                 Row.notMeasured(P99, "", ""),
                 Row.notMeasured(IN_PROCESS, "", ""),
+                Row.notMeasured(WAL, "", ""),
+                Row.notMeasured(PAYLOAD, "", ""),
                 Row.notMeasured(DECODE, "≥ 0.8×", ""));
     }
 
@@ -105,6 +116,10 @@ public final class PredictSuite implements Suite {
         List<Trip> predictTrips = new ArrayList<>();
         List<Trip> jobTrips = new ArrayList<>();
         List<Double> inProcessMillis;
+        List<Double> predictWal = new ArrayList<>();
+        List<Double> jobWal = new ArrayList<>();
+        double payloadBytes;
+        int requestBytes;
         try (JavaProcess app = JavaProcess.start(
                         context,
                         "sample-predict",
@@ -116,13 +131,15 @@ public final class PredictSuite implements Suite {
                 HttpClient client = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5))
-                        .build()) {
+                        .build();
+                Connection db = DriverManager.getConnection(context.jdbcUrl())) {
             Api api = new Api(new SampleApi(client, app.baseUri(), mapper), sse);
             SampleApi.TrainedModel model = api.http().train(CONFIG);
             String trainingId = model.trainingId();
             JsonNode train = model.train();
             ObjectNode predict = model.predict();
             String predictBody = mapper.writeValueAsString(predict);
+            requestBytes = predictBody.length();
             log.info(
                     "predict: trained {}; request {} bytes ({} historic, {} future rows)",
                     trainingId,
@@ -135,11 +152,16 @@ public final class PredictSuite implements Suite {
             }
             String lastArtifact = null;
             for (int i = 0; i < requests; i++) {
+                long before = walPosition(db);
                 Trip trip = api.roundTrip("/api/v1/ml/$predict", predictBody);
+                long between = walPosition(db);
                 lastArtifact = trip.artifactId();
                 predictTrips.add(trip);
                 jobTrips.add(api.roundTrip("/demo/$sleep?seconds=0", ""));
+                predictWal.add((double) (between - before));
+                jobWal.add((double) (walPosition(db) - between));
             }
+            payloadBytes = averagePayload(db, "ml.predict");
             JsonNode prediction = api.send("GET", "/api/v1/artifacts/" + lastArtifact, null, 200);
             String type = prediction.path("data").path("type").asString("");
             if (!"ml_prediction".equals(type)) {
@@ -184,7 +206,45 @@ public final class PredictSuite implements Suite {
                         null,
                         "ModelRuns.predict (model decode + RegressionForecaster.predict + schema) on the same frames"
                                 + " in the harness JVM, same model; p99 " + format(percentile(inProcessMillis, 0.99))),
-                decodeRow);
+                decodeRow,
+                new Row(
+                        WAL,
+                        Medians.of(predictWal),
+                        Medians.of(jobWal),
+                        "",
+                        null,
+                        "median over the measured requests of pg_current_wal_insert_lsn() moved between sending the"
+                                + " POST and seeing the job completed; baseline = the same for the no-op job"),
+                new Row(
+                        PAYLOAD,
+                        payloadBytes,
+                        null,
+                        "",
+                        null,
+                        "average octet_length(jobs.payload) of the run's ml.predict jobs (the request JSON was "
+                                + requestBytes + " bytes)"));
+    }
+
+    /** The current WAL insert position, in bytes. */
+    private static long walPosition(Connection db) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet rs =
+                        statement.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The average size of the stored payloads of one job type. */
+    private static double averagePayload(Connection db, String type) throws SQLException {
+        try (var statement =
+                db.prepareStatement("SELECT COALESCE(AVG(OCTET_LENGTH(payload)), 0) FROM jobs WHERE type = ?")) {
+            statement.setString(1, type);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        }
     }
 
     /** The decode row, or a failed one when JMH cannot run (e.g. another JMH run holds its lock): the HTTP figures stay. */

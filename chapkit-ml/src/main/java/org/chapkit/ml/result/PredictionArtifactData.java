@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
+import org.chapkit.artifact.ArtifactKind;
 import org.chapkit.ml.data.DataFrame;
 
 /**
@@ -27,6 +28,10 @@ public record PredictionArtifactData(
 
     /** The artifact {@code data.type}. */
     public static final String TYPE = "ml_prediction";
+
+    /** The level-1 artifact a predict job stores below the training workspace. */
+    public static final ArtifactKind<PredictionArtifactData> KIND =
+            new ArtifactKind<>(TYPE, PredictionArtifactData.class);
 
     /** The content type of prediction DataFrames. */
     public static final String CONTENT_TYPE = "application/vnd.chapkit.dataframe+json";

@@ -12,7 +12,7 @@ import java.util.Objects;
 public record PredictionWorkspaceArtifact(byte[] content, MLMetadata metadata) {
 
     /** The artifact {@code data.type}. */
-    public static final String TYPE = "ml_prediction_workspace";
+    public static final String TYPE = WorkspaceArtifactData.PREDICTION;
 
     /** The content type. */
     public static final String CONTENT_TYPE = "application/zip";

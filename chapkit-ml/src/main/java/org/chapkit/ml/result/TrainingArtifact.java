@@ -14,7 +14,7 @@ import java.util.Objects;
 public record TrainingArtifact(byte[] content, String contentType, MLMetadata metadata) {
 
     /** The artifact {@code data.type}. */
-    public static final String TYPE = "ml_training_workspace";
+    public static final String TYPE = WorkspaceArtifactData.TRAINING;
 
     /** Checks the components. */
     public TrainingArtifact {

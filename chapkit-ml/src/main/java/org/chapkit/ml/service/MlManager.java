@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import org.chapkit.id.Ulids;
 import org.chapkit.job.Job;
+import org.chapkit.job.JobInputs;
 import org.chapkit.job.JobManager;
+import org.chapkit.job.JobType;
 import org.chapkit.ml.api.JobSubmitted;
 import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
@@ -13,16 +15,20 @@ import org.chapkit.ml.api.ValidateRequest;
 import org.chapkit.ml.api.ValidateResponse;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ValidationFailedException;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The Java API of the ML service: submits train and predict jobs (the artifact id is allocated here, before the
- * job runs, and returned at once) and validates requests. Each submission increments {@code ml.train.jobs} or
+ * job runs, and returned at once; the request is stored once as the job's input, the payload holds only ids) and
+ * validates requests. Each submission increments {@code ml.train.jobs} or
  * {@code ml.predict.jobs} (Prometheus: {@code ml_train_jobs_total}, {@code ml_predict_jobs_total}).
  */
 public final class MlManager {
 
     private final JobManager jobs;
     private final MlWorkflow workflow;
+    private final JobInputs inputs;
+    private final TransactionOperations transactions;
     private final Counter trainJobs;
     private final Counter predictJobs;
 
@@ -31,11 +37,20 @@ public final class MlManager {
      *
      * @param jobs the job system
      * @param workflow the workflow the jobs run
+     * @param inputs where each job's request is stored, once, beside the job
+     * @param transactions submits a job and stores its input in one transaction
      * @param meters where the submission counters go
      */
-    public MlManager(JobManager jobs, MlWorkflow workflow, MeterRegistry meters) {
+    public MlManager(
+            JobManager jobs,
+            MlWorkflow workflow,
+            JobInputs inputs,
+            TransactionOperations transactions,
+            MeterRegistry meters) {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.trainJobs = Counter.builder("ml.train.jobs")
                 .description("Training jobs submitted")
                 .register(meters);
@@ -57,7 +72,7 @@ public final class MlManager {
         requireUlid(request.configId(), "config_id");
         new FrameChecks().frame("data", request.data(), true).orFail();
         String artifactId = Ulids.newUlid();
-        Job job = jobs.submit(MlWorkflow.TRAIN_JOB, request, artifactId);
+        Job job = submit(MlWorkflow.TRAIN_JOB, MlJobPayload.train(request.configId()), request, artifactId);
         trainJobs.increment();
         return JobSubmitted.training(job.id(), artifactId);
     }
@@ -77,7 +92,7 @@ public final class MlManager {
                 .frame("future", request.future(), true)
                 .orFail();
         String artifactId = Ulids.newUlid();
-        Job job = jobs.submit(MlWorkflow.PREDICT_JOB, request, artifactId);
+        Job job = submit(MlWorkflow.PREDICT_JOB, MlJobPayload.predict(request.artifactId()), request, artifactId);
         predictJobs.increment();
         return JobSubmitted.prediction(job.id(), artifactId);
     }
@@ -99,6 +114,16 @@ public final class MlManager {
                         .orFail();
         }
         return workflow.validate(request);
+    }
+
+    /** The job with its ids as payload and the request as its stored input, committed together. */
+    private Job submit(JobType<MlJobPayload> type, MlJobPayload payload, Object request, String artifactId) {
+        JobInputs.Encoded input = inputs.encode(request);
+        return transactions.execute(status -> {
+            Job job = jobs.submit(type, payload, artifactId);
+            inputs.store(job.id(), input);
+            return job;
+        });
     }
 
     private static void requireUlid(String value, String field) {

@@ -1,31 +1,47 @@
 package org.chapkit.ml.service;
 
+import java.util.Objects;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
+import org.chapkit.job.JobInputs;
 import org.chapkit.job.JobType;
 import org.chapkit.ml.api.PredictRequest;
 
-/** Runs {@link MlWorkflow#PREDICT_JOB} jobs: the payload is the {@code $predict} request body. */
-public final class MlPredictJobHandler implements JobHandler<PredictRequest> {
+/**
+ * Runs {@link MlWorkflow#PREDICT_JOB} jobs: the payload names the training artifact, the {@code $predict} request
+ * (historic, future, geo) is the job's stored input, read once here and deleted in the transaction that stores the
+ * prediction (or when the job fails).
+ */
+public final class MlPredictJobHandler implements JobHandler<MlJobPayload> {
 
     private final MlWorkflow workflow;
+    private final JobInputs inputs;
 
     /**
      * Creates the handler.
      *
      * @param workflow the ML workflow
+     * @param inputs where the requests of ML jobs are stored
      */
-    public MlPredictJobHandler(MlWorkflow workflow) {
-        this.workflow = workflow;
+    public MlPredictJobHandler(MlWorkflow workflow, JobInputs inputs) {
+        this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
     }
 
     @Override
-    public JobType<PredictRequest> jobType() {
+    public JobType<MlJobPayload> jobType() {
         return MlWorkflow.PREDICT_JOB;
     }
 
     @Override
-    public String run(PredictRequest payload, JobContext context) throws Exception {
-        return workflow.predict(payload, MlTrainJobHandler.reserved(context), context);
+    public String run(MlJobPayload payload, JobContext context) throws Exception {
+        PredictRequest stored = MlTrainJobHandler.input(inputs, context, PredictRequest.class);
+        PredictRequest request =
+                new PredictRequest(payload.artifactId(), stored.historic(), stored.future(), stored.geo());
+        return MlTrainJobHandler.deletingInputOnFailure(
+                inputs,
+                context,
+                () -> workflow.predict(
+                        request, MlTrainJobHandler.reserved(context), context, () -> inputs.delete(context.jobId())));
     }
 }

@@ -6,13 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.chapkit.artifact.ArtifactJson;
 import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.ArtifactSeal;
 import org.chapkit.artifact.StoredArtifact;
@@ -27,11 +25,12 @@ import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
 import org.chapkit.ml.api.ValidateRequest;
 import org.chapkit.ml.api.ValidateResponse;
-import org.chapkit.ml.result.MLMetadata;
 import org.chapkit.ml.result.ModelRuns;
+import org.chapkit.ml.result.PredictionArtifactData;
 import org.chapkit.ml.result.PredictionArtifacts;
 import org.chapkit.ml.result.PredictionWorkspaceArtifact;
 import org.chapkit.ml.result.TrainingArtifact;
+import org.chapkit.ml.result.WorkspaceArtifactData;
 import org.chapkit.ml.runner.ModelRunner;
 import org.chapkit.ml.runner.PredictValidationInput;
 import org.chapkit.ml.runner.RunContext;
@@ -39,7 +38,6 @@ import org.chapkit.ml.runner.TrainInput;
 import org.chapkit.ml.runner.ValidationDiagnostic;
 import org.chapkit.ml.shell.WorkspaceArchive;
 import org.springframework.transaction.support.TransactionOperations;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs chapkit's train and predict flows (contract §6.3–§6.4) inside jobs and answers {@code $validate} (§3.7).
@@ -52,11 +50,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MlWorkflow {
 
-    /** Job type of training jobs: the payload is the {@code $train} request body. */
-    public static final JobType<TrainRequest> TRAIN_JOB = JobType.of("ml.train", TrainRequest.class);
+    /** Job type of training jobs: the payload names the config; the request is the job's stored input. */
+    public static final JobType<MlJobPayload> TRAIN_JOB = JobType.of("ml.train", MlJobPayload.class);
 
-    /** Job type of prediction jobs: the payload is the {@code $predict} request body. */
-    public static final JobType<PredictRequest> PREDICT_JOB = JobType.of("ml.predict", PredictRequest.class);
+    /** Job type of prediction jobs: the payload names the training artifact; the request is the job's stored input. */
+    public static final JobType<MlJobPayload> PREDICT_JOB = JobType.of("ml.predict", MlJobPayload.class);
 
     private final ModelRunner<Object, Object> runner;
     private final ConfigManager<?> configs;
@@ -64,6 +62,7 @@ public final class MlWorkflow {
     private final ServiceInfo info;
     private final TransactionOperations transactions;
     private final ModelRuns runs;
+    private final TrainingArtifactCheck trainingCheck;
 
     /**
      * Creates the workflow.
@@ -90,6 +89,7 @@ public final class MlWorkflow {
         this.info = Objects.requireNonNull(info, "info");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.runs = new ModelRuns(clock);
+        this.trainingCheck = new TrainingArtifactCheck(artifacts, configs, info);
         Class<?> recordType = configs.type().type();
         if (!runner.configType().isAssignableFrom(recordType)) {
             throw new IllegalArgumentException(
@@ -118,6 +118,22 @@ public final class MlWorkflow {
      * @throws Exception when the config is missing or invalid, or the runner fails
      */
     public String train(TrainRequest request, String artifactId, JobContext job) throws Exception {
+        return train(request, artifactId, job, () -> {});
+    }
+
+    /**
+     * Trains and stores the level-0 artifact under {@code artifactId}, linked to the config; {@code alsoOnStore} runs
+     * in the transaction that stores it (a job handler deletes the job's stored input there).
+     *
+     * @param request the train request
+     * @param artifactId the pre-allocated artifact id
+     * @param job the running job
+     * @param alsoOnStore more work for the storing transaction
+     * @return the artifact id
+     * @throws Exception when the config is missing or invalid, or the runner fails
+     */
+    public String train(TrainRequest request, String artifactId, JobContext job, Runnable alsoOnStore)
+            throws Exception {
         Config<? extends BaseConfig> config = configs.findTyped(requireUlid(request.configId(), "config_id"))
                 .orElseThrow(() -> new IllegalArgumentException("Config " + request.configId() + " not found"));
         requirePeriodsInBounds(config.data());
@@ -126,10 +142,16 @@ public final class MlWorkflow {
                 runner, config.id(), new TrainInput<>(config.data(), request.data(), request.geo()), context(job));
         job.throwIfCancelled();
         transactions.executeWithoutResult(status -> {
-            artifacts.create(artifactId, null, workspaceData(TrainingArtifact.TYPE, trained.metadata()), List.of());
+            artifacts.create(
+                    WorkspaceArtifactData.TRAINING_KIND,
+                    artifactId,
+                    null,
+                    WorkspaceArtifactData.created(WorkspaceArtifactData.TRAINING_KIND, trained.metadata()),
+                    List.of());
             writeContent(artifactId, trained.content(), trained.contentType());
             artifacts.seal(artifactId, job.jobId(), trained.content());
             artifacts.link(config.id(), artifactId);
+            alsoOnStore.run();
         });
         return artifactId;
     }
@@ -144,27 +166,27 @@ public final class MlWorkflow {
      * @throws Exception when the training artifact or its config is unusable, or the runner fails
      */
     public String predict(PredictRequest request, String artifactId, JobContext job) throws Exception {
-        String trainingId = requireUlid(request.artifactId(), "artifact_id");
-        StoredArtifact training = artifacts
-                .find(trainingId)
-                .orElseThrow(() -> new IllegalArgumentException("Training artifact " + trainingId + " not found"));
-        JsonNode data = training.data();
-        if (!data.isObject() || !TrainingArtifact.TYPE.equals(data.path("type").asString(""))) {
-            throw new IllegalArgumentException("Artifact " + trainingId + " is not a training artifact");
-        }
-        JsonNode metadata = data.path("metadata");
-        if (MLMetadata.FAILED.equals(metadata.path("status").asString(""))) {
-            throw new IllegalStateException("Cannot predict using failed training artifact " + trainingId
-                    + ". Training script exited with code " + exitCode(metadata) + ".");
-        }
-        String configId = metadata.path("config_id").asString("");
-        if (!Ulids.isValid(configId)) {
-            throw new IllegalArgumentException(
-                    "Training artifact " + trainingId + " has no valid config_id in its metadata");
-        }
-        Config<? extends BaseConfig> config = configs.findTyped(configId)
-                .orElseThrow(() -> new IllegalArgumentException("Config " + configId + " not found"));
-        requirePeriodsInBounds(config.data());
+        return predict(request, artifactId, job, () -> {});
+    }
+
+    /**
+     * Predicts and stores the level-1 prediction under {@code artifactId} (and a level-2 workspace below it);
+     * {@code alsoOnStore} runs in the transaction that stores them.
+     *
+     * @param request the predict request
+     * @param artifactId the pre-allocated prediction artifact id
+     * @param job the running job
+     * @param alsoOnStore more work for the storing transaction
+     * @return the prediction artifact id
+     * @throws Exception when the training artifact or its config is unusable, or the runner fails
+     */
+    public String predict(PredictRequest request, String artifactId, JobContext job, Runnable alsoOnStore)
+            throws Exception {
+        TrainingArtifactCheck.Result checked =
+                trainingCheck.check(request.artifactId()).orThrow();
+        StoredArtifact training = checked.training().artifact();
+        String trainingId = training.id();
+        Config<? extends BaseConfig> config = checked.config();
         byte[] model = readContent(training);
         requireSealed(trainingId, model);
         job.throwIfCancelled();
@@ -181,18 +203,20 @@ public final class MlWorkflow {
                 context(job));
         job.throwIfCancelled();
         transactions.executeWithoutResult(status -> {
-            artifacts.create(artifactId, trainingId, predicted.prediction(), List.of());
+            artifacts.create(PredictionArtifactData.KIND, artifactId, trainingId, predicted.prediction(), List.of());
             artifacts.seal(artifactId, job.jobId(), null);
             predicted.workspace().ifPresent(workspace -> {
                 String workspaceId = Ulids.newUlid();
                 artifacts.create(
+                        WorkspaceArtifactData.PREDICTION_KIND,
                         workspaceId,
                         artifactId,
-                        workspaceData(PredictionWorkspaceArtifact.TYPE, workspace.metadata()),
+                        WorkspaceArtifactData.created(WorkspaceArtifactData.PREDICTION_KIND, workspace.metadata()),
                         List.of());
                 writeContent(workspaceId, workspace.content(), PredictionWorkspaceArtifact.CONTENT_TYPE);
                 artifacts.seal(workspaceId, job.jobId(), workspace.content());
             });
+            alsoOnStore.run();
         });
         return artifactId;
     }
@@ -222,7 +246,10 @@ public final class MlWorkflow {
             return diagnostics;
         }
         BaseConfig data = config.get().data();
-        periodsDiagnostic(data).ifPresent(diagnostics::add);
+        trainingCheck
+                .periods(data)
+                .map(TrainingArtifactCheck.Finding::diagnostic)
+                .ifPresent(diagnostics::add);
         if (request.data().isEmpty()) {
             diagnostics.add(ValidationDiagnostic.error("data_empty", "Training data is empty", "data"));
         }
@@ -234,51 +261,15 @@ public final class MlWorkflow {
     }
 
     private List<ValidationDiagnostic> validatePredict(ValidateRequest.Predict request) {
-        List<ValidationDiagnostic> diagnostics = new ArrayList<>();
-        String id = request.artifactId();
-        Optional<StoredArtifact> training = Ulids.isValid(id) ? artifacts.find(id) : Optional.empty();
-        if (training.isEmpty()) {
-            return List.of(ValidationDiagnostic.error(
-                    "training_artifact_not_found", "Training artifact " + id + " not found", "artifact_id"));
+        TrainingArtifactCheck.Result checked = trainingCheck.check(request.artifactId());
+        List<ValidationDiagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
+        if (checked.config() == null) {
+            return diagnostics;
         }
-        JsonNode data = training.get().data();
-        if (!data.isObject() || !TrainingArtifact.TYPE.equals(data.path("type").asString(""))) {
-            return List.of(ValidationDiagnostic.error(
-                    "invalid_training_artifact", "Artifact " + id + " is not a training artifact", "artifact_id"));
-        }
-        JsonNode metadata = data.path("metadata");
-        if (MLMetadata.FAILED.equals(metadata.path("status").asString(""))) {
-            return List.of(ValidationDiagnostic.error(
-                    "training_artifact_failed",
-                    "Training artifact " + id + " failed training (exit_code=" + exitCode(metadata)
-                            + "); cannot predict with it",
-                    "artifact_id"));
-        }
-        String configId = metadata.path("config_id").asString("");
-        if (configId.isEmpty()) {
-            return List.of(ValidationDiagnostic.error(
-                    "invalid_training_artifact",
-                    "Training artifact " + id + " is missing config_id in metadata",
-                    "artifact_id"));
-        }
-        if (!Ulids.isValid(configId)) {
-            return List.of(ValidationDiagnostic.error(
-                    "invalid_training_artifact",
-                    "Training artifact " + id + " has a malformed config_id in metadata: '" + configId + "'",
-                    "artifact_id"));
-        }
-        Optional<? extends Config<? extends BaseConfig>> config = configs.findTyped(configId);
-        if (config.isEmpty()) {
-            return List.of(ValidationDiagnostic.error(
-                    "config_not_found",
-                    "Config " + configId + " referenced by training artifact not found",
-                    "artifact_id"));
-        }
-        BaseConfig configData = config.get().data();
-        periodsDiagnostic(configData).ifPresent(diagnostics::add);
-        if (WorkspaceArchive.CONTENT_TYPE.equals(
-                data.path(ArtifactJson.CONTENT_TYPE).asString(""))) {
-            byte[] zip = training.get().hasContent() ? readContent(training.get()) : new byte[0];
+        BaseConfig configData = checked.config().data();
+        StoredArtifact training = checked.training().artifact();
+        if (WorkspaceArchive.CONTENT_TYPE.equals(checked.training().data().contentType())) {
+            byte[] zip = training.hasContent() ? readContent(training) : new byte[0];
             new WorkspaceArchive(zip)
                     .corruption()
                     .ifPresent(problem -> diagnostics.add(
@@ -304,29 +295,9 @@ public final class MlWorkflow {
     }
 
     private void requirePeriodsInBounds(BaseConfig config) {
-        Optional<ValidationDiagnostic> problem = periodsDiagnostic(config);
-        if (problem.isPresent()) {
-            throw new IllegalArgumentException(problem.get().message());
-        }
-    }
-
-    private Optional<ValidationDiagnostic> periodsDiagnostic(BaseConfig config) {
-        int periods = config.predictionPeriods();
-        if (periods < info.minPredictionPeriods()) {
-            return Optional.of(ValidationDiagnostic.error(
-                    "prediction_periods_out_of_bounds",
-                    "prediction_periods (" + periods + ") is below the minimum allowed value ("
-                            + info.minPredictionPeriods() + ")",
-                    "config.prediction_periods"));
-        }
-        if (periods > info.maxPredictionPeriods()) {
-            return Optional.of(ValidationDiagnostic.error(
-                    "prediction_periods_out_of_bounds",
-                    "prediction_periods (" + periods + ") exceeds the maximum allowed value ("
-                            + info.maxPredictionPeriods() + ")",
-                    "config.prediction_periods"));
-        }
-        return Optional.empty();
+        trainingCheck.periods(config).ifPresent(problem -> {
+            throw problem.failure().get();
+        });
     }
 
     private static boolean hasError(List<ValidationDiagnostic> diagnostics) {
@@ -348,23 +319,11 @@ public final class MlWorkflow {
         }
     }
 
-    private static String exitCode(JsonNode metadata) {
-        JsonNode code = metadata.path("exit_code");
-        return code.isNumber() ? code.asString() : "unknown";
-    }
-
     private static String requireUlid(String value, String field) {
         if (!Ulids.isValid(value)) {
             throw new IllegalArgumentException("Invalid " + field + ": " + value);
         }
         return value;
-    }
-
-    private static Map<String, Object> workspaceData(String type, MLMetadata metadata) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", type);
-        data.put("metadata", metadata);
-        return data;
     }
 
     private void writeContent(String id, byte[] content, String contentType) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
@@ -17,6 +18,7 @@ import org.chapkit.config.ConfigManager;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobContext;
+import org.chapkit.job.JobInputs;
 import org.chapkit.job.JobManager;
 import org.chapkit.ml.runner.AnnotatedModelRunner;
 import org.chapkit.ml.runner.InjectionResolver;
@@ -121,20 +123,37 @@ public final class ChapkitMlAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MlTrainJobHandler chapkitMlTrainJobHandler(MlWorkflow workflow) {
-        return new MlTrainJobHandler(workflow);
+    JobInputs chapkitJobInputs(DataSource dataSource, ChapkitJsonMapper json, ObjectProvider<Clock> clock) {
+        // Stored JSON, like the job payloads: chapkit's own mapper, not the application's.
+        return new JobInputs(dataSource, json.mapper(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MlPredictJobHandler chapkitMlPredictJobHandler(MlWorkflow workflow) {
-        return new MlPredictJobHandler(workflow);
+    MlTrainJobHandler chapkitMlTrainJobHandler(MlWorkflow workflow, JobInputs inputs) {
+        return new MlTrainJobHandler(workflow, inputs);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MlManager chapkitMlManager(JobManager jobs, MlWorkflow workflow, ObjectProvider<MeterRegistry> meters) {
-        return new MlManager(jobs, workflow, meters.getIfAvailable(SimpleMeterRegistry::new));
+    MlPredictJobHandler chapkitMlPredictJobHandler(MlWorkflow workflow, JobInputs inputs) {
+        return new MlPredictJobHandler(workflow, inputs);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MlManager chapkitMlManager(
+            JobManager jobs,
+            MlWorkflow workflow,
+            JobInputs inputs,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<MeterRegistry> meters) {
+        return new MlManager(
+                jobs,
+                workflow,
+                inputs,
+                new TransactionTemplate(transactionManager),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

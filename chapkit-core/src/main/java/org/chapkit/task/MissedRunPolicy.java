@@ -1,4 +1,4 @@
-package org.chapkit.schedule;
+package org.chapkit.task;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
