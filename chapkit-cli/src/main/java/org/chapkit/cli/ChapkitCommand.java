@@ -1,5 +1,6 @@
 package org.chapkit.cli;
 
+import org.chapkit.client.ChapkitClientException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,12 +26,23 @@ public final class ChapkitCommand implements Runnable {
     }
 
     /**
-     * The command line, for running it without exiting the JVM.
+     * The command line, for running it without exiting the JVM. A failed request to the service (an unknown
+     * artifact, a service that does not answer) prints one line, {@code chapkit: <what failed>}, and exits with 1;
+     * anything else keeps picocli's stack trace.
      *
      * @return a new command line
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new ChapkitCommand());
+        CommandLine command = new CommandLine(new ChapkitCommand());
+        command.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (!(ex instanceof ChapkitClientException)) {
+                throw ex;
+            }
+            line.getErr().println("chapkit: " + ex.getMessage());
+            line.getErr().flush();
+            return 1;
+        });
+        return command;
     }
 
     @Override

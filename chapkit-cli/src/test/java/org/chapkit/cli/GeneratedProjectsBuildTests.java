@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every template of {@code chapkit init}, generated into a temporary directory, builds and passes its own tests
- * against the modules of this build. One offline Maven run builds all of them (an aggregator pom lists them). The
+ * Every template of {@code chapkit init}, generated into a temporary directory, and the project that
+ * {@code mvn archetype:generate} makes from {@code chapkit-archetype} (its content as chapkit-cli's build wrote it
+ * into {@code target/archetype}) build and pass their own tests against the modules of this build. One offline
+ * Maven run builds all of them (an aggregator pom lists them). The
  * chapkit artifacts come from a private local repository seeded from this build's classes, with the shared local
  * repository as its read-only tail ({@code maven.repo.local.tail}), so nothing is installed into {@code ~/.m2}.
  */
@@ -29,8 +32,10 @@ class GeneratedProjectsBuildTests {
     @TempDir
     Path work;
 
+    private static final String FROM_ARCHETYPE = "from-archetype";
+
     @Test
-    void everyTemplateBuildsAndPassesItsTests() throws Exception {
+    void everyTemplateAndTheArchetypeBuildAndPassTheirTests() throws Exception {
         Path root = Path.of(System.getProperty("chapkit.cli.root", ".."));
         String mavenHome = System.getProperty("chapkit.cli.maven.home", "");
         String sharedRepository = System.getProperty("chapkit.cli.maven.repo.local", "");
@@ -46,8 +51,39 @@ class GeneratedProjectsBuildTests {
             seedModule(repository, module, version, root.resolve(module));
         }
 
-        Path projects = work.resolve("projects");
-        StringBuilder modules = new StringBuilder();
+        seedArchetype(repository, version, root);
+
+        Path projects = Files.createDirectories(work.resolve("projects"));
+        // chapkit-archetype is built after this module, so on a fresh machine its plugin may not be downloaded yet
+        boolean pluginThere = Files.isDirectory(
+                Path.of(sharedRepository, "org/apache/maven/plugins/maven-archetype-plugin", archetypePluginVersion()));
+        runMaven(
+                mavenHome,
+                projects,
+                work.resolve("archetype.log"),
+                pluginThere,
+                List.of(
+                        "-Dmaven.repo.local=" + repository,
+                        "-Dmaven.repo.local.tail=" + sharedRepository,
+                        "org.apache.maven.plugins:maven-archetype-plugin:" + archetypePluginVersion() + ":generate",
+                        "-DarchetypeGroupId=org.chapkit",
+                        "-DarchetypeArtifactId=chapkit-archetype",
+                        "-DarchetypeVersion=" + version,
+                        "-DgroupId=org.example",
+                        "-DartifactId=" + FROM_ARCHETYPE,
+                        "-Dversion=0.1.0-SNAPSHOT",
+                        "-Dpackage=org.example.fromarchetype",
+                        "-DinteractiveMode=false"));
+        assertThat(projects.resolve(FROM_ARCHETYPE + "/.gitignore")).exists();
+        assertThat(projects.resolve(FROM_ARCHETYPE + "/src/main/java/org/example/fromarchetype/MeanModel.java"))
+                .content()
+                .startsWith("package org.example.fromarchetype;");
+        assertThat(projects.resolve(FROM_ARCHETYPE + "/pom.xml"))
+                .content()
+                .startsWith("<?xml")
+                .contains("<artifactId>" + FROM_ARCHETYPE + "</artifactId>", "${chapkit.version}");
+
+        StringBuilder modules = new StringBuilder("    <module>" + FROM_ARCHETYPE + "</module>\n");
         for (ProjectTemplate template : ProjectTemplate.values()) {
             String name = "generated-" + template.id();
             ProjectGenerator.generate(projects.resolve(name), name, "org.example", template);
@@ -65,19 +101,39 @@ class GeneratedProjectsBuildTests {
                 </project>
                 """.formatted(modules));
 
-        Path log = work.resolve("build.log");
-        Process build = new ProcessBuilder(
-                        Path.of(mavenHome, "bin", "mvn").toString(),
-                        "-B",
-                        "-o",
-                        "-T1",
+        String output = runMaven(
+                mavenHome,
+                projects,
+                work.resolve("build.log"),
+                true,
+                List.of(
                         "-Dmaven.repo.local=" + repository,
                         "-Dmaven.repo.local.tail=" + sharedRepository,
                         "-Dsurefire.printSummary=true",
                         "-f",
                         projects.resolve("pom.xml").toString(),
-                        "verify")
-                .directory(projects.toFile())
+                        "verify"));
+        assertThat(output).contains("BUILD SUCCESS");
+        for (ProjectTemplate template : ProjectTemplate.values()) {
+            assertThat(projects.resolve("generated-" + template.id() + "/target/generated-" + template.id()
+                            + "-0.1.0-SNAPSHOT.jar"))
+                    .exists();
+        }
+        assertThat(projects.resolve(FROM_ARCHETYPE + "/target/" + FROM_ARCHETYPE + "-0.1.0-SNAPSHOT.jar"))
+                .exists();
+    }
+
+    /** Runs Maven in {@code directory}, its output in {@code log} (and target/), and checks success. */
+    private static String runMaven(String mavenHome, Path directory, Path log, boolean offline, List<String> arguments)
+            throws Exception {
+        List<String> command =
+                new ArrayList<>(List.of(Path.of(mavenHome, "bin", "mvn").toString(), "-B", "-T1"));
+        if (offline) {
+            command.add("-o");
+        }
+        command.addAll(arguments);
+        Process build = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -89,17 +145,29 @@ class GeneratedProjectsBuildTests {
         String output = Files.readString(log);
         Files.copy(
                 log,
-                Path.of("target", "generated-projects-build.log"),
+                Path.of("target", "generated-projects-" + log.getFileName()),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-        assertThat(finished).as("the build finished").isTrue();
+        assertThat(finished)
+                .as("the build finished: " + String.join(" ", command))
+                .isTrue();
         assertThat(build.exitValue()).as(tail(output)).isZero();
-        assertThat(output).contains("BUILD SUCCESS");
-        for (ProjectTemplate template : ProjectTemplate.values()) {
-            assertThat(projects.resolve("generated-" + template.id() + "/target/generated-" + template.id()
-                            + "-0.1.0-SNAPSHOT.jar"))
-                    .exists();
-        }
+        return output;
+    }
+
+    private static String archetypePluginVersion() {
+        return System.getProperty("chapkit.cli.archetype-plugin.version", "3.4.1");
+    }
+
+    /** The archetype's jar, made from the content chapkit-cli's build wrote, as chapkit-archetype packages it. */
+    private static void seedArchetype(Path repository, String version, Path root) throws IOException {
+        Path content = Path.of("target", "archetype");
+        assertThat(content.resolve("META-INF/maven/archetype-metadata.xml"))
+                .as("chapkit-cli's build writes the archetype's content at process-classes")
+                .exists();
+        seedPom(repository, "chapkit-archetype", version, root.resolve("chapkit-archetype/pom.xml"));
+        jar(
+                content,
+                directory(repository, "chapkit-archetype", version).resolve("chapkit-archetype-" + version + ".jar"));
     }
 
     private static void seedPom(Path repository, String artifact, String version, Path pom) throws IOException {
@@ -111,7 +179,10 @@ class GeneratedProjectsBuildTests {
         Path classes = module.resolve("target/classes");
         assertThat(classes).as("compiled classes of " + artifact).isDirectory();
         seedPom(repository, artifact, version, module.resolve("pom.xml"));
-        Path jar = directory(repository, artifact, version).resolve(artifact + "-" + version + ".jar");
+        jar(classes, directory(repository, artifact, version).resolve(artifact + "-" + version + ".jar"));
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar);
                 JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> files = Files.walk(classes)) {

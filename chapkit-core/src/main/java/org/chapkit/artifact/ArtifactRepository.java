@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JsonParser;
@@ -36,6 +37,7 @@ public class ArtifactRepository {
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
     private final DataSource dataSource;
+    private final ChapkitTables tables;
 
     /**
      * A repository that reads stored data whole (no streaming of large values).
@@ -55,9 +57,22 @@ public class ArtifactRepository {
      * @param dataSource the same database, for streaming reads that hold a connection; null to read data whole
      */
     public ArtifactRepository(JdbcClient jdbc, JsonMapper mapper, DataSource dataSource) {
+        this(jdbc, mapper, dataSource, ChapkitTables.DEFAULT);
+    }
+
+    /**
+     * A repository whose tables are in a schema of their own.
+     *
+     * @param jdbc the database (qualifying its statements for {@code tables}, see {@link ChapkitTables#jdbc})
+     * @param mapper reads and writes the JSON columns
+     * @param dataSource the same database, for streaming reads that hold a connection; null to read data whole
+     * @param tables the schema of the tables, for the streaming reads on {@code dataSource}
+     */
+    public ArtifactRepository(JdbcClient jdbc, JsonMapper mapper, DataSource dataSource, ChapkitTables tables) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.dataSource = dataSource;
+        this.tables = tables;
     }
 
     /** Inserts a new row (content is written separately). */
@@ -188,7 +203,7 @@ public class ArtifactRepository {
             return Optional.of(mapper.createParser(small.get()));
         }
         try {
-            return Optional.ofNullable(StoredDataStream.open(dataSource, mapper, id));
+            return Optional.ofNullable(StoredDataStream.open(dataSource, tables, mapper, id));
         } catch (SQLException ex) {
             throw new org.springframework.dao.DataAccessResourceFailureException(
                     "Streaming the data of artifact " + id + " failed: " + ex.getMessage(), ex);

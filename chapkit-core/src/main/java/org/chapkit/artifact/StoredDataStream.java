@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.chapkit.db.ChapkitTables;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,13 +45,14 @@ final class StoredDataStream {
      *
      * @throws SQLException when the query fails
      */
-    static JsonParser open(DataSource dataSource, JsonMapper mapper, String id) throws SQLException {
+    static JsonParser open(DataSource dataSource, ChapkitTables tables, JsonMapper mapper, String id)
+            throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         Holder holder = new Holder(dataSource, connection);
         try {
             if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
                 holder.beginCursor();
-                PreparedStatement statement = holder.prepare(POSTGRES_SLICES);
+                PreparedStatement statement = holder.prepare(tables.qualify(POSTGRES_SLICES));
                 statement.setFetchSize(2);
                 binaryTransfer(statement);
                 statement.setString(1, id);
@@ -61,7 +63,7 @@ final class StoredDataStream {
                 }
                 return mapper.createParser(new SliceStream(holder, rows));
             }
-            PreparedStatement statement = holder.prepare("SELECT data FROM artifacts WHERE id = ?");
+            PreparedStatement statement = holder.prepare(tables.qualify("SELECT data FROM artifacts WHERE id = ?"));
             statement.setString(1, id);
             ResultSet rows = holder.query(statement);
             if (!rows.next()) {

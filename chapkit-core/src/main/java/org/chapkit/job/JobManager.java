@@ -138,7 +138,7 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
-        this.store = new JobStore(dataSource);
+        this.store = new JobStore(dataSource, settings.tables());
         this.handlers = index(handlers);
         this.mapper = mapper;
         this.settings = settings;
@@ -166,6 +166,7 @@ public final class JobManager implements AutoCloseable {
                     .execute((instance, context) -> runRecurring(work)));
         }
         SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+                .tableName(settings.tables().table("scheduled_tasks"))
                 .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
                 .threads(settings.maxConcurrency())

@@ -1,6 +1,7 @@
 package org.chapkit.job;
 
 import java.time.Duration;
+import org.chapkit.db.ChapkitTables;
 
 /**
  * Tuning of the job system on one instance.
@@ -19,6 +20,7 @@ import java.time.Duration;
  *     live execution any more and fails them; also the grace a job gets after it started before it is looked at
  * @param exposeTraceback whether failed jobs keep the stack trace in {@code error_traceback}; when false the field is
  *     never written, so no record or stream shows it
+ * @param tables the schema of {@code jobs} and db-scheduler's {@code scheduled_tasks}
  */
 public record JobSettings(
         String instanceName,
@@ -30,12 +32,13 @@ public record JobSettings(
         Duration retention,
         Duration shutdownGrace,
         Duration reconcileInterval,
-        boolean exposeTraceback) {
+        boolean exposeTraceback,
+        ChapkitTables tables) {
 
     /** The default reconciliation interval. */
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(1);
 
-    /** Settings with the default reconciliation interval and stack traces recorded. */
+    /** Settings with the default reconciliation interval, stack traces recorded, tables in the default schema. */
     public JobSettings(
             String instanceName,
             int maxConcurrency,
@@ -55,11 +58,13 @@ public record JobSettings(
                 retention,
                 shutdownGrace,
                 DEFAULT_RECONCILE_INTERVAL,
-                true);
+                true,
+                ChapkitTables.DEFAULT);
     }
 
     /** Checks the values. */
     public JobSettings {
+        tables = tables == null ? ChapkitTables.DEFAULT : tables;
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
         }

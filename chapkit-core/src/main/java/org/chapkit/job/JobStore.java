@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -29,8 +30,12 @@ final class JobStore {
     private volatile ClaimSql claimSql;
 
     JobStore(DataSource dataSource) {
+        this(dataSource, ChapkitTables.DEFAULT);
+    }
+
+    JobStore(DataSource dataSource, ChapkitTables tables) {
         this.dataSource = dataSource;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = tables.jdbc(JdbcClient.create(dataSource));
     }
 
     /** What a worker needs from the record it has just claimed. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.chapkit.db.ChapkitTables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,7 +30,21 @@ public final class JdbcRegistrationLease implements RegistrationLease {
      * @param duration how long a taken or renewed lease lasts
      */
     public JdbcRegistrationLease(DataSource dataSource, String name, String self, Duration duration) {
-        this.jdbc = JdbcClient.create(dataSource);
+        this(dataSource, ChapkitTables.DEFAULT, name, self, duration);
+    }
+
+    /**
+     * A lease handle for one instance.
+     *
+     * @param dataSource the database every instance shares
+     * @param tables the schema of {@code registration_leases}
+     * @param name what is leased (the service id)
+     * @param self this instance's name, stored as the holder
+     * @param duration how long a taken or renewed lease lasts
+     */
+    public JdbcRegistrationLease(
+            DataSource dataSource, ChapkitTables tables, String name, String self, Duration duration) {
+        this.jdbc = tables.jdbc(JdbcClient.create(dataSource));
         this.name = name;
         this.self = self;
         this.duration = duration;

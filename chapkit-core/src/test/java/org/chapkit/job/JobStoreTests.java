@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.db.Racers;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
@@ -49,7 +50,7 @@ class JobStoreTests {
 
         Contract(StoreDatabase database) {
             this.database = database;
-            this.store = new JobStore(database.dataSource());
+            this.store = new JobStore(database.dataSource(), ChapkitTables.DEFAULT);
         }
 
         @BeforeEach

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.geo.FeatureCollection;
 import org.chapkit.ml.runner.InjectionPoint.Phase;
-import tech.tablesaw.api.Table;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>the config type (or a supertype other than {@code Object});
- *   <li>a Tablesaw {@link Table} or a {@link DataFrame}: in train methods the training data; in predict methods
+ *   <li>a Tablesaw {@code Table} (with {@code tech.tablesaw:tablesaw-core} on the class path) or a {@link DataFrame}: in train methods the training data; in predict methods
  *       the history or the future, told apart by {@link Historic @Historic} / {@link Future @Future} or by the
  *       parameter name {@code historic} / {@code future};
  *   <li>{@link FeatureCollection} (the optional geo, may be {@code null});
@@ -112,7 +111,7 @@ public final class AnnotatedModelRunner<C> implements ModelRunner<C, Object> {
                         ? ModelCodec.bytes("application/octet-stream")
                         : ModelCodec.json(JsonMapper.builder().build(), genericModelType);
         Class<?> predictReturn = predictMethod.getReturnType();
-        if (predictReturn != Table.class && predictReturn != DataFrame.class) {
+        if (!TablesawTables.isTable(predictReturn) && predictReturn != DataFrame.class) {
             throw new RunnerDefinitionException(describe(predictMethod) + " must return a Table or a DataFrame, not "
                     + predictReturn.getSimpleName());
         }
@@ -158,10 +157,14 @@ public final class AnnotatedModelRunner<C> implements ModelRunner<C, Object> {
                 bean,
                 new Call(input.config(), null, input.historic(), input.future(), input.geo(), input.model(), context));
         return switch (result) {
-            case Table table -> PredictResult.of(DataFrame.fromTable(table));
             case DataFrame frame -> PredictResult.of(frame);
             case null -> throw new IllegalStateException(describe(predict.method()) + " returned null");
-            default -> throw new IllegalStateException(describe(predict.method()) + " returned " + result.getClass());
+            default -> {
+                if (!TablesawTables.isTable(result.getClass())) {
+                    throw new IllegalStateException(describe(predict.method()) + " returned " + result.getClass());
+                }
+                yield PredictResult.of(TablesawTables.toFrame(result));
+            }
         };
     }
 
@@ -331,7 +334,7 @@ public final class AnnotatedModelRunner<C> implements ModelRunner<C, Object> {
         private Function<Call, Object> frame(InjectionPoint point, boolean historic, boolean future) {
             Phase phase = point.phase();
             String name = point.parameter().getName();
-            boolean asTable = point.parameter().getType() == Table.class;
+            boolean asTable = TablesawTables.isTable(point.parameter().getType());
             if (phase == Phase.TRAIN || phase == Phase.VALIDATE_TRAIN) {
                 if (historic || future) {
                     throw new RunnerDefinitionException(
@@ -366,7 +369,7 @@ public final class AnnotatedModelRunner<C> implements ModelRunner<C, Object> {
         }
 
         private static boolean isFrame(Class<?> type) {
-            return type == Table.class || type == DataFrame.class;
+            return type == DataFrame.class || TablesawTables.isTable(type);
         }
     }
 }

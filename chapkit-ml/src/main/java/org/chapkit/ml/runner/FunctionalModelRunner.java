@@ -12,10 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * ModelRunner<MyConfig, MyModel> runner = FunctionalModelRunner.builder(MyConfig.class, MyModel.class)
- *         .train((in, ctx) -> MyModel.fit(in.config(), in.dataTable()))
- *         .predict((in, ctx) -> in.model().forecast(in.historicTable(), in.futureTable()))
+ *         .train((in, ctx) -> MyModel.fit(in.config(), in.data()))
+ *         .predictFrame((in, ctx) -> in.model().forecast(in.historic(), in.future()))
  *         .build();
  * }</pre>
+ *
+ * {@link Builder#predictFrame} takes a function returning a {@link DataFrame}; {@link Builder#predict} one returning a
+ * Tablesaw {@code Table}, which needs {@code tech.tablesaw:tablesaw-core} on the application's class path (an
+ * optional dependency of {@code chapkit-ml}).
  *
  * @param <C> the config type
  * @param <M> the model type
@@ -25,7 +29,7 @@ public final class FunctionalModelRunner<C, M> implements ModelRunner<C, M> {
     private final Class<C> configType;
     private final ModelCodec<M> codec;
     private final TrainFunction<C, M> train;
-    private final PredictFunction<C, M> predict;
+    private final FramePredictFunction<C, M> predict;
     private final Function<TrainInput<C>, List<ValidationDiagnostic>> validateTrain;
     private final Function<PredictValidationInput<C>, List<ValidationDiagnostic>> validatePredict;
 
@@ -81,7 +85,7 @@ public final class FunctionalModelRunner<C, M> implements ModelRunner<C, M> {
 
     @Override
     public PredictResult predict(PredictInput<C, M> input, RunContext context) throws Exception {
-        return PredictResult.of(DataFrame.fromTable(predict.predict(input, context)));
+        return PredictResult.of(predict.predict(input, context));
     }
 
     @Override
@@ -114,7 +118,26 @@ public final class FunctionalModelRunner<C, M> implements ModelRunner<C, M> {
     }
 
     /**
-     * Predicts with a model.
+     * Predicts with a model, returning a {@link DataFrame}.
+     *
+     * @param <C> the config type
+     * @param <M> the model type
+     */
+    @FunctionalInterface
+    public interface FramePredictFunction<C, M> {
+        /**
+         * Predicts.
+         *
+         * @param input config, model, history, future and geo
+         * @param context cancellation and service attributes
+         * @return the predictions
+         * @throws Exception to fail the job
+         */
+        DataFrame predict(PredictInput<C, M> input, RunContext context) throws Exception;
+    }
+
+    /**
+     * Predicts with a model, returning a Tablesaw {@code Table} (needs {@code tech.tablesaw:tablesaw-core}).
      *
      * @param <C> the config type
      * @param <M> the model type
@@ -143,7 +166,7 @@ public final class FunctionalModelRunner<C, M> implements ModelRunner<C, M> {
         private final Class<C> configType;
         private final ModelCodec<M> codec;
         private TrainFunction<C, M> train;
-        private PredictFunction<C, M> predict;
+        private FramePredictFunction<C, M> predict;
         private Function<TrainInput<C>, List<ValidationDiagnostic>> validateTrain;
         private Function<PredictValidationInput<C>, List<ValidationDiagnostic>> validatePredict;
 
@@ -164,12 +187,25 @@ public final class FunctionalModelRunner<C, M> implements ModelRunner<C, M> {
         }
 
         /**
-         * Sets the predict function (required).
+         * Sets the predict function returning a Tablesaw {@code Table} (this or {@link #predictFrame} is
+         * required).
          *
          * @param function the function
          * @return this builder
          */
         public Builder<C, M> predict(PredictFunction<C, M> function) {
+            Objects.requireNonNull(function, "function");
+            this.predict = (input, context) -> DataFrame.fromTable(function.predict(input, context));
+            return this;
+        }
+
+        /**
+         * Sets the predict function returning a {@link DataFrame} (this or {@link #predict} is required).
+         *
+         * @param function the function
+         * @return this builder
+         */
+        public Builder<C, M> predictFrame(FramePredictFunction<C, M> function) {
             this.predict = function;
             return this;
         }

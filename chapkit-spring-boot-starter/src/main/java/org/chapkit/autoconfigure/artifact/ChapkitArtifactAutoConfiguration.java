@@ -73,13 +73,13 @@ public final class ChapkitArtifactAutoConfiguration {
     @ConditionalOnMissingBean
     ArtifactRepository chapkitArtifactRepository(
             ChapkitSchema schema, JdbcClient jdbc, ChapkitJsonMapper json, javax.sql.DataSource dataSource) {
-        return new ArtifactRepository(jdbc, json.mapper(), dataSource);
+        return new ArtifactRepository(schema.tables().jdbc(jdbc), json.mapper(), dataSource, schema.tables());
     }
 
     @Bean
     @ConditionalOnMissingBean
     ArtifactContentStore chapkitArtifactContentStore(ChapkitSchema schema, JdbcClient jdbc) {
-        return new ArtifactContentStore(jdbc);
+        return new ArtifactContentStore(schema.tables().jdbc(jdbc));
     }
 
     @Bean

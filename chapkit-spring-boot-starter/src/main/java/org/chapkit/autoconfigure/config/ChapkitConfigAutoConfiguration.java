@@ -80,7 +80,7 @@ public final class ChapkitConfigAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConfigRepository chapkitConfigRepository(ChapkitSchema schema, JdbcClient jdbc, ChapkitJsonMapper json) {
-        return new ConfigRepository(jdbc, json.mapper());
+        return new ConfigRepository(schema.tables().jdbc(jdbc), json.mapper());
     }
 
     @Bean

@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.chapkit.db.ChapkitTables;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies chapkit's migrations with a Flyway instance of its own (own history table), so that an application's
  * own Flyway setup, if any, is left alone. Migrations live in {@code classpath:org/chapkit/db/migration/<vendor>}.
+ * With {@code chapkit.database.schema} they run in that schema (created when missing), history table included.
  */
 final class ChapkitSchemaMigrator {
 
@@ -20,25 +23,35 @@ final class ChapkitSchemaMigrator {
 
     static ChapkitSchema migrate(DataSource dataSource, ChapkitDatabaseProperties properties) {
         String vendor = vendorOf(dataSource);
-        Flyway flyway = Flyway.configure()
+        ChapkitTables tables = ChapkitTables.inSchema(properties.schema());
+        FluentConfiguration configuration = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION + vendor)
                 .table(properties.historyTable())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .failOnMissingLocations(false)
-                .load();
+                .failOnMissingLocations(false);
+        if (tables.schema() != null) {
+            // Created if missing; the migrations' unqualified DDL and the history table go into it. Flyway quotes the
+            // name, chapkit's statements do not: fold it as the database folds unquoted names.
+            String schema = vendor.equals("h2")
+                    ? tables.schema().toUpperCase(Locale.ROOT)
+                    : tables.schema().toLowerCase(Locale.ROOT);
+            configuration.schemas(schema).defaultSchema(schema).createSchemas(true);
+        }
+        Flyway flyway = configuration.load();
         if (properties.migrate()) {
             // the result names the version, so start-up does not scan the migrations a second time for info()
             MigrateResult result = flyway.migrate();
             return new ChapkitSchema(
                     vendor,
-                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    tables);
         }
         flyway.validate();
         MigrationInfo current = flyway.info().current();
         return new ChapkitSchema(
-                vendor, current == null ? null : current.getVersion().getVersion());
+                vendor, current == null ? null : current.getVersion().getVersion(), tables);
     }
 
     static String vendorOf(DataSource dataSource) {

@@ -12,6 +12,7 @@ import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.job.JobController;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
@@ -74,7 +75,7 @@ public final class ChapkitJobsAutoConfiguration {
                 recurring.orderedStream().toList(),
                 customizers.orderedStream().toList(),
                 json.mapper(),
-                settings(properties),
+                settings(properties, schema.tables()),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC));
     }
@@ -86,7 +87,7 @@ public final class ChapkitJobsAutoConfiguration {
         return new JobController(jobs, streamer);
     }
 
-    static JobSettings settings(ChapkitJobsProperties properties) {
+    static JobSettings settings(ChapkitJobsProperties properties, ChapkitTables tables) {
         String name = properties.instanceName();
         if (name == null || name.isBlank()) {
             name = hostName() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
@@ -101,7 +102,8 @@ public final class ChapkitJobsAutoConfiguration {
                 properties.retention(),
                 properties.shutdownGrace(),
                 properties.reconcileInterval(),
-                properties.exposeTraceback());
+                properties.exposeTraceback(),
+                tables);
     }
 
     private static String hostName() {

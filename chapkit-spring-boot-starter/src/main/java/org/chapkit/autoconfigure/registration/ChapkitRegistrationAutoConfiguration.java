@@ -64,7 +64,11 @@ public final class ChapkitRegistrationAutoConfiguration {
             return RegistrationLease.solo(self);
         }
         return new JdbcRegistrationLease(
-                database, service.id(), self, settings(properties, service).leaseDuration());
+                database,
+                schema.getObject().tables(),
+                service.id(),
+                self,
+                settings(properties, service).leaseDuration());
     }
 
     @Bean(destroyMethod = "close")

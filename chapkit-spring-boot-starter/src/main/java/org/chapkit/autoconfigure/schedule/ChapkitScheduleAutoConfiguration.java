@@ -38,7 +38,7 @@ public final class ChapkitScheduleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ScheduleStore chapkitScheduleStore(JdbcClient jdbc, ChapkitJsonMapper json, ChapkitSchema schema) {
-        return new ScheduleStore(jdbc, json.mapper());
+        return new ScheduleStore(schema.tables().jdbc(jdbc), json.mapper());
     }
 
     @Bean

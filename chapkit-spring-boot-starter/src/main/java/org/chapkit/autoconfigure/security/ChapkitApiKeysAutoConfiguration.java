@@ -34,7 +34,7 @@ public final class ChapkitApiKeysAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ApiKeyStore chapkitApiKeyStore(JdbcClient jdbc, ChapkitSchema schema) {
-        return new ApiKeyStore(jdbc);
+        return new ApiKeyStore(schema.tables().jdbc(jdbc));
     }
 
     @Bean

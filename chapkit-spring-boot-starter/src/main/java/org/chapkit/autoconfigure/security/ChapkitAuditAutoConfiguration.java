@@ -36,7 +36,7 @@ public final class ChapkitAuditAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AuditStore chapkitAuditStore(JdbcClient jdbc, ChapkitSchema schema) {
-        return new AuditStore(jdbc);
+        return new AuditStore(schema.tables().jdbc(jdbc));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.security.ratelimit.BucketRateLimiter;
 import org.chapkit.security.ratelimit.LocalRateLimiter;
 import org.chapkit.security.ratelimit.RateLimiter;
@@ -52,10 +53,12 @@ public final class ChapkitRateLimitAutoConfiguration {
                             + " (the database is " + (tables == null ? "not configured" : tables.vendor())
                             + "); use auto or memory");
                 }
-                return database(dataSource.getObject());
+                return database(dataSource.getObject(), tables.tables());
             }
             case "auto" -> {
-                return postgres ? database(dataSource.getObject()) : new LocalRateLimiter(MAX_LOCAL_BUCKETS);
+                return postgres
+                        ? database(dataSource.getObject(), tables.tables())
+                        : new LocalRateLimiter(MAX_LOCAL_BUCKETS);
             }
             default ->
                 throw new IllegalStateException(
@@ -63,10 +66,10 @@ public final class ChapkitRateLimitAutoConfiguration {
         }
     }
 
-    private static RateLimiter database(DataSource dataSource) {
+    private static RateLimiter database(DataSource dataSource, ChapkitTables chapkitTables) {
         return new BucketRateLimiter(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("security_rate_limit_buckets")
+                .table(chapkitTables.table("security_rate_limit_buckets"))
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")

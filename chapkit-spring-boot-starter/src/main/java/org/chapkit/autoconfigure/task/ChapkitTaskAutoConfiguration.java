@@ -100,7 +100,7 @@ public final class ChapkitTaskAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TaskStateStore chapkitTaskStateStore(JdbcClient jdbc, ObjectProvider<Clock> clock, ChapkitSchema schema) {
-        return new TaskStateStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
+        return new TaskStateStore(schema.tables().jdbc(jdbc), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -69,7 +69,7 @@ public final class ChapkitTaskRunAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TaskRunStore chapkitTaskRunStore(JdbcClient jdbc, ChapkitSchema schema) {
-        return new TaskRunStore(jdbc);
+        return new TaskRunStore(schema.tables().jdbc(jdbc));
     }
 
     @Bean(destroyMethod = "close")

@@ -121,6 +121,17 @@ class StartupFailureReportTests {
     }
 
     @Test
+    void aDatabaseSchemaThatIsNoPlainIdentifierNamesTheProperty(CapturedOutput output) {
+        startFails(NoModel.class, "--chapkit.database.schema=chapkit; DROP TABLE x");
+
+        assertThat(report(output))
+                .contains("Binding to target")
+                .contains("Property: chapkit.database.schema")
+                .contains("must be a plain SQL identifier: letters, digits and '_', not starting with a digit")
+                .contains("Update your application's configuration");
+    }
+
+    @Test
     void aSpringBootOlderThanTheSupportedLineFailsWithOneParagraph() {
         assertThatThrownBy(() -> SpringBootVersionGuard.check("4.0.0"))
                 .isInstanceOfSatisfying(UnsupportedSpringBootVersionException.class, ex -> {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.job.Job;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
@@ -73,9 +74,12 @@ class ChapkitJobsAutoConfigurationTests {
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(1),
                 true);
-        assertThat(ChapkitJobsAutoConfiguration.settings(defaults).instanceName())
-                .isNotEqualTo(ChapkitJobsAutoConfiguration.settings(defaults).instanceName());
-        assertThat(ChapkitJobsAutoConfiguration.settings(defaults).deadExecutionBound())
+        assertThat(ChapkitJobsAutoConfiguration.settings(defaults, ChapkitTables.DEFAULT)
+                        .instanceName())
+                .isNotEqualTo(ChapkitJobsAutoConfiguration.settings(defaults, ChapkitTables.DEFAULT)
+                        .instanceName());
+        assertThat(ChapkitJobsAutoConfiguration.settings(defaults, ChapkitTables.DEFAULT)
+                        .deadExecutionBound())
                 .isLessThanOrEqualTo(Duration.ofSeconds(60));
     }
 

@@ -13,9 +13,7 @@ public class ModelRunnerConfiguration {
     ModelRunner<ModelConfig, Means> modelRunner() {
         return FunctionalModelRunner.builder(ModelConfig.class, Means.class)
                 .train((input, context) -> Means.of(input.data()))
-                .predict((input, context) -> input.model()
-                        .predict(input.future(), input.config().samples())
-                        .toTable())
+                .predictFrame((input, context) -> input.model().predict(input.future(), input.config().samples()))
                 .build();
     }
 }
