@@ -268,6 +268,31 @@ class SampleUploadTests {
                     .contains("request", "historic", "future", "geo");
         }
 
+        @Test
+        void everyDataFrameOfTheMlRequestsIsTheOneDataFrameComponent() {
+            JsonNode doc = api.get("/openapi.json").json();
+            JsonNode schemas = doc.get("components").get("schemas");
+            JsonNode frame = schemas.get("DataFrame");
+            assertThat(names(frame.get("properties"))).containsExactly("columns", "data", "schema");
+            assertThat(frame.get("required").toString()).isEqualTo("[\"columns\",\"data\"]");
+            String ref = "#/components/schemas/DataFrame";
+            assertThat(schemas.get("TrainRequest")
+                            .get("properties")
+                            .get("data")
+                            .get("$ref")
+                            .asString())
+                    .isEqualTo(ref);
+            for (String field : List.of("historic", "future")) {
+                assertThat(schemas.get("PredictRequest")
+                                .get("properties")
+                                .get(field)
+                                .get("$ref")
+                                .asString())
+                        .isEqualTo(ref);
+            }
+            assertThat(schemas.has("DataFrameSchema")).isFalse();
+        }
+
         /** Submits and waits for the job; returns the pre-allocated artifact id. */
         String submitted(HttpResponse<String> response) throws InterruptedException {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

@@ -13,7 +13,6 @@ import org.chapkit.autoconfigure.apps.ChapkitAppsAutoConfiguration;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.config.ConfigSchemaOpenApiCustomizer;
-import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.autoconfigure.metrics.ChapkitMetricsAutoConfiguration;
@@ -39,12 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,15 +61,9 @@ class BeanBackOffTests {
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     private final WebApplicationContextRunner stores = new WebApplicationContextRunner()
+            .withConfiguration(RunnerAutoConfigurations.JDBC)
             .withConfiguration(AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class,
-                    JdbcTemplateAutoConfiguration.class,
-                    JdbcClientAutoConfiguration.class,
-                    JacksonAutoConfiguration.class,
-                    ValidationAutoConfiguration.class,
                     ChapkitWebAutoConfiguration.class,
-                    ChapkitDatabaseAutoConfiguration.class,
                     ChapkitConfigAutoConfiguration.class,
                     ChapkitArtifactAutoConfiguration.class,
                     ChapkitJobsAutoConfiguration.class,

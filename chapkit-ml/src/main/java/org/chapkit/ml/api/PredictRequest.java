@@ -18,19 +18,8 @@ public record PredictRequest(
         @JsonProperty(value = "artifact_id", required = true)
         String artifactId,
 
-        @Schema(
-                description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
-                type = "object",
-                implementation = Object.class)
-        @JsonProperty(value = "historic", required = true)
-        DataFrame historic,
-
-        @Schema(
-                description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
-                type = "object",
-                implementation = Object.class)
-        @JsonProperty(value = "future", required = true)
-        DataFrame future,
+        @JsonProperty(value = "historic", required = true) DataFrame historic,
+        @JsonProperty(value = "future", required = true) DataFrame future,
 
         @Schema(
                 description = "GeoJSON FeatureCollection",

@@ -14,13 +14,7 @@ import org.chapkit.ml.geo.FeatureCollection;
  */
 public record TrainRequest(
         @JsonProperty(value = "config_id", required = true) String configId,
-
-        @Schema(
-                description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
-                type = "object",
-                implementation = Object.class)
-        @JsonProperty(value = "data", required = true)
-        DataFrame data,
+        @JsonProperty(value = "data", required = true) DataFrame data,
 
         @Schema(
                 description = "GeoJSON FeatureCollection",

@@ -43,12 +43,7 @@ public sealed interface ValidateRequest {
             @JsonProperty(value = "config_id", required = true)
             String configId,
 
-            @Schema(
-                    description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
-                    type = "object",
-                    implementation = Object.class)
-            @JsonProperty(value = "data", required = true)
-            DataFrame data,
+            @JsonProperty(value = "data", required = true) DataFrame data,
 
             @Schema(
                     description = "GeoJSON FeatureCollection",
@@ -74,19 +69,10 @@ public sealed interface ValidateRequest {
             @JsonProperty(value = "artifact_id", required = true)
             String artifactId,
 
-            @Schema(
-                    description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
-                    type = "object",
-                    implementation = Object.class)
             @JsonProperty(value = "historic", required = true)
             DataFrame historic,
 
-            @Schema(
-                    description = "DataFrame: {\"columns\": [...], \"data\": [[...]], \"schema\"?: {...}}",
-                    type = "object",
-                    implementation = Object.class)
-            @JsonProperty(value = "future", required = true)
-            DataFrame future,
+            @JsonProperty(value = "future", required = true) DataFrame future,
 
             @Schema(
                     description = "GeoJSON FeatureCollection",

@@ -8,6 +8,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the artifact feature.
  *
+ * @param enabled whether artifacts are stored and served under {@code /api/v1/artifacts} (and the DataFrame file
+ *     formats are registered)
  * @param maxContentSize largest binary content accepted by {@code PUT /api/v1/artifacts/{id}/$content}; larger
  *     uploads get 413. Independent of {@code chapkit.web.max-request-size}
  * @param hierarchy labels of the artifact tree's levels
@@ -19,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("chapkit.artifacts")
 public record ChapkitArtifactProperties(
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("1GB") DataSize maxContentSize,
         @DefaultValue Hierarchy hierarchy,
         @DefaultValue("101") int maxTreeDepth,

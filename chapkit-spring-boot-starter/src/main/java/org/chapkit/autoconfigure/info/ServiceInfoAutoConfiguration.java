@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(ChapkitServiceProperties.class)
+@EnableConfigurationProperties({ChapkitServiceProperties.class, ChapkitInfoProperties.class})
 public final class ServiceInfoAutoConfiguration {
 
     @Bean

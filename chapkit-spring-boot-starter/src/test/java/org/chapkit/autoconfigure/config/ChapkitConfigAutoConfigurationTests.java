@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chapkit.TestModelConfig;
 import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.autoconfigure.RunnerAutoConfigurations;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
-import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.config.ConfigDefinition;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.config.ConfigType;
@@ -13,13 +13,7 @@ import org.chapkit.config.DefaultConfig;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,16 +22,9 @@ class ChapkitConfigAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2())
+            .withConfiguration(RunnerAutoConfigurations.JDBC)
             .withConfiguration(AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class,
-                    JdbcTemplateAutoConfiguration.class,
-                    JdbcClientAutoConfiguration.class,
-                    JacksonAutoConfiguration.class,
-                    ValidationAutoConfiguration.class,
-                    ChapkitDatabaseAutoConfiguration.class,
-                    ChapkitConfigAutoConfiguration.class,
-                    ChapkitArtifactAutoConfiguration.class));
+                    ChapkitConfigAutoConfiguration.class, ChapkitArtifactAutoConfiguration.class));
 
     @Test
     void withoutADeclaredTypeTheReservedFieldsOnlyAreUsed() {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.autoconfigure.RunnerAutoConfigurations;
 import org.chapkit.job.Job;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
@@ -20,11 +20,6 @@ import org.chapkit.job.SchedulerBuilderCustomizer;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,14 +35,8 @@ class JobSchedulerCustomizationTests {
     record Payload(String locationName, Integer horizon, String note) {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class,
-                    JdbcTemplateAutoConfiguration.class,
-                    JdbcClientAutoConfiguration.class,
-                    JacksonAutoConfiguration.class,
-                    ChapkitDatabaseAutoConfiguration.class,
-                    ChapkitJobsAutoConfiguration.class))
+            .withConfiguration(RunnerAutoConfigurations.JDBC)
+            .withConfiguration(AutoConfigurations.of(ChapkitJobsAutoConfiguration.class))
             .withUserConfiguration(Echo.class);
 
     @Test

@@ -6,21 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.autoconfigure.RunnerAutoConfigurations;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
-import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.config.DefaultConfig;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -39,16 +33,9 @@ class ChapkitJsonMapperTests {
     };
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(RunnerAutoConfigurations.JDBC)
             .withConfiguration(AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class,
-                    JdbcTemplateAutoConfiguration.class,
-                    JdbcClientAutoConfiguration.class,
-                    JacksonAutoConfiguration.class,
-                    ValidationAutoConfiguration.class,
-                    ChapkitDatabaseAutoConfiguration.class,
-                    ChapkitConfigAutoConfiguration.class,
-                    ChapkitArtifactAutoConfiguration.class));
+                    ChapkitConfigAutoConfiguration.class, ChapkitArtifactAutoConfiguration.class));
 
     /** Artifact data as a Java record: unannotated names, a null component. */
     record Scores(String modelName, Double meanError, String note) {}

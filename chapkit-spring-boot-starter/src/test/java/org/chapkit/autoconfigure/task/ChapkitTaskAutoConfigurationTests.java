@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
-import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.autoconfigure.RunnerAutoConfigurations;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.schedule.ScheduleManager;
@@ -19,13 +19,7 @@ import org.chapkit.task.TaskRegistry;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,16 +27,9 @@ import org.springframework.context.annotation.Configuration;
 class ChapkitTaskAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class,
-                    JdbcTemplateAutoConfiguration.class,
-                    JdbcClientAutoConfiguration.class,
-                    JacksonAutoConfiguration.class,
-                    ValidationAutoConfiguration.class,
-                    ChapkitDatabaseAutoConfiguration.class,
-                    ChapkitTaskAutoConfiguration.class,
-                    ChapkitScheduleAutoConfiguration.class));
+            .withConfiguration(RunnerAutoConfigurations.JDBC)
+            .withConfiguration(
+                    AutoConfigurations.of(ChapkitTaskAutoConfiguration.class, ChapkitScheduleAutoConfiguration.class));
 
     private ApplicationContextRunner onFreshDatabase() {
         return runner.withPropertyValues("spring.datasource.url=" + TestDatabases.freshH2());

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.autoconfigure.RunnerAutoConfigurations;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
-import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
 import org.chapkit.autoconfigure.task.ChapkitTaskAutoConfiguration;
@@ -25,13 +25,7 @@ import org.chapkit.taskrun.TaskJobHandler;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,14 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ChapkitTaskRunAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(RunnerAutoConfigurations.JDBC)
             .withConfiguration(AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class,
-                    JdbcTemplateAutoConfiguration.class,
-                    JdbcClientAutoConfiguration.class,
-                    JacksonAutoConfiguration.class,
-                    ValidationAutoConfiguration.class,
-                    ChapkitDatabaseAutoConfiguration.class,
                     ChapkitArtifactAutoConfiguration.class,
                     ChapkitJobsAutoConfiguration.class,
                     ChapkitTaskAutoConfiguration.class,
