@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.chapkit.artifact.transfer.TabularSource;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.crud.CreateSemantics;
 import org.chapkit.crud.EntityVersions;

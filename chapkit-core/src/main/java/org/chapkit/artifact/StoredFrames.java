@@ -2,6 +2,7 @@ package org.chapkit.artifact;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chapkit.artifact.transfer.TabularSource;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.NotFoundException;
 import tools.jackson.core.JacksonException;

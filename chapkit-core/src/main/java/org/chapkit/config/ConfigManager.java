@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.chapkit.config.internal.ConfigRepository;
 import org.chapkit.crud.CreateSemantics;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.NonNullableFields;

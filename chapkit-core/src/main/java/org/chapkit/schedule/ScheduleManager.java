@@ -16,6 +16,7 @@ import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.schedule.internal.ScheduleStore;
 import org.chapkit.task.DeclaredSchedule;
 import org.chapkit.task.ExecutionOrigin;
 import org.chapkit.task.MissedRunPolicy;

@@ -9,6 +9,7 @@ import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ProblemType;
+import org.chapkit.task.internal.TaskParameterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import tools.jackson.databind.JsonNode;
 

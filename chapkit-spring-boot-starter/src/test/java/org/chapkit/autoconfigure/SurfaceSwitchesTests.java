@@ -3,15 +3,15 @@ package org.chapkit.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chapkit.apps.StaticAppRegistry;
-import org.chapkit.apps.StaticAppWebConfigurer;
+import org.chapkit.apps.internal.StaticAppWebConfigurer;
 import org.chapkit.autoconfigure.apps.ChapkitAppsAutoConfiguration;
 import org.chapkit.autoconfigure.health.ChapkitHealthAutoConfiguration;
 import org.chapkit.autoconfigure.system.ChapkitSystemAutoConfiguration;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
-import org.chapkit.health.HealthController;
 import org.chapkit.health.HealthReporter;
 import org.chapkit.health.HealthStatus;
-import org.chapkit.system.SystemController;
+import org.chapkit.health.internal.HealthController;
+import org.chapkit.system.internal.SystemController;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.task.internal.TaskDefinitionFactory;
+import org.chapkit.task.internal.TaskParameterBinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.chapkit.TestServiceApplication;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobStatus;
+import org.chapkit.taskrun.internal.TaskRunStore;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.TestDatabases;
 import org.chapkit.testtasks.JobTestTasks;

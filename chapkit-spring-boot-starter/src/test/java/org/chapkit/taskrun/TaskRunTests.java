@@ -13,6 +13,7 @@ import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.job.Job;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobStatus;
+import org.chapkit.taskrun.internal.TaskRunStore;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;

@@ -1,5 +1,6 @@
 package org.chapkit.security.audit;
 
+import org.chapkit.security.audit.internal.AuditStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,6 +16,7 @@ import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ValidationFailedException;
 import org.chapkit.security.access.Caller;
 import org.chapkit.security.access.Role;
+import org.chapkit.security.key.internal.ApiKeyStore;
 
 /**
  * Managed API keys: made, listed and revoked through {@code /api/v1/keys}, stored as digests in the database that

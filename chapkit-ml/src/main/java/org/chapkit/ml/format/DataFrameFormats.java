@@ -1,7 +1,7 @@
 package org.chapkit.ml.format;
 
 import java.util.List;
-import org.chapkit.artifact.TabularFormat;
+import org.chapkit.artifact.transfer.TabularFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The DataFrame file formats chapkit-ml provides for artifact download, export and import. */

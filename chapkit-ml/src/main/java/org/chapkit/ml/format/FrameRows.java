@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.chapkit.artifact.TabularSource;
+import org.chapkit.artifact.transfer.TabularSource;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 

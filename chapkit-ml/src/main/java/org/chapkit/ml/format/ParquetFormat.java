@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
-import org.chapkit.artifact.TabularFormat;
-import org.chapkit.artifact.TabularSource;
+import org.chapkit.artifact.transfer.TabularFormat;
+import org.chapkit.artifact.transfer.TabularSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -30,7 +30,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
-import org.chapkit.artifact.TabularSource;
+import org.chapkit.artifact.transfer.TabularSource;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.data.PythonValues;
 import org.chapkit.problem.BadRequestException;

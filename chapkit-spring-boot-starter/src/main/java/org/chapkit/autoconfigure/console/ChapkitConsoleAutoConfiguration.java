@@ -2,7 +2,7 @@ package org.chapkit.autoconfigure.console;
 
 import org.chapkit.apps.BundledApp;
 import org.chapkit.apps.StaticApp;
-import org.chapkit.apps.StaticAppLoader;
+import org.chapkit.apps.internal.StaticAppLoader;
 import org.chapkit.autoconfigure.apps.ChapkitAppsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -1,6 +1,6 @@
 package org.chapkit.autoconfigure.format;
 
-import org.chapkit.artifact.TabularFormat;
+import org.chapkit.artifact.transfer.TabularFormat;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.ml.format.DataFrameFormats;

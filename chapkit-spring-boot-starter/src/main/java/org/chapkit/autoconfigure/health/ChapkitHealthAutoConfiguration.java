@@ -2,8 +2,8 @@ package org.chapkit.autoconfigure.health;
 
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.contract.ContractGeneration;
-import org.chapkit.health.HealthController;
 import org.chapkit.health.HealthReporter;
+import org.chapkit.health.internal.HealthController;
 import org.chapkit.sse.SseStreamer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

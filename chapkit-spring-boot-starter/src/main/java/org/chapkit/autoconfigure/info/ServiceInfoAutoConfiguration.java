@@ -2,8 +2,8 @@ package org.chapkit.autoconfigure.info;
 
 import org.chapkit.contract.ChapkitVersion;
 import org.chapkit.contract.ContractGeneration;
-import org.chapkit.info.InfoController;
 import org.chapkit.info.ServiceInfo;
+import org.chapkit.info.internal.InfoController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -2,9 +2,9 @@ package org.chapkit.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.chapkit.metrics.HttpServerMetricsFilter;
 import org.chapkit.metrics.ProcessMetrics;
-import org.chapkit.metrics.PrometheusMetricsController;
+import org.chapkit.metrics.internal.HttpServerMetricsFilter;
+import org.chapkit.metrics.internal.PrometheusMetricsController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

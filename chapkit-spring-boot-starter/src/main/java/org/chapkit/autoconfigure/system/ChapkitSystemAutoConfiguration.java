@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.chapkit.apps.StaticAppRegistry;
 import org.chapkit.autoconfigure.apps.ChapkitAppsAutoConfiguration;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
-import org.chapkit.system.SystemController;
+import org.chapkit.system.internal.SystemController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.chapkit.artifact.TabularFormat;
-import org.chapkit.artifact.TabularSource;
+import org.chapkit.artifact.transfer.TabularFormat;
+import org.chapkit.artifact.transfer.TabularSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;

@@ -3,10 +3,10 @@ package org.chapkit.autoconfigure.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.chapkit.info.InfoController;
 import org.chapkit.info.ModelMetadata;
 import org.chapkit.info.PeriodType;
 import org.chapkit.info.ServiceInfo;
+import org.chapkit.info.internal.InfoController;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;

@@ -2,9 +2,9 @@ package org.chapkit.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.chapkit.metrics.HttpServerMetricsFilter;
 import org.chapkit.metrics.ProcessMetrics;
-import org.chapkit.metrics.PrometheusMetricsController;
+import org.chapkit.metrics.internal.HttpServerMetricsFilter;
+import org.chapkit.metrics.internal.PrometheusMetricsController;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;

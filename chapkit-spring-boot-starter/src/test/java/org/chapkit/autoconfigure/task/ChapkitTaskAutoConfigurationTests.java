@@ -8,7 +8,7 @@ import org.chapkit.autoconfigure.RunnerAutoConfigurations;
 import org.chapkit.autoconfigure.schedule.ChapkitScheduleAutoConfiguration;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.schedule.ScheduleManager;
-import org.chapkit.schedule.ScheduleStore;
+import org.chapkit.schedule.internal.ScheduleStore;
 import org.chapkit.task.ExecutionOrigin;
 import org.chapkit.task.OrphanedTask;
 import org.chapkit.task.Task;
