@@ -31,6 +31,7 @@ import org.chapkit.autoconfigure.tomcat.ChapkitTomcatAutoConfiguration;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.config.DefaultConfig;
 import org.chapkit.job.JobManager;
+import org.chapkit.ml.data.TablesawFrames;
 import org.chapkit.ml.format.DataFrameFormats;
 import org.chapkit.ml.runner.FunctionalModelRunner;
 import org.chapkit.ml.runner.ModelRunner;
@@ -260,7 +261,7 @@ class MissingLibraryBackOffTests {
         ModelRunner<DefaultConfig, Level> levelRunner() {
             return FunctionalModelRunner.builder(DefaultConfig.class, Level.class)
                     .train((input, context) -> new Level(input.data().size()))
-                    .predict((input, context) -> input.future().toTable())
+                    .predict((input, context) -> TablesawFrames.toTable(input.future()))
                     .build();
         }
     }

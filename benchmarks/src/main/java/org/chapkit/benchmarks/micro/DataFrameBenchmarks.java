@@ -1,5 +1,6 @@
 package org.chapkit.benchmarks.micro;
 
+import org.chapkit.ml.data.TablesawFrames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public class DataFrameBenchmarks {
     /** Ours: JSON → {@link DataFrame} (chapkit's streaming deserializer) → Tablesaw {@link Table}. */
     @Benchmark
     public Table decodeToTablesaw() {
-        return mapper.readValue(json, DataFrame.class).toTable();
+        return TablesawFrames.toTable(mapper.readValue(json, DataFrame.class));
     }
 
     /** The first half of {@link #decodeToTablesaw}: JSON → {@link DataFrame} only (shows where decode time goes). */

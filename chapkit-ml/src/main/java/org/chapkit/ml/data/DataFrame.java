@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import tech.tablesaw.api.Table;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -17,8 +16,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * {@link JsonNode} and is passed through. {@code schema} is optional and omitted from the JSON when absent; the
  * input accepts it as {@code schema} or {@code table_schema}. (De)serialisation streams the rows, so no
  * intermediate JSON tree is built for large frames; a decoded frame stores its cells column by column in typed
- * primitive buffers ({@link #rows()} is a read-only view of them), which makes {@link #toTable()} a bulk copy. Nothing checks row lengths against the column count, as in
- * chapkit; {@link #toTable()} does.
+ * primitive buffers ({@link #rows()} is a read-only view of them), which makes {@link TablesawFrames#toTable(DataFrame)} a bulk copy. Nothing checks row lengths against the column count, as in
+ * chapkit; {@link TablesawFrames#toTable(DataFrame)} does.
  *
  * @param columns the column names
  * @param rows the rows, each a list of cells (its elements may be {@code null})
@@ -56,16 +55,6 @@ public record DataFrame(List<String> columns, List<List<Object>> rows, DataFrame
      */
     public static List<Object> row(Object... cells) {
         return Collections.unmodifiableList(Arrays.asList(cells.clone()));
-    }
-
-    /**
-     * Converts a Tablesaw table, column types preserved (see {@link #toTable()}).
-     *
-     * @param table the table
-     * @return a frame without schema
-     */
-    public static DataFrame fromTable(Table table) {
-        return TableBridge.fromTable(table);
     }
 
     /**
@@ -134,29 +123,5 @@ public record DataFrame(List<String> columns, List<List<Object>> rows, DataFrame
      */
     public DataFrame withInferredSchema() {
         return withInferredSchema(List.of(), null);
-    }
-
-    /**
-     * Converts to a Tablesaw table. Integers become {@code IntColumn} (or {@code LongColumn} beyond the int
-     * range), numbers {@code DoubleColumn}, booleans {@code BooleanColumn}, strings and mixed columns
-     * {@code StringColumn}; {@code null} becomes Tablesaw's missing value. A schema type, when present, wins
-     * over the values ({@code number} keeps integer values in a {@code DoubleColumn}).
-     *
-     * @param name the table name
-     * @return the table
-     * @throws IllegalArgumentException when a row is longer than the column list, or a value does not fit the
-     *     declared type
-     */
-    public Table toTable(String name) {
-        return TableBridge.toTable(this, name);
-    }
-
-    /**
-     * Converts to a Tablesaw table named {@code data}; see {@link #toTable(String)}.
-     *
-     * @return the table
-     */
-    public Table toTable() {
-        return toTable("data");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import org.chapkit.ml.geo.FeatureCollection;
 import org.chapkit.ml.runner.InjectionPoint.Phase;
 import tools.jackson.databind.json.JsonMapper;
@@ -340,17 +341,17 @@ public final class AnnotatedModelRunner<C> implements ModelRunner<C, Object> {
                     throw new RunnerDefinitionException(
                             "Cannot inject " + point.describe() + ": train methods receive the training data only");
                 }
-                return asTable ? call -> call.data().toTable("data") : Call::data;
+                return asTable ? call -> TablesawFrames.toTable(call.data(), "data") : Call::data;
             }
             if (historic && future) {
                 throw new RunnerDefinitionException(
                         "Cannot inject " + point.describe() + ": it is annotated both @Historic and @Future");
             }
             if (historic || (!future && name.equals("historic"))) {
-                return asTable ? call -> call.historic().toTable("historic") : Call::historic;
+                return asTable ? call -> TablesawFrames.toTable(call.historic(), "historic") : Call::historic;
             }
             if (future || name.equals("future")) {
-                return asTable ? call -> call.future().toTable("future") : Call::future;
+                return asTable ? call -> TablesawFrames.toTable(call.future(), "future") : Call::future;
             }
             throw new RunnerDefinitionException("Cannot inject " + point.describe()
                     + ": annotate it @Historic or @Future, or name it 'historic' or 'future'"

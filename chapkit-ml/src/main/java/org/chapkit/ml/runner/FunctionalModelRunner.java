@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import tech.tablesaw.api.Table;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -195,7 +196,7 @@ public final class FunctionalModelRunner<C, M> implements ModelRunner<C, M> {
          */
         public Builder<C, M> predict(PredictFunction<C, M> function) {
             Objects.requireNonNull(function, "function");
-            this.predict = (input, context) -> DataFrame.fromTable(function.predict(input, context));
+            this.predict = (input, context) -> TablesawFrames.fromTable(function.predict(input, context));
             return this;
         }
 

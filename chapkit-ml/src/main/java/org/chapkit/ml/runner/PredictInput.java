@@ -2,6 +2,7 @@ package org.chapkit.ml.runner;
 
 import java.util.Objects;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import org.chapkit.ml.geo.FeatureCollection;
 import tech.tablesaw.api.Table;
 
@@ -32,7 +33,7 @@ public record PredictInput<C, M>(C config, M model, DataFrame historic, DataFram
      * @return a new table
      */
     public Table historicTable() {
-        return historic.toTable("historic");
+        return TablesawFrames.toTable(historic, "historic");
     }
 
     /**
@@ -41,6 +42,6 @@ public record PredictInput<C, M>(C config, M model, DataFrame historic, DataFram
      * @return a new table
      */
     public Table futureTable() {
-        return future.toTable("future");
+        return TablesawFrames.toTable(future, "future");
     }
 }

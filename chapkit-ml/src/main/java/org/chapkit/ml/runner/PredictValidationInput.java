@@ -2,6 +2,7 @@ package org.chapkit.ml.runner;
 
 import java.util.Objects;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import org.chapkit.ml.geo.FeatureCollection;
 import tech.tablesaw.api.Table;
 
@@ -29,7 +30,7 @@ public record PredictValidationInput<C>(C config, DataFrame historic, DataFrame 
      * @return a new table
      */
     public Table historicTable() {
-        return historic.toTable("historic");
+        return TablesawFrames.toTable(historic, "historic");
     }
 
     /**
@@ -38,6 +39,6 @@ public record PredictValidationInput<C>(C config, DataFrame historic, DataFrame 
      * @return a new table
      */
     public Table futureTable() {
-        return future.toTable("future");
+        return TablesawFrames.toTable(future, "future");
     }
 }

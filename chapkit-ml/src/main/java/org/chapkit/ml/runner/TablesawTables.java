@@ -1,6 +1,7 @@
 package org.chapkit.ml.runner;
 
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import tech.tablesaw.api.Table;
 
 /**
@@ -26,6 +27,6 @@ final class TablesawTables {
 
     /** Converts a {@code Table} (checked with {@link #isTable}) to a frame. */
     static DataFrame toFrame(Object table) {
-        return DataFrame.fromTable((Table) table);
+        return TablesawFrames.fromTable((Table) table);
     }
 }

@@ -2,6 +2,7 @@ package org.chapkit.ml.runner;
 
 import java.util.Objects;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import org.chapkit.ml.geo.FeatureCollection;
 import tech.tablesaw.api.Table;
 
@@ -27,6 +28,6 @@ public record TrainInput<C>(C config, DataFrame data, FeatureCollection geo) {
      * @return a new table
      */
     public Table dataTable() {
-        return data.toTable("data");
+        return TablesawFrames.toTable(data, "data");
     }
 }

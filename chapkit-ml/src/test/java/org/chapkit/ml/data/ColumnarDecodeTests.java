@@ -80,7 +80,7 @@ class ColumnarDecodeTests {
     @Test
     void aColumnMixingIntegersAndFloatsIsADoubleColumnWhileTheRowsKeepTheIntegers() {
         DataFrame frame = mapper.readValue("{\"columns\":[\"x\"],\"data\":[[1],[2.5],[null]]}", DataFrame.class);
-        Table table = frame.toTable();
+        Table table = TablesawFrames.toTable(frame);
 
         assertThat(frame.column("x")).containsExactly(1L, 2.5, null);
         assertThat(table.column("x")).isInstanceOf(DoubleColumn.class);
@@ -156,7 +156,8 @@ class ColumnarDecodeTests {
         assertThatThrownBy(() -> decode(declared)).hasMessage("Column 'a' is declared number but holds x");
         for (String json : List.of(tooLong, minLong, declared)) {
             DataFrame frame = mapper.readValue(json, DataFrame.class);
-            assertThatThrownBy(() -> boxed(frame).toTable()).hasMessage(catchMessage(() -> frame.toTable()));
+            assertThatThrownBy(() -> TablesawFrames.toTable(boxed(frame)))
+                    .hasMessage(catchMessage(() -> TablesawFrames.toTable(frame)));
         }
     }
 
@@ -171,7 +172,7 @@ class ColumnarDecodeTests {
     // --- helpers ---
 
     private Table decode(String json) {
-        return mapper.readValue(json, DataFrame.class).toTable();
+        return TablesawFrames.toTable(mapper.readValue(json, DataFrame.class));
     }
 
     /** The same frame with its rows as plain lists, which takes the boxed conversion. */
@@ -188,13 +189,13 @@ class ColumnarDecodeTests {
     private void assertSameTable(String json) {
         DataFrame frame = mapper.readValue(json, DataFrame.class);
         assertSameCells(frame, json);
-        String expectedError = catchMessage(() -> boxed(frame).toTable());
+        String expectedError = catchMessage(() -> TablesawFrames.toTable(boxed(frame)));
         if (expectedError != null) {
-            assertThatThrownBy(frame::toTable).as(json).hasMessage(expectedError);
+            assertThatThrownBy(() -> TablesawFrames.toTable(frame)).as(json).hasMessage(expectedError);
             return;
         }
-        Table actual = frame.toTable();
-        Table expected = boxed(frame).toTable();
+        Table actual = TablesawFrames.toTable(frame);
+        Table expected = TablesawFrames.toTable(boxed(frame));
         assertThat(actual.columnNames()).as(json).isEqualTo(expected.columnNames());
         for (int c = 0; c < expected.columnCount(); c++) {
             Column<?> want = expected.column(c);

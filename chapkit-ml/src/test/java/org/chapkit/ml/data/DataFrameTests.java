@@ -82,7 +82,7 @@ class DataFrameTests {
                         DataFrame.row(null, null, null, null, null, 2L, null),
                         DataFrame.row("z", 3L, 7L, 2L, false, true, null)));
 
-        Table table = frame.toTable("t");
+        Table table = TablesawFrames.toTable(frame, "t");
 
         assertThat(table.column("s")).isInstanceOf(StringColumn.class);
         assertThat(table.column("i")).isInstanceOf(IntColumn.class);
@@ -94,7 +94,7 @@ class DataFrameTests {
         assertThat(table.column("i").isMissing(1)).isTrue();
         assertThat(table.column("b").isMissing(1)).isTrue();
 
-        DataFrame back = DataFrame.fromTable(table);
+        DataFrame back = TablesawFrames.fromTable(table);
         assertThat(back.rows().get(1)).containsExactly(null, null, null, null, null, "2", null);
         assertThat(back.rows().get(2)).containsExactly("z", 3L, 7L, 2.0, false, "True", null);
     }
@@ -104,20 +104,21 @@ class DataFrameTests {
         DataFrame frame = DataFrame.of(List.of("disease_cases"), List.of(DataFrame.row(4L)))
                 .withInferredSchema();
 
-        assertThat(frame.toTable().column("disease_cases")).isInstanceOf(DoubleColumn.class);
-        assertThatThrownBy(() -> DataFrame.of(List.of("population"), List.of(DataFrame.row("many")))
-                        .withInferredSchema()
-                        .toTable())
+        assertThat(TablesawFrames.toTable(frame).column("disease_cases")).isInstanceOf(DoubleColumn.class);
+        assertThatThrownBy(
+                        () -> TablesawFrames.toTable(DataFrame.of(List.of("population"), List.of(DataFrame.row("many")))
+                                .withInferredSchema()))
                 .hasMessageContaining("Column 'population' is declared integer but holds many");
     }
 
     @Test
     void shortRowsArePaddedWithMissingValuesButLongRowsAreRejected() {
         DataFrame shortRow = DataFrame.of(List.of("a", "b"), List.of(DataFrame.row(1L)));
-        assertThat(shortRow.toTable().column("b").isMissing(0)).isTrue();
+        assertThat(TablesawFrames.toTable(shortRow).column("b").isMissing(0)).isTrue();
 
         DataFrame longRow = DataFrame.of(List.of("a"), List.of(DataFrame.row(1L, 2L)));
-        assertThatThrownBy(longRow::toTable).hasMessageContaining("Row 0 has 2 values but the frame has 1 columns");
+        assertThatThrownBy(() -> TablesawFrames.toTable(longRow))
+                .hasMessageContaining("Row 0 has 2 values but the frame has 1 columns");
     }
 
     @Test
@@ -232,7 +233,7 @@ class DataFrameTests {
             DataFrame fromJson = mapper.readValue(json, DataFrame.class);
             assertThat(fromJson).isEqualTo(frame);
 
-            DataFrame viaTable = DataFrame.fromTable(fromJson.toTable());
+            DataFrame viaTable = TablesawFrames.fromTable(TablesawFrames.toTable(fromJson));
             assertThat(mapper.writeValueAsString(viaTable))
                     .as("round %d via Tablesaw", round)
                     .isEqualTo(json);

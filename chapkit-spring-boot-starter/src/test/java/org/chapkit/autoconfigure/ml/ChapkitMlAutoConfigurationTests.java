@@ -18,6 +18,7 @@ import org.chapkit.info.PeriodType;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobManager;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import org.chapkit.ml.runner.AnnotatedModelRunner;
 import org.chapkit.ml.runner.FunctionalModelRunner;
 import org.chapkit.ml.runner.ModelRunner;
@@ -311,7 +312,7 @@ class ChapkitMlAutoConfigurationTests {
         ModelRunner<DefaultConfig, Level> functionalRunner() {
             return FunctionalModelRunner.builder(DefaultConfig.class, Level.class)
                     .train((input, context) -> new Level(input.data().size()))
-                    .predict((input, context) -> input.future().toTable())
+                    .predict((input, context) -> TablesawFrames.toTable(input.future()))
                     .build();
         }
     }
