@@ -72,7 +72,7 @@ public final class SseStreamer implements AutoCloseable {
                 // The subscriber disconnected: a normal end of an SSE stream, not an error to report.
                 stop.run();
                 log.debug("SSE subscriber went away: {}", clientGone.getMessage());
-                emitter.complete();
+                completeAfterDisconnect(emitter);
             } catch (RuntimeException ex) {
                 stop.run();
                 log.debug("SSE stream ended: {}", ex.toString());
@@ -93,6 +93,19 @@ public final class SseStreamer implements AutoCloseable {
                 .header(HttpHeaders.CONNECTION, "keep-alive")
                 .header("X-Accel-Buffering", "no")
                 .body(emitter);
+    }
+
+    /**
+     * Ends a stream whose subscriber went away. The container may have seen the broken connection first and ended the
+     * request's async context already; Tomcat then refuses {@code complete()} from an application thread with an
+     * {@link IllegalStateException}, which only says the stream is over anyway.
+     */
+    private static void completeAfterDisconnect(ResponseBodyEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            log.debug("SSE stream already ended by the container: {}", alreadyEnded.getMessage());
+        }
     }
 
     /**
