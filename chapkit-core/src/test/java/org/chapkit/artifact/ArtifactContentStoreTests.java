@@ -10,14 +10,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.ProblemType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,26 +39,19 @@ class ArtifactContentStoreTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
-        final StoreDatabase database;
         final ArtifactRepository artifacts;
         final ArtifactContentStore contents;
         final TransactionTemplate transactions;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.artifacts = new ArtifactRepository(database.jdbc(), StoreDatabase.MAPPER, database.dataSource());
             this.contents = new ArtifactContentStore(database.jdbc());
             this.transactions = database.transactions();
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test

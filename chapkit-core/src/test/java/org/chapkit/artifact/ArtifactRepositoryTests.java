@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chapkit.config.StoredConfig;
 import org.chapkit.config.internal.ConfigRepository;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -42,22 +41,15 @@ class ArtifactRepositoryTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
-        final StoreDatabase database;
         final ArtifactRepository repository;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.repository = new ArtifactRepository(database.jdbc(), StoreDatabase.MAPPER, database.dataSource());
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test

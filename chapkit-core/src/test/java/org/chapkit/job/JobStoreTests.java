@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.chapkit.db.ChapkitTables;
 import org.chapkit.db.Racers;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@link JobStore} on H2 ({@code FINAL TABLE}) and PostgreSQL ({@code RETURNING}): the single-statement claim, the
@@ -37,25 +36,18 @@ class JobStoreTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
         /** The kind of work the stored jobs are of; the store keeps its name. */
         private static final JobType<Integer> SLEEP = JobType.of("test.sleep", Integer.class);
 
-        final StoreDatabase database;
         final JobStore store;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.store = new JobStore(database.dataSource(), ChapkitTables.DEFAULT);
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test

@@ -7,11 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.chapkit.db.Racers;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@link TaskStateStore} on H2 and PostgreSQL: enabled flags that survive restarts and instances racing to set them. */
 class TaskStateStoreTests {
@@ -30,21 +29,14 @@ class TaskStateStoreTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
-        final StoreDatabase database;
         final TaskStateStore store;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.store = new TaskStateStore(
                     database.jdbc(), Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test

@@ -6,12 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.chapkit.config.StoredConfig;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link ConfigRepository} on H2 and PostgreSQL: rows, the optimistic version, pages in id order, row locks. */
@@ -31,22 +30,15 @@ class ConfigRepositoryTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
-        final StoreDatabase database;
         final ConfigRepository repository;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.repository = new ConfigRepository(database.jdbc(), StoreDatabase.MAPPER);
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test

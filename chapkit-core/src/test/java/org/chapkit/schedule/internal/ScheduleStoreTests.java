@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.chapkit.db.Racers;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
 import org.chapkit.schedule.Schedule;
 import org.chapkit.task.MissedRunPolicy;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,22 +36,15 @@ class ScheduleStoreTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
-        final StoreDatabase database;
         final ScheduleStore store;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.store = new ScheduleStore(database.jdbc(), StoreDatabase.MAPPER);
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.chapkit.db.Racers;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
 import org.chapkit.task.TaskStateStore;
@@ -16,7 +17,6 @@ import org.chapkit.taskrun.TaskRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@link TaskRunStore} on H2 and PostgreSQL: the cluster-wide concurrency slots (held while run and job are
@@ -38,23 +38,20 @@ class TaskRunStoreTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
         private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-        final StoreDatabase database;
         final TaskRunStore store;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.store = new TaskRunStore(database.jdbc());
         }
 
         @BeforeEach
         void empty() {
-            database.empty();
             new TaskStateStore(database.jdbc(), CLOCK).markSeen(List.of("train", "other"));
         }
 

@@ -6,16 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
 import org.chapkit.security.access.Role;
 import org.chapkit.security.audit.AuditEvent;
 import org.chapkit.security.audit.AuditOutcome;
 import org.chapkit.security.audit.AuditQuery;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@link AuditStore} on H2 and PostgreSQL: filtered pages newest first, literal path prefixes, the retention purge. */
 class AuditStoreTests {
@@ -34,23 +33,16 @@ class AuditStoreTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
         private static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null);
 
-        final StoreDatabase database;
         final AuditStore store;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.store = new AuditStore(database.jdbc());
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test

@@ -3,14 +3,13 @@ package org.chapkit.security.key.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
 import org.chapkit.security.access.Role;
 import org.chapkit.security.key.ApiKey;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@link ApiKeyStore} on H2 and PostgreSQL: keys found by digest, listed newest first, revoked once. */
 class ApiKeyStoreTests {
@@ -29,22 +28,15 @@ class ApiKeyStoreTests {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends StoreContract {
 
         private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
-        final StoreDatabase database;
         final ApiKeyStore store;
 
         Contract(StoreDatabase database) {
-            this.database = database;
+            super(database);
             this.store = new ApiKeyStore(database.jdbc());
-        }
-
-        @BeforeEach
-        void empty() {
-            database.empty();
         }
 
         @Test
