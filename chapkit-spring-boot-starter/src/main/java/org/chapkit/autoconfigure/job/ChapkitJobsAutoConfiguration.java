@@ -2,6 +2,7 @@ package org.chapkit.autoconfigure.job;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -11,12 +12,14 @@ import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
+import org.chapkit.autoconfigure.tracing.ChapkitTracingProperties;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.db.ChapkitTables;
 import org.chapkit.job.JobController;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
+import org.chapkit.job.JobTracing;
 import org.chapkit.job.RecurringWork;
 import org.chapkit.job.SchedulerBuilderCustomizer;
 import org.chapkit.sse.SseStreamer;
@@ -50,7 +53,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnClass(JobManager.class)
 @ConditionalOnBean({DataSource.class, ChapkitSchema.class})
 @ConditionalOnBooleanProperty(name = "chapkit.jobs.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ChapkitJobsProperties.class)
+@EnableConfigurationProperties({ChapkitJobsProperties.class, ChapkitTracingProperties.class})
 @Import(ChapkitJsonConfiguration.class)
 public final class ChapkitJobsAutoConfiguration {
 
@@ -65,7 +68,9 @@ public final class ChapkitJobsAutoConfiguration {
             ChapkitJsonMapper json,
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<ObservationRegistry> observations,
+            ChapkitTracingProperties tracing) {
         return new JobManager(
                 dataSource,
                 transactionManager,
@@ -73,7 +78,12 @@ public final class ChapkitJobsAutoConfiguration {
                 json.mapper(),
                 settings(properties, schema.tables()),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC),
+                new JobTracing(
+                        tracing.enabled()
+                                ? observations.getIfAvailable(() -> ObservationRegistry.NOOP)
+                                : ObservationRegistry.NOOP,
+                        tracing.jobLinkAfter()));
     }
 
     @Bean

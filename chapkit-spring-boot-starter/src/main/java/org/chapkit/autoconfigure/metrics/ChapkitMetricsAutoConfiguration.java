@@ -1,7 +1,9 @@
 package org.chapkit.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import org.chapkit.metrics.ProcessMetrics;
 import org.chapkit.metrics.internal.HttpServerMetricsFilter;
 import org.chapkit.metrics.internal.PrometheusMetricsController;
@@ -40,6 +42,21 @@ public final class ChapkitMetricsAutoConfiguration {
         registration.setName("chapkitHttpServerMetricsFilter");
         return registration;
     }
+
+    /**
+     * Drops the timers Boot's meter observation handler would make of observations that chapkit already measures
+     * ({@code chapkit_jobs_*}, the HTTP families) or that would repeat per statement (JDBC): they are spans, not meter
+     * families. {@code chapkit.runner} stays: it is the runner duration per operation and runner type.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "chapkitObservationMeterFilter")
+    MeterFilter chapkitObservationMeterFilter() {
+        return MeterFilter.deny(id -> OBSERVATIONS_WITHOUT_METERS.stream()
+                .anyMatch(prefix -> id.getName().startsWith(prefix)));
+    }
+
+    private static final List<String> OBSERVATIONS_WITHOUT_METERS = List.of(
+            "chapkit.job.submit", "chapkit.job.run", "chapkit.artifact.store", "chapkit.shell.command", "jdbc.");
 
     @Bean
     @ConditionalOnMissingBean

@@ -2,6 +2,7 @@ package org.chapkit.autoconfigure.ml;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,14 +112,16 @@ public final class ChapkitMlAutoConfiguration {
             ArtifactManager artifacts,
             ServiceInfo info,
             PlatformTransactionManager transactionManager,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<ObservationRegistry> observations) {
         return new MlWorkflow(
                 runner,
                 configs,
                 artifacts,
                 info,
                 new TransactionTemplate(transactionManager),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
