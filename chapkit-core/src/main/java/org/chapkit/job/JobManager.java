@@ -202,6 +202,7 @@ public final class JobManager implements AutoCloseable {
                         + (state == State.RUNNING ? " is already running" : " is closed"));
             }
             this.handlers = index(handlers);
+            metrics.queues(this.handlers.keySet(), store::pendingByType, clock);
             // A db-scheduler Scheduler does not start again once stopped: each start builds its own.
             Scheduler built = scheduler(recurring);
             worker.resume();

@@ -23,8 +23,8 @@ final class JobObservations {
         JobSubmitObservationContext context = new JobSubmitObservationContext(jobId, type);
         return Observation.createNotStarted(SUBMIT, () -> context, tracing.registry())
                 .contextualName("job submit " + type)
-                .lowCardinalityKeyValue("chapkit.job.type", type)
-                .highCardinalityKeyValue("chapkit.job.id", jobId);
+                .lowCardinalityKeyValue("job.type", type)
+                .highCardinalityKeyValue("job.id", jobId);
     }
 
     /** The trace context a started submit observation handed to the job, or null. */
@@ -40,8 +40,8 @@ final class JobObservations {
                 jobId, claimed.type(), claimed.attempts(), claimed.submittedAt(), claimed.traceparent(), linked);
         return Observation.createNotStarted(RUN, () -> context, tracing.registry())
                 .contextualName("job run " + claimed.type())
-                .lowCardinalityKeyValue("chapkit.job.type", claimed.type())
-                .highCardinalityKeyValue("chapkit.job.id", jobId)
-                .highCardinalityKeyValue("chapkit.job.attempt", Integer.toString(claimed.attempts()));
+                .lowCardinalityKeyValue("job.type", claimed.type())
+                .highCardinalityKeyValue("job.id", jobId)
+                .highCardinalityKeyValue("job.attempt", Integer.toString(claimed.attempts()));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -300,6 +301,20 @@ final class JobStore {
                 .param("status", status.wireName())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The pending jobs of one type: how many, and when the oldest was submitted. */
+    record PendingType(long count, Instant oldestSubmittedAt) {}
+
+    /** Pending jobs by type (all instances). */
+    Map<String, PendingType> pendingByType() {
+        Map<String, PendingType> byType = new java.util.HashMap<>();
+        jdbc.sql("SELECT type, COUNT(*) AS n, MIN(submitted_at) AS oldest FROM jobs WHERE status = 'pending'"
+                        + " GROUP BY type")
+                .query((rs, row) -> byType.put(
+                        rs.getString("type"), new PendingType(rs.getLong("n"), UtcTimestamps.read(rs, "oldest"))))
+                .list();
+        return byType;
     }
 
     int purgeFinishedBefore(Instant cutoff) {

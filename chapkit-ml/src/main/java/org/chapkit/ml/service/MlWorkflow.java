@@ -67,7 +67,7 @@ public final class MlWorkflow {
     private final TrainingArtifactCheck trainingCheck;
     private final ObservationRegistry observations;
 
-    /** Name of the observation around a runner's train or predict call (key {@code chapkit.runner.operation}). */
+    /** Name of the observation around a runner's train or predict call (key {@code runner.operation}). */
     public static final String RUNNER_OBSERVATION = "chapkit.runner";
 
     /** Name of the observation around storing a job's artifacts. */
@@ -360,9 +360,9 @@ public final class MlWorkflow {
     private <T> T observed(String operation, JobContext job, RunnerCall<T> call) throws Exception {
         Observation observation = Observation.createNotStarted(RUNNER_OBSERVATION, observations)
                 .contextualName("runner " + operation)
-                .lowCardinalityKeyValue("chapkit.runner.operation", operation)
-                .lowCardinalityKeyValue("chapkit.runner.type", runner.getClass().getSimpleName())
-                .highCardinalityKeyValue("chapkit.job.id", job.jobId())
+                .lowCardinalityKeyValue("runner.operation", operation)
+                .lowCardinalityKeyValue("runner.type", runner.getClass().getSimpleName())
+                .highCardinalityKeyValue("job.id", job.jobId())
                 .start();
         try (Observation.Scope scope = observation.openScope()) {
             return call.call();
@@ -377,7 +377,7 @@ public final class MlWorkflow {
     private void store(String artifactId, Runnable storing) {
         Observation.createNotStarted(STORE_OBSERVATION, observations)
                 .contextualName("artifact store")
-                .highCardinalityKeyValue("chapkit.artifact.id", artifactId)
+                .highCardinalityKeyValue("artifact.id", artifactId)
                 .observe(storing);
     }
 

@@ -227,7 +227,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                 context.attribute(ObservationRegistry.class).orElse(ObservationRegistry.NOOP);
         Observation observation = Observation.createNotStarted(COMMAND_OBSERVATION, registry)
                 .contextualName("shell " + operation)
-                .lowCardinalityKeyValue("chapkit.runner.operation", operation)
+                .lowCardinalityKeyValue("runner.operation", operation)
                 .start();
         try (Observation.Scope scope = observation.openScope()) {
             ProcessOutcome outcome = run.run();

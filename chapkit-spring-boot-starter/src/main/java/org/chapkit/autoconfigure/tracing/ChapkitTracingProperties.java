@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * bridge (add {@code spring-boot-starter-opentelemetry}) and is configured with Spring Boot's
  * {@code management.tracing.*} and {@code management.opentelemetry.*} properties.
  *
- * @param enabled whether chapkit adapts to the tracer: links of late job attempts, the span's trace id as the
- *     problems' {@code trace_id}, JDBC spans
+ * @param enabled whether chapkit reports job submits and attempts as observations and adapts to the tracer: links of
+ *     late job attempts, the span's trace id as the problems' {@code trace_id}, JDBC spans
  * @param jobLinkAfter how late after its submit a job attempt starts a trace of its own, linked to the submitter's
  *     span, instead of continuing the submitter's trace (retries always start their own)
  * @param jdbc whether each JDBC connection and statement made inside a traced request or job is a span

@@ -109,8 +109,7 @@ class TracingAcrossInstancesTests {
         assertThat(run.getParentSpanId()).isEqualTo(submit.getSpanId());
         assertThat(run.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(run.getResource().getAttribute(INSTANCE)).isEqualTo("instance-b");
-        assertThat(run.getAttributes().get(AttributeKey.stringKey("chapkit.job.id")))
-                .isEqualTo(jobId);
+        assertThat(run.getAttributes().get(AttributeKey.stringKey("job.id"))).isEqualTo(jobId);
         assertThat(runner.getParentSpanId()).isEqualTo(run.getSpanId());
         assertThat(shell.getParentSpanId()).isEqualTo(runner.getSpanId());
         assertThat(store.getParentSpanId()).isEqualTo(run.getSpanId());
@@ -150,9 +149,7 @@ class TracingAcrossInstancesTests {
                 .until(
                         () -> SPANS.getFinishedSpanItems().stream()
                                 .filter(span -> span.getName().equals("job submit test.sleep")
-                                        && job.id()
-                                                .equals(span.getAttributes()
-                                                        .get(AttributeKey.stringKey("chapkit.job.id"))))
+                                        && job.id().equals(span.getAttributes().get(AttributeKey.stringKey("job.id"))))
                                 .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
@@ -160,9 +157,7 @@ class TracingAcrossInstancesTests {
                 .until(
                         () -> SPANS.getFinishedSpanItems().stream()
                                 .filter(span -> span.getName().equals("job run test.sleep")
-                                        && job.id()
-                                                .equals(span.getAttributes()
-                                                        .get(AttributeKey.stringKey("chapkit.job.id"))))
+                                        && job.id().equals(span.getAttributes().get(AttributeKey.stringKey("job.id"))))
                                 .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
@@ -182,9 +177,7 @@ class TracingAcrossInstancesTests {
                 .until(
                         () -> SPANS.getFinishedSpanItems().stream()
                                 .filter(span -> span.getName().equals("job run " + MdcProbe.TYPE.name())
-                                        && job.id()
-                                                .equals(span.getAttributes()
-                                                        .get(AttributeKey.stringKey("chapkit.job.id"))))
+                                        && job.id().equals(span.getAttributes().get(AttributeKey.stringKey("job.id"))))
                                 .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
@@ -257,8 +250,9 @@ class TracingAcrossInstancesTests {
                         "chapkit.jobs.instance-name=" + instance,
                         "management.tracing.sampling.probability=1.0",
                         "management.opentelemetry.resource-attributes.service.instance.id=" + instance)
-                // above the test service's application.properties, which pins generation 1 (no trace_id)
-                .run("--chapkit.contract.generation=2");
+                // above the test service's application.properties, which pins generation 1 (no trace_id) and tracing
+                // off
+                .run("--chapkit.contract.generation=2", "--chapkit.tracing.enabled=true");
     }
 
     private static int port(ConfigurableApplicationContext context) {
