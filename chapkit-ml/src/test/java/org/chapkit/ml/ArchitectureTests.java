@@ -22,7 +22,8 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule noSpringOutsideTheServiceLayer = noClasses()
             .that()
-            .resideOutsideOfPackages("org.chapkit.ml.service..", "org.chapkit.ml.registry..", "org.chapkit.ml.inference..")
+            .resideOutsideOfPackages(
+                    "org.chapkit.ml.service..", "org.chapkit.ml.registry..", "org.chapkit.ml.inference..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..");

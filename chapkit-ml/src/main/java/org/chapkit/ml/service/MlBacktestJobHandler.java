@@ -1,6 +1,7 @@
 package org.chapkit.ml.service;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobInputs;
@@ -34,7 +35,7 @@ public final class MlBacktestJobHandler implements JobHandler<MlJobPayload> {
 
     @Override
     public String run(MlJobPayload payload, JobContext context) throws Exception {
-        BacktestRequest request = MlTrainJobHandler.input(inputs, context, BacktestRequest.class);
+        BacktestRequest request = MlTrainJobHandler.input(inputs, context, BacktestRequest.class, Optional.empty());
         return MlTrainJobHandler.deletingInputOnFailure(
                 inputs,
                 context,
