@@ -19,6 +19,8 @@ import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobManager;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.data.TablesawFrames;
+import org.chapkit.ml.inference.ModelCache;
+import org.chapkit.ml.inference.SyncPredictor;
 import org.chapkit.ml.registry.ModelRegistry;
 import org.chapkit.ml.registry.RegisteredModel;
 import org.chapkit.ml.registry.internal.ModelRegistryController;
@@ -218,9 +220,21 @@ class ChapkitMlAutoConfigurationTests {
         runner.withUserConfiguration(AnnotatedModel.class, OwnRegistry.class)
                 .run(context ->
                         assertThat(context.getBean(ModelRegistry.class)).isSameAs(context.getBean("ownRegistry")));
+        runner.withUserConfiguration(AnnotatedModel.class, OwnCache.class).run(context -> {
+            assertThat(context.getBean(ModelCache.class)).isSameAs(context.getBean("ownCache"));
+            assertThat(context.getBean(SyncPredictor.class).cache()).isSameAs(context.getBean("ownCache"));
+        });
         assertThat(ModelRegistryConfiguration.slug("Chapkit Sample Forecaster!"))
                 .isEqualTo("chapkit-sample-forecaster");
         assertThat(ModelRegistryConfiguration.slug("???")).isEqualTo("default");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnCache {
+        @Bean
+        ModelCache ownCache() {
+            return new ModelCache(1, 1024, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
