@@ -466,7 +466,9 @@ class ConsoleBrowserTests {
                 "/api/v1/models/" + model + "/aliases/page-champion",
                 "application/json",
                 "{\"version\":" + version + "}");
-        try (DevToolsBrowser.Tab tab = open("registry")) {
+        try (DevToolsBrowser.Tab tab = browser.open()) {
+            tab.allow("/routing"); // 404: the model has no routing rule, which the page shows as "—"
+            tab.navigate(console("registry"));
             tab.waitFor("document.querySelector('[data-version=\"" + version + "\"]') && document.querySelector("
                     + js("[data-evaluation=\"" + backtest.get("artifact_id").asString() + "\"]") + ")");
             assertThat(tab.text("[data-version=\"" + version + "\"]")).contains("page-champion", "active");
