@@ -2,11 +2,12 @@ package org.chapkit.autoconfigure.artifact;
 
 import java.time.Clock;
 import org.chapkit.artifact.ArtifactContentStore;
-import org.chapkit.artifact.ArtifactController;
 import org.chapkit.artifact.ArtifactHierarchy;
 import org.chapkit.artifact.ArtifactJson;
 import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.ArtifactRepository;
+import org.chapkit.artifact.internal.ArtifactController;
+import org.chapkit.artifact.internal.ArtifactTransferController;
 import org.chapkit.artifact.internal.ConfigArtifactController;
 import org.chapkit.artifact.internal.LinkedArtifactsDeletion;
 import org.chapkit.artifact.transfer.TabularFormat;
@@ -128,20 +129,31 @@ public final class ChapkitArtifactAutoConfiguration {
             ArtifactManager artifacts,
             ObjectProvider<ConfigManager<?>> configs,
             JsonMapper mapper,
-            ObjectProvider<TabularFormat> formats,
-            ObjectProvider<DecompressionLimits> decompression,
             ObjectProvider<ContractGeneration> contract,
-            ObjectProvider<PageLimits> pages,
-            ChapkitArtifactProperties properties) {
+            ObjectProvider<PageLimits> pages) {
         return new ArtifactController(
                 artifacts,
                 configs.getIfAvailable(),
                 mapper,
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
+                pages.getIfAvailable(() -> PageLimits.DEFAULT));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ArtifactTransferController chapkitArtifactTransferController(
+            ArtifactManager artifacts,
+            JsonMapper mapper,
+            ObjectProvider<TabularFormat> formats,
+            ObjectProvider<DecompressionLimits> decompression,
+            ChapkitArtifactProperties properties) {
+        return new ArtifactTransferController(
+                artifacts,
+                mapper,
                 formats.orderedStream().toList(),
                 decompression.getIfAvailable(() -> new DecompressionLimits(
-                        artifacts.maxContentSize(), ArtifactController.DEFAULT_DECOMPRESSION_RATIO)),
-                contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
-                pages.getIfAvailable(() -> PageLimits.DEFAULT),
+                        artifacts.maxContentSize(), ArtifactTransferController.DEFAULT_DECOMPRESSION_RATIO)),
                 properties.maxRowsLimit());
     }
 
