@@ -126,10 +126,14 @@ final class EventStore {
                 .optional();
     }
 
-    /** Deletes delivered events older than {@code cutoff}: none that a known destination has yet to get. */
+    /**
+     * Deletes delivered events older than {@code cutoff}: none that a destination seen since {@code cutoff} has yet to
+     * get. A destination no instance has leased since then (its module removed, say) no longer holds the log back.
+     */
     int purge(Instant cutoff) {
         return jdbc.sql("DELETE FROM events WHERE occurred_at < :cutoff AND position <= COALESCE((SELECT"
-                        + " MIN(position) FROM event_deliveries), (SELECT position FROM event_log_head WHERE id = 1))")
+                        + " MIN(position) FROM event_deliveries WHERE lease_until IS NULL OR lease_until >= :cutoff),"
+                        + " (SELECT position FROM event_log_head WHERE id = 1))")
                 .param("cutoff", UtcTimestamps.column(cutoff))
                 .update();
     }
@@ -174,9 +178,9 @@ final class EventStore {
                 == 1;
     }
 
-    /** Gives up every lease of {@code owner}. */
+    /** Gives up every lease of {@code owner} ({@code lease_until} stays: when the destination was last delivered to). */
     void release(String owner) {
-        jdbc.sql("UPDATE event_deliveries SET owner = NULL, lease_until = NULL WHERE owner = :owner")
+        jdbc.sql("UPDATE event_deliveries SET owner = NULL WHERE owner = :owner")
                 .param("owner", owner)
                 .update();
     }
