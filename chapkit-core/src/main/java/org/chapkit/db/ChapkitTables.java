@@ -30,6 +30,7 @@ public record ChapkitTables(String schema) {
             "artifacts",
             "config_artifacts",
             "configs",
+            "inbound_messages",
             "job_inputs",
             "jobs",
             "registration_leases",

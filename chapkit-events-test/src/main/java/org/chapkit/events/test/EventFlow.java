@@ -53,9 +53,7 @@ public final class EventFlow {
      * @return the ids
      */
     public Run trainAndPredict() {
-        var config = api.postJson("/api/v1/configs", "{\"name\":\"events_" + System.nanoTime() + "\",\"data\":{}}");
-        assertThat(config.status()).as(config.toString()).isEqualTo(201);
-        String configId = config.json().get("id").asString();
+        String configId = createConfig();
         JsonNode training = sample("config_id=" + configId + "&seed=1&num_locations=2&num_periods=12");
         var train = api.postJson(
                 "/api/v1/ml/$train", "{\"config_id\":\"" + configId + "\",\"data\":" + training.get("data") + "}");
@@ -92,6 +90,39 @@ public final class EventFlow {
                 });
         JsonNode job = api.get("/api/v1/jobs/" + jobId).json();
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("completed");
+    }
+
+    /**
+     * Creates a config with the defaults.
+     *
+     * @return its id
+     */
+    public String createConfig() {
+        var config = api.postJson("/api/v1/configs", "{\"name\":\"events_" + System.nanoTime() + "\",\"data\":{}}");
+        assertThat(config.status()).as(config.toString()).isEqualTo(201);
+        return config.json().get("id").asString();
+    }
+
+    /**
+     * The REST body of a {@code $train} of {@code configId} on sample data.
+     *
+     * @param configId the config
+     * @return {@code {"config_id": …, "data": …}}
+     */
+    public String trainBody(String configId) {
+        JsonNode training = sample("config_id=" + configId + "&seed=1&num_locations=2&num_periods=12");
+        return "{\"config_id\":\"" + configId + "\",\"data\":" + training.get("data") + "}";
+    }
+
+    /**
+     * The service's jobs.
+     *
+     * @return every job's id
+     */
+    public List<String> jobIds() {
+        List<String> ids = new ArrayList<>();
+        api.get("/api/v1/jobs").json().forEach(job -> ids.add(job.get("id").asString()));
+        return ids;
     }
 
     private JsonNode sample(String query) {
