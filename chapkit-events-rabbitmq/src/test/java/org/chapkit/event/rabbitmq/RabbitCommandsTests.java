@@ -115,7 +115,8 @@ class RabbitCommandsTests {
         send(marker, body);
 
         awaitAnswer(marker);
-        assertThat(answers).filteredOn(a -> id.equals(a.get("data").path("message_id").asString(null)))
+        assertThat(answers)
+                .filteredOn(a -> id.equals(a.get("data").path("message_id").asString(null)))
                 .hasSize(1);
         List<String> after = flow.jobIds();
         after.removeAll(before);
@@ -131,24 +132,27 @@ class RabbitCommandsTests {
         Message dead = rabbit.receive(deadLetters, 20_000);
         assertThat(dead).isNotNull();
         assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(id);
-        JsonNode reason = JSON.readTree(
-                dead.getMessageProperties().<String>getHeader(RabbitCommandListener.REASON_HEADER));
+        JsonNode reason =
+                JSON.readTree(dead.getMessageProperties().<String>getHeader(RabbitCommandListener.REASON_HEADER));
         assertThat(reason.get("status").asInt()).isEqualTo(400);
         assertThat(reason.get("detail").asString()).startsWith("Malformed JSON");
-        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"command\":\"$train\",\"body\":{\"config_id\":");
+        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"command\":\"$train\",\"body\":{\"config_id\":");
     }
 
     @Test
     void aCommandTheRestApiWouldRefuseLandsInTheDeadLetterQueueWithTheSameProblem() {
         String id = "invalid-" + System.nanoTime();
 
-        send(id, "{\"command\":\"$train\",\"body\":{\"config_id\":\"not-a-ulid\",\"data\":{\"columns\":[],\"data\":[]}}}");
+        send(
+                id,
+                "{\"command\":\"$train\",\"body\":{\"config_id\":\"not-a-ulid\",\"data\":{\"columns\":[],\"data\":[]}}}");
 
         Message dead = rabbit.receive(deadLetters, 20_000);
         assertThat(dead).isNotNull();
         assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(id);
-        JsonNode reason = JSON.readTree(
-                dead.getMessageProperties().<String>getHeader(RabbitCommandListener.REASON_HEADER));
+        JsonNode reason =
+                JSON.readTree(dead.getMessageProperties().<String>getHeader(RabbitCommandListener.REASON_HEADER));
         assertThat(reason.get("type").asString()).isEqualTo("urn:servicekit:error:validation-failed");
         assertThat(reason.get("errors").toString()).contains("config_id", "must be a ULID");
         JsonNode rejected = awaitAnswer(id);
@@ -169,8 +173,9 @@ class RabbitCommandsTests {
     }
 
     private static JsonNode awaitAnswer(String messageId) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> answers.stream()
-                .anyMatch(a -> messageId.equals(messageIdOf(a))));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> answers.stream().anyMatch(a -> messageId.equals(messageIdOf(a))));
         return answers.stream()
                 .filter(a -> messageId.equals(messageIdOf(a)))
                 .findFirst()
