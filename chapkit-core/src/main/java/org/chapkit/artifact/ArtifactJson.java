@@ -24,6 +24,9 @@ public final class ArtifactJson {
     /** Key of the content's size inside an artifact's data object. */
     public static final String CONTENT_SIZE = "content_size";
 
+    /** The {@code content_type} of DataFrame content stored as JSON ({@code {columns, data}}). */
+    public static final String DATAFRAME_JSON = "application/vnd.chapkit.dataframe+json";
+
     private static final int MAX_REPR = 200;
 
     private final JsonMapper mapper;

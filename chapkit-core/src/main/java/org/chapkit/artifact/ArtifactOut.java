@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 @Schema(name = "ArtifactOut", description = "A stored artifact")
 @JsonPropertyOrder({"id", "created_at", "updated_at", "tags", "data", "parent_id", "level"})
 public record ArtifactOut(
-        String id,
+        @Schema(description = "ULID") String id,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
         List<String> tags,
@@ -30,5 +30,5 @@ public record ArtifactOut(
         @Schema(description = "Any JSON value", implementation = Object.class)
         JsonNode data,
 
-        @JsonProperty("parent_id") String parentId,
+        @JsonProperty("parent_id") @Schema(nullable = true) String parentId,
         int level) {}

@@ -41,7 +41,7 @@ final class StoredFrames implements TabularSource {
             FrameInfo info = scanHead(repository, id);
             if (!info.isFrame()) {
                 throw new BadRequestException("Artifact " + id + " does not hold a DataFrame (content_type "
-                        + ArtifactDownloads.DATAFRAME_JSON + " with columns and data)");
+                        + ArtifactJson.DATAFRAME_JSON + " with columns and data)");
             }
             if (columns == null) {
                 columns = info.columns();
@@ -81,7 +81,7 @@ final class StoredFrames implements TabularSource {
         boolean isFrame() {
             return columns != null
                     && hasData
-                    && (ArtifactDownloads.DATAFRAME_JSON.equals(contentType)
+                    && (ArtifactJson.DATAFRAME_JSON.equals(contentType)
                             || "text/csv".equals(contentType)
                             || "application/json".equals(contentType));
         }

@@ -14,6 +14,7 @@ import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
 import org.chapkit.crud.TextFields;
 import org.chapkit.crud.UpdateSemantics;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
@@ -47,6 +48,7 @@ public class ConfigManager<T extends BaseConfig> {
     private final Clock clock;
     private final JsonMapper mapper;
     private final List<ConfigDeletionHook> deletionHooks;
+    private final EventPublisher events;
 
     /**
      * @param type the service's config type
@@ -63,6 +65,27 @@ public class ConfigManager<T extends BaseConfig> {
             Clock clock,
             JsonMapper mapper,
             List<ConfigDeletionHook> deletionHooks) {
+        this(type, repository, transactions, clock, mapper, deletionHooks, EventPublisher.NONE);
+    }
+
+    /**
+     * @param type the service's config type
+     * @param repository the configs table
+     * @param transactions runs each write in one transaction
+     * @param clock source of entity timestamps
+     * @param mapper converts typed records to JSON
+     * @param deletionHooks run before a config is deleted, in the same transaction
+     * @param events where {@code chapkit.config.*} events go, in the transaction of each write
+     */
+    public ConfigManager(
+            ConfigType<T> type,
+            ConfigRepository repository,
+            TransactionOperations transactions,
+            Clock clock,
+            JsonMapper mapper,
+            List<ConfigDeletionHook> deletionHooks,
+            EventPublisher events) {
+        this.events = events;
         this.type = type;
         this.repository = repository;
         this.transactions = transactions;
@@ -116,6 +139,7 @@ public class ConfigManager<T extends BaseConfig> {
                     throw new ConflictException("Config " + id + " was created concurrently; retry", ex)
                             .withConstraint(IntegrityViolations.constraintOf(ex).orElse("configs_pkey"));
                 }
+                events.publish(new ConfigCreated(id, name, created.version()));
                 return new Saved(created, true);
             }
             StoredConfig current = existing.get();
@@ -123,6 +147,7 @@ public class ConfigManager<T extends BaseConfig> {
             StoredConfig updated =
                     new StoredConfig(id, name, tags, bound.data(), current.createdAt(), now, current.version() + 1);
             write(updated, current.version());
+            events.publish(new ConfigUpdated(id, name, updated.version()));
             return new Saved(updated, false);
         });
     }
@@ -177,6 +202,7 @@ public class ConfigManager<T extends BaseConfig> {
                     now(),
                     current.version() + 1);
             write(updated, current.version());
+            events.publish(new ConfigUpdated(configId, updated.name(), updated.version()));
             return updated;
         });
     }
@@ -262,6 +288,7 @@ public class ConfigManager<T extends BaseConfig> {
             EntityVersions.check(ENTITY, configId, current.version(), expectedVersion);
             deletionHooks.forEach(hook -> hook.beforeDelete(configId));
             repository.delete(configId);
+            events.publish(new ConfigDeleted(configId));
         });
     }
 

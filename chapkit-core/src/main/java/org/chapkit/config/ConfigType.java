@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.JacksonErrors;
 import org.chapkit.problem.ValidationFailedException;
+import org.chapkit.schema.JsonSchemaGenerator;
+import org.chapkit.schema.RecordProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -41,8 +43,8 @@ public final class ConfigType<T extends BaseConfig> {
     private final ConfigDefinition<T> definition;
     private final JsonMapper mapper;
     private final Validator validator;
-    private final List<ConfigProperty> properties;
-    private final Map<String, ConfigProperty> byJavaName;
+    private final List<RecordProperty> properties;
+    private final Map<String, RecordProperty> byJavaName;
     private final ObjectNode defaults;
     private final ObjectNode schema;
 
@@ -57,11 +59,11 @@ public final class ConfigType<T extends BaseConfig> {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .build();
         this.validator = validator;
-        this.properties = ConfigProperty.of(definition.type());
-        this.byJavaName = properties.stream().collect(Collectors.toMap(ConfigProperty::javaName, Function.identity()));
+        this.properties = RecordProperty.of(definition.type());
+        this.byJavaName = properties.stream().collect(Collectors.toMap(RecordProperty::javaName, Function.identity()));
         requireReservedFields();
         this.defaults = computeDefaults();
-        this.schema = new ConfigSchemaGenerator(this.mapper).generate(definition.type(), definition.name(), defaults);
+        this.schema = new JsonSchemaGenerator(this.mapper).configSchema(definition.type(), definition.name(), defaults);
     }
 
     /** The config record class. */
@@ -105,7 +107,7 @@ public final class ConfigType<T extends BaseConfig> {
         }
         List<FieldError> errors = new ArrayList<>();
         fillDefaults(input, properties, "data", errors);
-        for (ConfigProperty property : properties) {
+        for (RecordProperty property : properties) {
             JsonNode value = input.get(property.jsonName());
             if (value != null && errors.stream().noneMatch(e -> e.field().startsWith("data." + property.jsonName()))) {
                 typeError(property, value).ifPresent(errors::add);
@@ -135,7 +137,7 @@ public final class ConfigType<T extends BaseConfig> {
             }
         });
         Set<String> names =
-                properties.stream().map(ConfigProperty::jsonName).collect(Collectors.toCollection(LinkedHashSet::new));
+                properties.stream().map(RecordProperty::jsonName).collect(Collectors.toCollection(LinkedHashSet::new));
         input.properties().forEach(e -> {
             if (!names.contains(e.getKey()) && !stored.has(e.getKey())) {
                 stored.set(e.getKey(), e.getValue());
@@ -154,8 +156,8 @@ public final class ConfigType<T extends BaseConfig> {
     }
 
     /** Fills missing (or null) values with their defaults, inside nested records and lists of records too. */
-    private void fillDefaults(ObjectNode node, List<ConfigProperty> props, String path, List<FieldError> errors) {
-        for (ConfigProperty property : props) {
+    private void fillDefaults(ObjectNode node, List<RecordProperty> props, String path, List<FieldError> errors) {
+        for (RecordProperty property : props) {
             String name = property.jsonName();
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
@@ -173,14 +175,13 @@ public final class ConfigType<T extends BaseConfig> {
             }
             Class<?> raw = property.raw();
             if (raw.isRecord() && value instanceof ObjectNode nested) {
-                fillDefaults(nested, ConfigProperty.of(raw), path + "." + name, errors);
+                fillDefaults(nested, RecordProperty.of(raw), path + "." + name, errors);
             } else if (Collection.class.isAssignableFrom(raw) && value.isArray()) {
-                Class<?> element =
-                        ConfigSchemaGenerator.rawClass(ConfigSchemaGenerator.typeArgument(property.type(), 0));
+                Class<?> element = JsonSchemaGenerator.rawClass(JsonSchemaGenerator.typeArgument(property.type(), 0));
                 if (element.isRecord()) {
                     for (int i = 0; i < value.size(); i++) {
                         if (value.get(i) instanceof ObjectNode item) {
-                            fillDefaults(item, ConfigProperty.of(element), path + "." + name + "[" + i + "]", errors);
+                            fillDefaults(item, RecordProperty.of(element), path + "." + name + "[" + i + "]", errors);
                         }
                     }
                 }
@@ -188,13 +189,13 @@ public final class ConfigType<T extends BaseConfig> {
         }
     }
 
-    private Optional<FieldError> typeError(ConfigProperty property, JsonNode value) {
+    private Optional<FieldError> typeError(RecordProperty property, JsonNode value) {
         JavaType javaType = mapper.constructType(property.type());
         try {
             mapper.treeToValue(value, javaType);
             return Optional.empty();
         } catch (JacksonException ex) {
-            String expected = ConfigSchemaGenerator.rawClass(property.type()).isRecord()
+            String expected = JsonSchemaGenerator.rawClass(property.type()).isRecord()
                     ? firstLine(ex.getOriginalMessage())
                     : "must be " + describe(property.type()) + ", got " + value;
             String nested = ex instanceof DatabindException databind
@@ -207,7 +208,7 @@ public final class ConfigType<T extends BaseConfig> {
     }
 
     private String describe(Type type) {
-        Class<?> raw = ConfigSchemaGenerator.rawClass(type);
+        Class<?> raw = JsonSchemaGenerator.rawClass(type);
         if (raw.isEnum()) {
             List<String> names = new ArrayList<>();
             for (Object constant : raw.getEnumConstants()) {
@@ -229,13 +230,13 @@ public final class ConfigType<T extends BaseConfig> {
         }
         if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
             return "an array of "
-                    + ConfigSchemaGenerator.rawClass(ConfigSchemaGenerator.typeArgument(type, 0))
+                    + JsonSchemaGenerator.rawClass(JsonSchemaGenerator.typeArgument(type, 0))
                             .getSimpleName();
         }
         return "a value of type " + raw.getSimpleName();
     }
 
-    private Optional<JsonNode> annotatedDefault(ConfigProperty property) {
+    private Optional<JsonNode> annotatedDefault(RecordProperty property) {
         ConfigDefault annotation = property.annotation(ConfigDefault.class);
         if (annotation == null) {
             return Optional.empty();
@@ -270,7 +271,7 @@ public final class ConfigType<T extends BaseConfig> {
     }
 
     private void requireReservedFields() {
-        Set<String> names = properties.stream().map(ConfigProperty::jsonName).collect(Collectors.toSet());
+        Set<String> names = properties.stream().map(RecordProperty::jsonName).collect(Collectors.toSet());
         for (String reserved : List.of(BaseConfig.PREDICTION_PERIODS, BaseConfig.ADDITIONAL_CONTINUOUS_COVARIATES)) {
             if (!names.contains(reserved)) {
                 throw new IllegalArgumentException("Config type %s must have a component named '%s' on the wire"
@@ -286,16 +287,15 @@ public final class ConfigType<T extends BaseConfig> {
             if (node.getName() == null) {
                 continue;
             }
-            String name = ConfigProperty.snakeCase(node.getName());
+            String name = RecordProperty.snakeCase(node.getName());
             Class<?> next = Object.class;
             if (owner.isRecord()) {
-                for (ConfigProperty property : owner == definition.type() ? properties : ConfigProperty.of(owner)) {
+                for (RecordProperty property : owner == definition.type() ? properties : RecordProperty.of(owner)) {
                     if (property.javaName().equals(node.getName())) {
                         name = property.jsonName();
-                        next = ConfigSchemaGenerator.rawClass(property.type());
+                        next = JsonSchemaGenerator.rawClass(property.type());
                         if (Collection.class.isAssignableFrom(next)) {
-                            next = ConfigSchemaGenerator.rawClass(
-                                    ConfigSchemaGenerator.typeArgument(property.type(), 0));
+                            next = JsonSchemaGenerator.rawClass(JsonSchemaGenerator.typeArgument(property.type(), 0));
                         }
                     }
                 }

@@ -19,22 +19,25 @@ import tools.jackson.databind.annotation.JsonSerialize;
  */
 @Schema(name = "JobRecord", description = "Complete record of a scheduled job's state and metadata.")
 public record JobRecord(
-        @Schema(description = "Unique job identifier") String id,
-        @Schema(description = "Current job status") JobStatus status,
+        @Schema(description = "Unique job identifier", format = "ulid")
+        String id,
+
+        @Schema(description = "Current job status", defaultValue = "pending")
+        JobStatus status,
 
         @JsonProperty("submitted_at")
         @JsonSerialize(using = JobTimestampSerializer.class)
-        @Schema(type = "string", format = "date-time", nullable = true)
+        @Schema(type = "string", format = "date-time", nullable = true, description = "When the job was submitted")
         Instant submittedAt,
 
         @JsonProperty("started_at")
         @JsonSerialize(using = JobTimestampSerializer.class)
-        @Schema(type = "string", format = "date-time", nullable = true)
+        @Schema(type = "string", format = "date-time", nullable = true, description = "When the job started running")
         Instant startedAt,
 
         @JsonProperty("finished_at")
         @JsonSerialize(using = JobTimestampSerializer.class)
-        @Schema(type = "string", format = "date-time", nullable = true)
+        @Schema(type = "string", format = "date-time", nullable = true, description = "When the job finished")
         Instant finishedAt,
 
         @Schema(description = "User-friendly error message if job failed", nullable = true)

@@ -1,11 +1,13 @@
 package org.chapkit.job;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Life-cycle state of a job, spelled on the wire as chapkit spells it (lower case). */
+@Schema(name = "JobStatus", description = "Status of a scheduled job.")
 public enum JobStatus {
     /** Submitted and waiting for a free worker on some instance. */
     PENDING,

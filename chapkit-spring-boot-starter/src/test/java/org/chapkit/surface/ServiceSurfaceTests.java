@@ -120,7 +120,9 @@ class ServiceSurfaceTests {
             assertThat(apps.get(1).get("prefix").asString()).isEqualTo("/");
             JsonNode schema = api.get("/api/v1/system/apps/$schema").json();
             assertThat(schema.get("type").asString()).isEqualTo("array");
-            assertThat(schema.get("items").get("required").toString()).contains("is_package");
+            assertThat(schema.get("items").get("$ref").asString()).isEqualTo("#/$defs/AppInfo");
+            assertThat(schema.get("$defs").get("AppInfo").get("required").toString())
+                    .contains("is_package");
         }
 
         @Test

@@ -8,20 +8,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.chapkit.apps.AppInfo;
 import org.chapkit.apps.StaticAppRegistry;
+import org.chapkit.schema.JsonSchemaGenerator;
 import org.chapkit.system.SystemInfo;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Serves runtime facts about this service instance and the static apps it hosts. */
 @RestController
 @RequestMapping(path = "/api/v1/system", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Service")
 public class SystemController {
+
+    /** pydantic's {@code TypeAdapter(list[AppInfo]).json_schema()}, generated from {@link AppInfo}. */
+    private static final ObjectNode APPS_SCHEMA =
+            new JsonSchemaGenerator(JsonMapper.builder().build()).listSchema(AppInfo.class);
 
     private final Clock clock;
     private final StaticAppRegistry apps;
@@ -52,8 +58,8 @@ public class SystemController {
     /** JSON Schema of the {@code /apps} response. */
     @GetMapping("/apps/$schema")
     @Operation(summary = "JSON Schema of the app list")
-    public Map<String, Object> appsSchema() {
-        return AppInfo.LIST_SCHEMA;
+    public ObjectNode appsSchema() {
+        return APPS_SCHEMA.deepCopy();
     }
 
     private static String resolveHostname() {

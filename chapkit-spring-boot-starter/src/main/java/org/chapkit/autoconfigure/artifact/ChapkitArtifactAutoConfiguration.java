@@ -2,11 +2,12 @@ package org.chapkit.autoconfigure.artifact;
 
 import java.time.Clock;
 import org.chapkit.artifact.ArtifactContentStore;
-import org.chapkit.artifact.ArtifactController;
 import org.chapkit.artifact.ArtifactHierarchy;
 import org.chapkit.artifact.ArtifactJson;
 import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.ArtifactRepository;
+import org.chapkit.artifact.internal.ArtifactController;
+import org.chapkit.artifact.internal.ArtifactTransferController;
 import org.chapkit.artifact.internal.ConfigArtifactController;
 import org.chapkit.artifact.internal.LinkedArtifactsDeletion;
 import org.chapkit.artifact.transfer.TabularFormat;
@@ -20,6 +21,7 @@ import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.PageLimits;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -98,7 +100,8 @@ public final class ChapkitArtifactAutoConfiguration {
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
             ObjectProvider<ConfigManager<?>> configs,
-            ChapkitArtifactProperties properties) {
+            ChapkitArtifactProperties properties,
+            ObjectProvider<EventPublisher> events) {
         return new ArtifactManager(
                 repository,
                 contents,
@@ -108,13 +111,15 @@ public final class ChapkitArtifactAutoConfiguration {
                 clock.getIfAvailable(Clock::systemUTC),
                 configs.getIfAvailable(),
                 properties.maxContentSize().toBytes(),
-                properties.maxTreeDepth());
+                properties.maxTreeDepth(),
+                events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    LinkedArtifactsDeletion chapkitLinkedArtifactsDeletion(ArtifactRepository repository) {
-        return new LinkedArtifactsDeletion(repository);
+    LinkedArtifactsDeletion chapkitLinkedArtifactsDeletion(
+            ArtifactRepository repository, ObjectProvider<EventPublisher> events) {
+        return new LinkedArtifactsDeletion(repository, events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean
@@ -124,20 +129,31 @@ public final class ChapkitArtifactAutoConfiguration {
             ArtifactManager artifacts,
             ObjectProvider<ConfigManager<?>> configs,
             JsonMapper mapper,
-            ObjectProvider<TabularFormat> formats,
-            ObjectProvider<DecompressionLimits> decompression,
             ObjectProvider<ContractGeneration> contract,
-            ObjectProvider<PageLimits> pages,
-            ChapkitArtifactProperties properties) {
+            ObjectProvider<PageLimits> pages) {
         return new ArtifactController(
                 artifacts,
                 configs.getIfAvailable(),
                 mapper,
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
+                pages.getIfAvailable(() -> PageLimits.DEFAULT));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ArtifactTransferController chapkitArtifactTransferController(
+            ArtifactManager artifacts,
+            JsonMapper mapper,
+            ObjectProvider<TabularFormat> formats,
+            ObjectProvider<DecompressionLimits> decompression,
+            ChapkitArtifactProperties properties) {
+        return new ArtifactTransferController(
+                artifacts,
+                mapper,
                 formats.orderedStream().toList(),
                 decompression.getIfAvailable(() -> new DecompressionLimits(
-                        artifacts.maxContentSize(), ArtifactController.DEFAULT_DECOMPRESSION_RATIO)),
-                contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
-                pages.getIfAvailable(() -> PageLimits.DEFAULT),
+                        artifacts.maxContentSize(), ArtifactTransferController.DEFAULT_DECOMPRESSION_RATIO)),
                 properties.maxRowsLimit());
     }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.chapkit.artifact.ArtifactContentStore;
-import org.chapkit.artifact.ArtifactController;
 import org.chapkit.artifact.ArtifactHierarchy;
 import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.ArtifactRepository;
+import org.chapkit.artifact.internal.ArtifactController;
 import org.chapkit.artifact.internal.ConfigArtifactController;
 import org.chapkit.artifact.internal.LinkedArtifactsDeletion;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;

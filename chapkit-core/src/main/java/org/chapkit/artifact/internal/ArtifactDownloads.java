@@ -1,8 +1,9 @@
-package org.chapkit.artifact;
+package org.chapkit.artifact.internal;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.chapkit.artifact.ArtifactJson;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.NotFoundException;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ArtifactDownloads {
 
-    static final String DATAFRAME_JSON = "application/vnd.chapkit.dataframe+json";
+    static final String DATAFRAME_JSON = ArtifactJson.DATAFRAME_JSON;
     static final String OCTET_STREAM = "application/octet-stream";
 
     private static final Map<String, String> EXTENSIONS = Map.of(

@@ -1,4 +1,4 @@
-package org.chapkit.config;
+package org.chapkit.schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.annotation.Annotation;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One component of a config record (or of a record nested in it) as seen on the wire.
+ * One component of a record (a config record, a record nested in it, or a response record) as seen on the wire.
  *
  * @param javaName the component name
  * @param jsonName the wire name: {@link JsonProperty} if given, otherwise snake_case of the component name
@@ -17,10 +17,11 @@ import java.util.List;
  * @param raw the component's class
  * @param annotations annotations of the component, its field and its accessor
  */
-record ConfigProperty(String javaName, String jsonName, Type type, Class<?> raw, List<Annotation> annotations) {
+public record RecordProperty(String javaName, String jsonName, Type type, Class<?> raw, List<Annotation> annotations) {
 
-    static List<ConfigProperty> of(Class<?> record) {
-        List<ConfigProperty> properties = new ArrayList<>();
+    /** The components of {@code record}, in declaration order. */
+    public static List<RecordProperty> of(Class<?> record) {
+        List<RecordProperty> properties = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
             List<Annotation> annotations = new ArrayList<>(List.of(component.getAnnotations()));
             annotations.addAll(List.of(component.getAccessor().getAnnotations()));
@@ -30,7 +31,7 @@ record ConfigProperty(String javaName, String jsonName, Type type, Class<?> raw,
             } catch (NoSuchFieldException ex) {
                 throw new IllegalStateException("Record component without a field: " + component, ex);
             }
-            properties.add(new ConfigProperty(
+            properties.add(new RecordProperty(
                     component.getName(),
                     jsonName(component.getName(), annotations),
                     component.getGenericType(),
@@ -40,7 +41,8 @@ record ConfigProperty(String javaName, String jsonName, Type type, Class<?> raw,
         return List.copyOf(properties);
     }
 
-    <A extends Annotation> A annotation(Class<A> type) {
+    /** The annotation of {@code type} on the component, its field or its accessor, or null. */
+    public <A extends Annotation> A annotation(Class<A> type) {
         for (Annotation annotation : annotations) {
             if (type.isInstance(annotation)) {
                 return type.cast(annotation);
@@ -49,7 +51,8 @@ record ConfigProperty(String javaName, String jsonName, Type type, Class<?> raw,
         return null;
     }
 
-    boolean has(Class<? extends Annotation> type) {
+    /** Whether the component, its field or its accessor carries an annotation of {@code type}. */
+    public boolean has(Class<? extends Annotation> type) {
         return annotation(type) != null;
     }
 
@@ -63,7 +66,7 @@ record ConfigProperty(String javaName, String jsonName, Type type, Class<?> raw,
     }
 
     /** snake_case as Jackson's {@code PropertyNamingStrategies.SNAKE_CASE} translates names. */
-    static String snakeCase(String name) {
+    public static String snakeCase(String name) {
         StringBuilder result = new StringBuilder(name.length() * 2);
         boolean previousTranslated = false;
         for (int i = 0; i < name.length(); i++) {

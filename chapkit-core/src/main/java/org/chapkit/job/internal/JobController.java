@@ -1,21 +1,21 @@
-package org.chapkit.job;
+package org.chapkit.job.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.chapkit.id.Ulids;
+import org.chapkit.job.Job;
+import org.chapkit.job.JobManager;
+import org.chapkit.job.JobRecord;
+import org.chapkit.job.JobStatus;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.FieldError;
 import org.chapkit.problem.ProblemType;
+import org.chapkit.schema.JsonSchemaGenerator;
 import org.chapkit.sse.SseStreamer;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/jobs}: chapkit's job endpoints (list, get, delete, {@code $schema}, {@code $stream}). */
 @RestController
@@ -34,7 +36,9 @@ public class JobController {
 
     private static final String DELETED_FRAME = "{\"status\": \"deleted\"}";
 
-    private static final String LIST_SCHEMA = loadSchema();
+    /** pydantic's {@code TypeAdapter(list[JobRecord]).json_schema()}, generated from {@link JobRecord}. */
+    private static final ObjectNode LIST_SCHEMA =
+            new JsonSchemaGenerator(JsonMapper.builder().build()).listSchema(JobRecord.class);
 
     private final JobManager jobs;
     private final SseStreamer streamer;
@@ -61,8 +65,8 @@ public class JobController {
     /** The JSON schema of the list response: {@code list[JobRecord]}. */
     @GetMapping("/$schema")
     @Operation(summary = "Job record JSON schema")
-    public ResponseEntity<String> schema() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(LIST_SCHEMA);
+    public ObjectNode schema() {
+        return LIST_SCHEMA.deepCopy();
     }
 
     /** One job. */
@@ -84,17 +88,6 @@ public class JobController {
     private static ChapkitException invalidQuery(String parameter, String message) {
         return new ChapkitException(ProblemType.UNPROCESSABLE, "Invalid query parameter " + parameter + ": " + message)
                 .withFieldErrors(List.of(FieldError.query(parameter, message)));
-    }
-
-    private static String loadSchema() {
-        try (InputStream in = JobController.class.getResourceAsStream("job-list-schema.json")) {
-            if (in == null) {
-                throw new IllegalStateException("job-list-schema.json is missing from chapkit-core");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /** Streams the job record every {@code poll_interval} seconds until it is terminal or deleted. */

@@ -1,8 +1,7 @@
-package org.chapkit.artifact;
+package org.chapkit.artifact.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -17,17 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import org.chapkit.artifact.ArtifactIn;
+import org.chapkit.artifact.ArtifactJson;
+import org.chapkit.artifact.ArtifactManager;
+import org.chapkit.artifact.ArtifactOut;
+import org.chapkit.artifact.StoredArtifact;
 import org.chapkit.artifact.transfer.FrameRows;
 import org.chapkit.artifact.transfer.TabularFormat;
 import org.chapkit.artifact.transfer.TabularSource;
 import org.chapkit.artifact.transfer.internal.DownloadCompression;
-import org.chapkit.config.ConfigManager;
-import org.chapkit.config.ConfigOut;
-import org.chapkit.contract.ContractGeneration;
-import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
-import org.chapkit.crud.PageLimits;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.NotFoundException;
@@ -38,12 +36,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,232 +50,51 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /api/v1/artifacts}: chapkit's artifact CRUD and tree operations, plus {@code PUT /{id}/$content} to upload
- * binary content as a stream. Responses for one artifact carry an {@code ETag}; send it back in {@code If-Match} to
- * have a concurrent change answered with 409.
+ * {@code /api/v1/artifacts}: moving artifact content in and out — {@code $download} (as stored, or a DataFrame as
+ * csv/json/jsonl/parquet, optionally compressed), {@code $export} (the DataFrame descendants as one file),
+ * {@code $import} (a DataFrame file becomes an artifact), {@code PUT $content} (binary content streamed in) and
+ * {@code $rows} (a page of a stored DataFrame), all streamed with bounded memory.
  */
 @RestController
 @RequestMapping(path = "/api/v1/artifacts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Artifacts")
-public class ArtifactController {
+public class ArtifactTransferController {
+
+    /** Decompression ratio used when no {@link DecompressionLimits} are given. */
+    public static final int DEFAULT_DECOMPRESSION_RATIO = 100;
+
+    /** Name of the column naming each row's artifact in {@code $export}. */
+    public static final String EXPORT_LABEL_COLUMN = "artifact_id";
 
     private final ArtifactManager artifacts;
-    private final ConfigManager<?> configs;
     private final JsonMapper mapper;
     private final Map<String, TabularFormat> formats;
     private final DecompressionLimits decompression;
-    private final ContractGeneration contract;
-    private final PageLimits pages;
     private final int maxRowsLimit;
 
     /**
      * @param artifacts the artifact manager
-     * @param configs the config manager for {@code $config}, or null when configs are disabled
-     * @param mapper reads PUT bodies and writes JSON downloads
-     */
-    public ArtifactController(ArtifactManager artifacts, ConfigManager<?> configs, JsonMapper mapper) {
-        this(artifacts, configs, mapper, List.of());
-    }
-
-    /**
-     * @param artifacts the artifact manager
-     * @param configs the config manager for {@code $config}, or null when configs are disabled
-     * @param mapper reads PUT bodies and writes JSON downloads
-     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
-     */
-    public ArtifactController(
-            ArtifactManager artifacts, ConfigManager<?> configs, JsonMapper mapper, List<TabularFormat> formats) {
-        this(
-                artifacts,
-                configs,
-                mapper,
-                formats,
-                new DecompressionLimits(artifacts.maxContentSize(), DEFAULT_DECOMPRESSION_RATIO));
-    }
-
-    /**
-     * @param artifacts the artifact manager
-     * @param configs the config manager for {@code $config}, or null when configs are disabled
-     * @param mapper reads PUT bodies and writes JSON downloads
+     * @param mapper renders JSON downloads and {@code $rows}
      * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
      * @param decompression what a compressed {@code $import} body may expand to
-     */
-    public ArtifactController(
-            ArtifactManager artifacts,
-            ConfigManager<?> configs,
-            JsonMapper mapper,
-            List<TabularFormat> formats,
-            DecompressionLimits decompression) {
-        this(artifacts, configs, mapper, formats, decompression, ContractGeneration.DEFAULT);
-    }
-
-    /**
-     * @param artifacts the artifact manager
-     * @param configs the config manager for {@code $config}, or null when configs are disabled
-     * @param mapper reads PUT bodies and writes JSON downloads
-     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
-     * @param decompression what a compressed {@code $import} body may expand to
-     * @param contract decides what POST does with an existing id and how PUT reads its body
-     */
-    public ArtifactController(
-            ArtifactManager artifacts,
-            ConfigManager<?> configs,
-            JsonMapper mapper,
-            List<TabularFormat> formats,
-            DecompressionLimits decompression,
-            ContractGeneration contract) {
-        this(artifacts, configs, mapper, formats, decompression, contract, PageLimits.DEFAULT, FrameRows.MAX_LIMIT);
-    }
-
-    /**
-     * @param artifacts the artifact manager
-     * @param configs the config manager for {@code $config}, or null when configs are disabled
-     * @param mapper reads PUT bodies and writes JSON downloads
-     * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
-     * @param decompression what a compressed {@code $import} body may expand to
-     * @param contract decides what POST does with an existing id and how PUT reads its body
-     * @param pages the largest page a list may ask for
      * @param maxRowsLimit the largest {@code limit} of {@code $rows} ({@code chapkit.artifacts.max-rows-limit})
      */
-    public ArtifactController(
+    public ArtifactTransferController(
             ArtifactManager artifacts,
-            ConfigManager<?> configs,
             JsonMapper mapper,
             List<TabularFormat> formats,
             DecompressionLimits decompression,
-            ContractGeneration contract,
-            PageLimits pages,
             int maxRowsLimit) {
         if (maxRowsLimit < 1) {
             throw new IllegalArgumentException("The largest $rows limit must be at least 1, got " + maxRowsLimit);
         }
-        this.pages = pages;
-        this.maxRowsLimit = maxRowsLimit;
-        this.decompression = decompression;
-        this.contract = contract;
         this.artifacts = artifacts;
-        this.configs = configs;
         this.mapper = mapper;
+        this.decompression = decompression;
+        this.maxRowsLimit = maxRowsLimit;
         Map<String, TabularFormat> byName = new LinkedHashMap<>();
         formats.forEach(format -> byName.putIfAbsent(format.name().toLowerCase(Locale.ROOT), format));
         this.formats = Map.copyOf(byName);
-    }
-
-    /**
-     * Creates an artifact. A body naming an existing id updates it in contract generation 1, and is refused with 409
-     * in generation 2.
-     */
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary =
-                    "Create an artifact (generation 1: upsert when id is given; generation 2: 409 for an existing id)")
-    @ApiResponse(responseCode = "201", description = "Created")
-    public ResponseEntity<ArtifactOut> create(
-            @RequestBody ArtifactIn in,
-            @Parameter(description = "ETag the artifact must still have when id names an existing one")
-                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch) {
-        ArtifactManager.Saved saved = artifacts.save(in, contract.creates(), EntityVersions.parseIfMatch(ifMatch));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}")
-                .buildAndExpand(saved.artifact().id())
-                .toUri();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(location)
-                .eTag(EntityVersions.etag(saved.artifact().version()))
-                .body(artifacts.toOut(saved.artifact()));
-    }
-
-    /** Every artifact without {@code data.content}, or one page when both {@code page} and {@code size} are given. */
-    @GetMapping
-    @Operation(summary = "List artifacts without content (paginated when page and size are both given)")
-    @ApiResponse(
-            responseCode = "200",
-            description = "A bare array; {items, total, page, size, pages} when page and size are given",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ArtifactOut.class))))
-    public Object list(
-            @Parameter(description = "1-based page number") @RequestParam(required = false) Integer page,
-            @Parameter(description = PageLimits.SIZE_PARAMETER) @RequestParam(required = false) Integer size) {
-        return pages.of(page, size)
-                .<Object>map(request -> artifacts.findPage(request).map(artifacts::toSummary))
-                .orElseGet(() ->
-                        artifacts.findAll().stream().map(artifacts::toSummary).toList());
-    }
-
-    /** JSON Schema of {@code ArtifactOut}. */
-    @GetMapping("/$schema")
-    @Operation(summary = "JSON Schema of an artifact")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object")))
-    public ObjectNode schema() {
-        return ArtifactSchemas.artifactOut(mapper);
-    }
-
-    /** Number of artifacts. */
-    @GetMapping("/$stats")
-    @Operation(summary = "Collection statistics")
-    public CollectionStats stats() {
-        return new CollectionStats(artifacts.count());
-    }
-
-    /** One artifact, binary content shown as a {@code bytes} stub. */
-    @GetMapping("/{id}")
-    @Operation(summary = "Get an artifact")
-    public ResponseEntity<ArtifactOut> get(@PathVariable String id) {
-        StoredArtifact artifact = artifacts.get(id);
-        return ResponseEntity.ok().eTag(EntityVersions.etag(artifact.version())).body(artifacts.toOut(artifact));
-    }
-
-    /** Replaces an artifact's data (and tags and parent when given); a new parent recomputes the subtree's levels. */
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Update an artifact")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(schema = @Schema(implementation = ArtifactIn.class)))
-    public ResponseEntity<ArtifactOut> update(
-            @PathVariable String id,
-            @RequestBody ObjectNode body,
-            @Parameter(description = "ETag the artifact must still have; 409 otherwise")
-                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch) {
-        StoredArtifact artifact = artifacts.update(id, body, contract.updates(), EntityVersions.parseIfMatch(ifMatch));
-        return ResponseEntity.ok().eTag(EntityVersions.etag(artifact.version())).body(artifacts.toOut(artifact));
-    }
-
-    /** Deletes one artifact; its children become roots. */
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete an artifact")
-    @ApiResponse(responseCode = "204", description = "Deleted")
-    public ResponseEntity<Void> delete(
-            @PathVariable String id,
-            @Parameter(description = "ETag the artifact must still have; 409 otherwise")
-                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch) {
-        artifacts.delete(id, EntityVersions.parseIfMatch(ifMatch));
-        return ResponseEntity.noContent().build();
-    }
-
-    /** The artifact with hierarchy labels and {@code children: null}. */
-    @GetMapping("/{id}/$expand")
-    @Operation(summary = "Artifact with hierarchy labels")
-    public ArtifactTreeNode expand(@PathVariable String id) {
-        return artifacts.expand(id);
-    }
-
-    /** The subtree rooted at the artifact, children nested, {@code content} left out. */
-    @GetMapping("/{id}/$tree")
-    @Operation(summary = "Artifact subtree")
-    public ArtifactTreeNode tree(@PathVariable String id) {
-        return artifacts.tree(id);
-    }
-
-    /** The config linked to the root of the artifact's tree. */
-    @GetMapping("/{id}/$config")
-    @Operation(summary = "Config linked to the artifact's root")
-    public ConfigOut config(@PathVariable String id) {
-        StoredArtifact artifact = artifacts.get(id);
-        Optional<String> configId = configs == null ? Optional.empty() : artifacts.configOf(artifact.id());
-        return configId.flatMap(configs::find)
-                .map(ConfigOut::of)
-                .orElseThrow(() -> new NotFoundException("No config linked to artifact " + artifact.id()));
     }
 
     /**
@@ -304,16 +119,6 @@ public class ArtifactController {
                     + " (chapkit.artifacts.max-rows-limit), got offset " + offset + " and limit " + limit);
         }
         return FrameRows.read(artifacts.frames(List.of(id), null), offset, limit, mapper);
-    }
-
-    /** {@code data.metadata}, or {@code {}}. */
-    @GetMapping("/{id}/$metadata")
-    @Operation(summary = "Artifact metadata")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object")))
-    public JsonNode metadata(@PathVariable String id) {
-        JsonNode data = artifacts.get(id).data();
-        JsonNode metadata = data.isObject() ? data.get("metadata") : null;
-        return metadata == null || metadata.isNull() ? mapper.createObjectNode() : metadata;
     }
 
     /**
@@ -439,7 +244,7 @@ public class ArtifactController {
         data.put("type", "dataframe");
         data.putObject("metadata").put("source_format", tabular.name());
         data.set(ArtifactJson.CONTENT, frame);
-        data.put(ArtifactJson.CONTENT_TYPE, ArtifactDownloads.DATAFRAME_JSON);
+        data.put(ArtifactJson.CONTENT_TYPE, ArtifactJson.DATAFRAME_JSON);
         ArtifactManager.Saved saved =
                 artifacts.save(new ArtifactIn(null, tags, data, parentId, null), java.util.OptionalLong.empty());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -453,11 +258,38 @@ public class ArtifactController {
                 .body(artifacts.toSummary(saved.artifact()));
     }
 
-    /** Decompression ratio used when no {@link DecompressionLimits} are given. */
-    public static final int DEFAULT_DECOMPRESSION_RATIO = 100;
-
-    /** Name of the column naming each row's artifact in {@code $export}. */
-    public static final String EXPORT_LABEL_COLUMN = "artifact_id";
+    /**
+     * Uploads binary content, streamed to the database; the request's {@code Content-Type} becomes the data's
+     * {@code content_type}.
+     */
+    @PutMapping(path = "/{id}/$content", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "Upload binary content (streamed; limit chapkit.artifacts.max-content-size)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
+    public ResponseEntity<ArtifactOut> uploadContent(
+            @PathVariable String id,
+            HttpServletRequest request,
+            @Parameter(description = "ETag the artifact must still have; 409 otherwise")
+                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > artifacts.maxContentSize()) {
+            throw new ChapkitException(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "Artifact content exceeds the limit of " + artifacts.maxContentSize() + " bytes");
+        }
+        StoredArtifact artifact = artifacts.writeContent(
+                id,
+                request.getInputStream(),
+                contentType == null ? ArtifactDownloads.OCTET_STREAM : contentType,
+                EntityVersions.parseIfMatch(ifMatch));
+        return ResponseEntity.ok().eTag(EntityVersions.etag(artifact.version())).body(artifacts.toOut(artifact));
+    }
 
     private TabularFormat format(String name) {
         TabularFormat tabular = formats.get(name.strip().toLowerCase(Locale.ROOT));
@@ -491,7 +323,7 @@ public class ArtifactController {
                 return candidate.name();
             }
         }
-        if (base.equalsIgnoreCase(ArtifactDownloads.DATAFRAME_JSON)) {
+        if (base.equalsIgnoreCase(ArtifactJson.DATAFRAME_JSON)) {
             return "json";
         }
         throw new ChapkitException(
@@ -552,38 +384,5 @@ public class ArtifactController {
             }
         };
         return (encode ? DownloadCompression.GZIP : packing).wrap(raw);
-    }
-
-    /**
-     * Uploads binary content, streamed to the database; the request's {@code Content-Type} becomes the data's
-     * {@code content_type}.
-     */
-    @PutMapping(path = "/{id}/$content", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Upload binary content (streamed; limit chapkit.artifacts.max-content-size)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/octet-stream",
-                            schema = @Schema(type = "string", format = "binary")))
-    public ResponseEntity<ArtifactOut> uploadContent(
-            @PathVariable String id,
-            HttpServletRequest request,
-            @Parameter(description = "ETag the artifact must still have; 409 otherwise")
-                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
-            throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > artifacts.maxContentSize()) {
-            throw new ChapkitException(
-                    ProblemType.PAYLOAD_TOO_LARGE,
-                    "Artifact content exceeds the limit of " + artifacts.maxContentSize() + " bytes");
-        }
-        StoredArtifact artifact = artifacts.writeContent(
-                id,
-                request.getInputStream(),
-                contentType == null ? ArtifactDownloads.OCTET_STREAM : contentType,
-                EntityVersions.parseIfMatch(ifMatch));
-        return ResponseEntity.ok().eTag(EntityVersions.etag(artifact.version())).body(artifacts.toOut(artifact));
     }
 }
