@@ -24,7 +24,8 @@ public class EventsTestApplication {
      * broker, not for the backoff.
      */
     public static final Map<String, Object> FAST_DELIVERY = Map.of(
-            "chapkit.events.poll-interval", "200ms",
+            "chapkit.events.poll-interval", "100ms",
+            "chapkit.events.lease", "2s",
             "chapkit.events.delivery.initial-backoff", "100ms",
             "chapkit.events.delivery.max-backoff", "500ms");
 
@@ -70,7 +71,9 @@ public class EventsTestApplication {
         all.put("chapkit.schedules.fire", "false");
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
-        application.setDefaultProperties(all);
-        return application.run();
+        // as arguments, so they win over system properties (the in-JVM Kafka broker sets spring.kafka.bootstrap-servers)
+        return application.run(all.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new));
     }
 }
