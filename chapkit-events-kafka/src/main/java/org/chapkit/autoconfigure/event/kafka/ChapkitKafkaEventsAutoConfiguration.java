@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.event.ChapkitEventsAutoConfiguration;
 import org.chapkit.event.EventPublisher;
 import org.chapkit.event.kafka.KafkaCommandListener;
 import org.chapkit.event.kafka.KafkaEventDestination;
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * topic with {@code chapkit.events.kafka.commands.enabled=true}. Producers and consumers are chapkit's own, configured
  * from Spring Boot's {@code spring.kafka.*} with string keys, byte-array values, {@code acks=all} and idempotence.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, ChapkitEventsAutoConfiguration.class})
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties({ChapkitKafkaEventsProperties.class, KafkaProperties.class})
 public final class ChapkitKafkaEventsAutoConfiguration {

@@ -2,6 +2,7 @@ package org.chapkit.autoconfigure.event.nats;
 
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import org.chapkit.autoconfigure.event.ChapkitEventsAutoConfiguration;
 import org.chapkit.event.nats.NatsEventDestination;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  * Sends chapkit's events to NATS JetStream when the NATS client ({@code io.nats:jnats}) is on the class path and
  * {@code chapkit.events.nats.enabled=true}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ChapkitEventsAutoConfiguration.class)
 @ConditionalOnClass(Nats.class)
 @ConditionalOnBooleanProperty("chapkit.events.nats.enabled")
 @EnableConfigurationProperties(ChapkitNatsEventsProperties.class)

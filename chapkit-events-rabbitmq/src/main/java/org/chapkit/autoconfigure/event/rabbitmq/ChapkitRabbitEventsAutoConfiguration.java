@@ -3,6 +3,7 @@ package org.chapkit.autoconfigure.event.rabbitmq;
 import java.time.Clock;
 import java.util.Optional;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
+import org.chapkit.autoconfigure.event.ChapkitEventsAutoConfiguration;
 import org.chapkit.event.EventPublisher;
 import org.chapkit.event.rabbitmq.RabbitCommandListener;
 import org.chapkit.event.rabbitmq.RabbitEventDestination;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * configured like Spring Boot's ({@code spring.rabbitmq.*}, its {@link ConnectionFactoryCustomizer}s) but with
  * publisher confirms on; the command consumer uses the application's connection factory.
  */
-@AutoConfiguration(after = RabbitAutoConfiguration.class)
+@AutoConfiguration(after = {RabbitAutoConfiguration.class, ChapkitEventsAutoConfiguration.class})
 @ConditionalOnClass(RabbitTemplate.class)
 @EnableConfigurationProperties(ChapkitRabbitEventsProperties.class)
 public final class ChapkitRabbitEventsAutoConfiguration {

@@ -1,5 +1,6 @@
 package org.chapkit.autoconfigure.event.redis;
 
+import org.chapkit.autoconfigure.event.ChapkitEventsAutoConfiguration;
 import org.chapkit.event.redis.RedisStreamEventDestination;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,7 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * chapkit.events.redis.enabled=true}, over the application's {@link RedisConnectionFactory} (Spring Boot's, from
  * {@code spring.data.redis.*}).
  */
-@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@AutoConfiguration(after = {DataRedisAutoConfiguration.class, ChapkitEventsAutoConfiguration.class})
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBooleanProperty("chapkit.events.redis.enabled")
 @EnableConfigurationProperties(ChapkitRedisEventsProperties.class)

@@ -71,7 +71,8 @@ public class EventsTestApplication {
         all.put("chapkit.schedules.fire", "false");
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
-        // as arguments, so they win over system properties (the in-JVM Kafka broker sets spring.kafka.bootstrap-servers)
+        // as arguments, so they win over system properties (the in-JVM Kafka broker sets
+        // spring.kafka.bootstrap-servers)
         return application.run(all.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new));
