@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.artifact.created}: an artifact was created.
+ * Event {@code org.chapkit.artifact.created}: an artifact was created.
  *
  * @param artifactId the artifact
  * @param parentId its parent, or null for a root
@@ -14,7 +14,7 @@ public record ArtifactCreated(
         @JsonProperty("parent_id") String parentId) implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.artifact.created";
+    public static final String TYPE = "org.chapkit.artifact.created";
 
     @Override
     public String eventType() {

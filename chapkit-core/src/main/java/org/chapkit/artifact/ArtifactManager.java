@@ -134,7 +134,7 @@ public class ArtifactManager {
      * @param configs the config manager, for config links; null when configs are disabled
      * @param maxContentSize largest binary content accepted, in bytes
      * @param maxTreeDepth most levels of an artifact tree ({@code chapkit.artifacts.max-tree-depth})
-     * @param events where {@code chapkit.artifact.*} events go, in the transaction of each write
+     * @param events where {@code org.chapkit.artifact.*} events go, in the transaction of each write
      */
     public ArtifactManager(
             ArtifactRepository repository,

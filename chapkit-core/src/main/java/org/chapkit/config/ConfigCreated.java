@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.config.created}: a config was created.
+ * Event {@code org.chapkit.config.created}: a config was created.
  *
  * @param configId the config
  * @param name its name
@@ -17,7 +17,7 @@ public record ConfigCreated(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.config.created";
+    public static final String TYPE = "org.chapkit.config.created";
 
     @Override
     public String eventType() {

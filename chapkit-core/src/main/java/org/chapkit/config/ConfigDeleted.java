@@ -4,14 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.config.deleted}: a config was deleted.
+ * Event {@code org.chapkit.config.deleted}: a config was deleted.
  *
  * @param configId the config
  */
 public record ConfigDeleted(@JsonProperty("config_id") String configId) implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.config.deleted";
+    public static final String TYPE = "org.chapkit.config.deleted";
 
     @Override
     public String eventType() {

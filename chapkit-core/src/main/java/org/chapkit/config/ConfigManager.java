@@ -75,7 +75,7 @@ public class ConfigManager<T extends BaseConfig> {
      * @param clock source of entity timestamps
      * @param mapper converts typed records to JSON
      * @param deletionHooks run before a config is deleted, in the same transaction
-     * @param events where {@code chapkit.config.*} events go, in the transaction of each write
+     * @param events where {@code org.chapkit.config.*} events go, in the transaction of each write
      */
     public ConfigManager(
             ConfigType<T> type,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.config.updated}: a config's name, tags or data changed.
+ * Event {@code org.chapkit.config.updated}: a config's name, tags or data changed.
  *
  * @param configId the config
  * @param name its name
@@ -17,7 +17,7 @@ public record ConfigUpdated(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.config.updated";
+    public static final String TYPE = "org.chapkit.config.updated";
 
     @Override
     public String eventType() {

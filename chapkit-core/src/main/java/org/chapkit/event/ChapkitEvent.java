@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public interface ChapkitEvent {
 
     /**
-     * The event's type, e.g. {@code chapkit.job.completed}: stable, documented in {@code docs/events.md}.
+     * The event's type, e.g. {@code org.chapkit.job.completed}: stable, documented in {@code docs/events.md}.
      *
      * @return the type
      */

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param specversion always {@code 1.0}
  * @param id the event's id (a ULID): consumers de-duplicate by it
- * @param type e.g. {@code chapkit.job.completed}
+ * @param type e.g. {@code org.chapkit.job.completed}
  * @param source {@code /chapkit/<service id>/<instance>}
  * @param subject e.g. {@code jobs/01JD…}
  * @param time when the state change happened (UTC, microseconds)

@@ -13,7 +13,7 @@ import org.chapkit.db.ChapkitTables;
  *     are delivered right after commit)
  * @param lease how long an instance owns a destination's delivery without renewing it
  * @param batchSize events read per query
- * @param progressInterval the least time between two {@code chapkit.job.progressed} events of one job
+ * @param progressInterval the least time between two {@code org.chapkit.job.progressed} events of one job
  * @param retention how long delivered events stay in the log (for history and stream resumes)
  * @param policy the retry policy of destinations that have none of their own
  * @param tables where chapkit's tables are

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.job.cancelled}: a pending or running job was cancelled.
+ * Event {@code org.chapkit.job.cancelled}: a pending or running job was cancelled.
  *
  * @param jobId the job
  * @param jobType the job's type name
@@ -14,7 +14,7 @@ public record JobCancelled(
         @JsonProperty("job_type") String jobType) implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.job.cancelled";
+    public static final String TYPE = "org.chapkit.job.cancelled";
 
     @Override
     public String eventType() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.job.completed}: a job's handler returned normally.
+ * Event {@code org.chapkit.job.completed}: a job's handler returned normally.
  *
  * @param jobId the job
  * @param jobType the job's type name
@@ -17,7 +17,7 @@ public record JobCompleted(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.job.completed";
+    public static final String TYPE = "org.chapkit.job.completed";
 
     @Override
     public String eventType() {

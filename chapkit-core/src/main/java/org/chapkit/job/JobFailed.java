@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.job.failed}: a job failed: its handler threw, or the instance running it died or shut down.
+ * Event {@code org.chapkit.job.failed}: a job failed: its handler threw, or the instance running it died or shut down.
  *
  * @param jobId the job
  * @param jobType the job's type name
@@ -17,7 +17,7 @@ public record JobFailed(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.job.failed";
+    public static final String TYPE = "org.chapkit.job.failed";
 
     @Override
     public String eventType() {

@@ -146,7 +146,7 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Creates the job system of one instance that publishes its events ({@code chapkit.job.*}) with each state
+     * Creates the job system of one instance that publishes its events ({@code org.chapkit.job.*}) with each state
      * change; nothing runs until {@link #start(Collection, Collection)}.
      *
      * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}

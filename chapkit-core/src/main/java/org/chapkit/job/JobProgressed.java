@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.job.progressed}: a running job reported progress (at most one event per job per {@code chapkit.events.progress-interval}).
+ * Event {@code org.chapkit.job.progressed}: a running job reported progress (at most one event per job per {@code chapkit.events.progress-interval}).
  *
  * @param jobId the job
  * @param progress the fraction done, 0 to 1
@@ -17,7 +17,7 @@ public record JobProgressed(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.job.progressed";
+    public static final String TYPE = "org.chapkit.job.progressed";
 
     @Override
     public String eventType() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.job.started}: an attempt of a job started on an instance.
+ * Event {@code org.chapkit.job.started}: an attempt of a job started on an instance.
  *
  * @param jobId the job
  * @param jobType the job's type name
@@ -19,7 +19,7 @@ public record JobStarted(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.job.started";
+    public static final String TYPE = "org.chapkit.job.started";
 
     @Override
     public String eventType() {

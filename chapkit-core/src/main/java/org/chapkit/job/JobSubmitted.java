@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.job.submitted}: a job was submitted; it is pending until a worker starts it.
+ * Event {@code org.chapkit.job.submitted}: a job was submitted; it is pending until a worker starts it.
  *
  * @param jobId the job
  * @param jobType the job's type name
@@ -17,7 +17,7 @@ public record JobSubmitted(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.job.submitted";
+    public static final String TYPE = "org.chapkit.job.submitted";
 
     @Override
     public String eventType() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.schedule.fired}: a schedule's tick submitted a run of its task.
+ * Event {@code org.chapkit.schedule.fired}: a schedule's tick submitted a run of its task.
  *
  * @param scheduleId the schedule
  * @param task the task it runs
@@ -19,7 +19,7 @@ public record ScheduleFired(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.schedule.fired";
+    public static final String TYPE = "org.chapkit.schedule.fired";
 
     @Override
     public String eventType() {

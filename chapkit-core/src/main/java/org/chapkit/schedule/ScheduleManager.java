@@ -74,7 +74,7 @@ public class ScheduleManager {
      * @param clock the source of ticks
      * @param transactions runs each firing in one transaction
      * @param mapper reads and writes params
-     * @param events where {@code chapkit.schedule.*} events go, in the transaction of each firing
+     * @param events where {@code org.chapkit.schedule.*} events go, in the transaction of each firing
      */
     public ScheduleManager(
             ScheduleStore store,

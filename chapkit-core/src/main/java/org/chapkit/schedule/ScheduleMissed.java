@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chapkit.event.ChapkitEvent;
 
 /**
- * Event {@code chapkit.schedule.missed}: ticks of a schedule passed without a run (the service was down or busy) and its missed-run policy skipped them.
+ * Event {@code org.chapkit.schedule.missed}: ticks of a schedule passed without a run (the service was down or busy) and its missed-run policy skipped them.
  *
  * @param scheduleId the schedule
  * @param task the task it runs
@@ -19,7 +19,7 @@ public record ScheduleMissed(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.schedule.missed";
+    public static final String TYPE = "org.chapkit.schedule.missed";
 
     @Override
     public String eventType() {

@@ -47,7 +47,7 @@ public class TaskManager {
      * @param schemas describes params
      * @param referenceSources what references tasks (schedules), for orphan checks
      * @param gateway submits runs to the job system
-     * @param events where {@code chapkit.task.enabled}/{@code disabled} go
+     * @param events where {@code org.chapkit.task.enabled}/{@code disabled} go
      * @param transactions runs a flag change and its event in one transaction (null: events off)
      */
     public TaskManager(

@@ -58,6 +58,10 @@ class DocumentedPropertiesTests {
             Map.entry("chapkit.jobs.pending", "a meter"),
             Map.entry("chapkit.jobs.running", "a meter"),
             Map.entry("chapkit.jobs.duration", "a meter"),
+            Map.entry("chapkit.events.delivered", "a meter"),
+            Map.entry("chapkit.events.retries", "a meter"),
+            Map.entry("chapkit.events.dead.letters", "a meter"),
+            Map.entry("chapkit.events.lag", "a meter"),
             Map.entry("chapkit.test.postgres.url", "a system property of chapkit-test's TestDatabases"),
             Map.entry("chapkit.test.postgres.embedded", "a system property of chapkit-test's TestDatabases"));
 

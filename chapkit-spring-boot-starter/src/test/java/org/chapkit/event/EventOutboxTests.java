@@ -94,7 +94,7 @@ class EventOutboxTests {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> destination.of("configs/" + id).size() == 1);
             EventEnvelope event = destination.of("configs/" + id).getFirst();
-            assertThat(event.type()).isEqualTo("chapkit.config.created");
+            assertThat(event.type()).isEqualTo(org.chapkit.config.ConfigCreated.TYPE);
             assertThat(event.specversion()).isEqualTo("1.0");
             assertThat(event.source()).startsWith("/chapkit/");
             assertThat(event.sequence()).isEqualTo(1);
@@ -158,9 +158,9 @@ class EventOutboxTests {
                     .containsExactly(
                             JobSubmitted.TYPE,
                             JobStarted.TYPE,
-                            "chapkit.job.progressed",
-                            "chapkit.job.progressed",
-                            "chapkit.job.progressed",
+                            "org.chapkit.job.progressed",
+                            "org.chapkit.job.progressed",
+                            "org.chapkit.job.progressed",
                             JobCompleted.TYPE);
             assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
             assertThat(events).extracting(EventEnvelope::id).doesNotHaveDuplicates();

@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chapkit.id.Ulids;
+import org.chapkit.job.JobManager;
+import org.chapkit.job.JobType;
+import org.chapkit.ml.service.MlJobPayload;
+import org.chapkit.ml.service.MlWorkflow;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
@@ -73,6 +78,9 @@ class MlShellApiTests {
 
         @Autowired
         JdbcClient jdbc;
+
+        @Autowired
+        JobManager jobs;
 
         HttpApi api;
 
@@ -170,6 +178,61 @@ class MlShellApiTests {
             assertThat(pwned).doesNotExist();
             String metrics = api.get("/metrics").body();
             assertThat(metrics).contains("ml_train_jobs_total", "ml_predict_jobs_total");
+        }
+
+        @Test
+        void jobsQueuedBeforeJobInputsExistedRunFromTheRequestInTheirPayload() throws Exception {
+            // What a version before V8 left in the queue: the whole request as the payload, no job_inputs row.
+            String config = createConfig("legacy", "{}");
+            String trainingId = Ulids.newUlid();
+            String trainJob = queueLegacy(
+                    MlWorkflow.TRAIN_JOB,
+                    MlJobPayload.train(config),
+                    trainingId,
+                    "{\"config_id\":\"" + config + "\",\"data\":" + frame("loc_a") + "}");
+            assertThat(awaitJob(trainJob).get("status").asString()).isEqualTo("completed");
+            assertThat(api.get("/api/v1/artifacts/" + trainingId + "/$metadata")
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("success");
+
+            String predictionId = Ulids.newUlid();
+            String predictJob = queueLegacy(
+                    MlWorkflow.PREDICT_JOB,
+                    MlJobPayload.predict(trainingId),
+                    predictionId,
+                    "{\"artifact_id\":\"" + trainingId + "\",\"historic\":" + frame("loc_a") + ",\"future\":"
+                            + frame("loc_a") + "}");
+            assertThat(awaitJob(predictJob).get("status").asString()).isEqualTo("completed");
+            assertThat(api.get("/api/v1/artifacts/" + predictionId)
+                            .json()
+                            .get("parent_id")
+                            .asString())
+                    .isEqualTo(trainingId);
+        }
+
+        /** Submits a job due in an hour, rewrites it into a pre-V8 one, then makes it due now. */
+        private String queueLegacy(
+                JobType<MlJobPayload> type, MlJobPayload payload, String artifactId, String legacyPayload) {
+            String id = jobs.submit(type, payload, artifactId, Instant.now().plus(Duration.ofHours(1)))
+                    .id();
+            assertThat(jdbc.sql("UPDATE jobs SET payload = :payload WHERE id = :id")
+                            .param("payload", legacyPayload)
+                            .param("id", id)
+                            .update())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM job_inputs WHERE job_id = :id")
+                            .param("id", id)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("UPDATE scheduled_tasks SET execution_time = :now WHERE task_instance = :id")
+                            .param("now", java.sql.Timestamp.from(Instant.now().minusSeconds(1)))
+                            .param("id", id)
+                            .update())
+                    .isEqualTo(1);
+            return id;
         }
 
         @Test

@@ -35,7 +35,8 @@ public final class MlPredictJobHandler implements JobHandler<MlJobPayload> {
 
     @Override
     public String run(MlJobPayload payload, JobContext context) throws Exception {
-        PredictRequest stored = MlTrainJobHandler.input(inputs, context, PredictRequest.class);
+        PredictRequest stored =
+                MlTrainJobHandler.input(inputs, context, PredictRequest.class, payload.legacyPredictRequest());
         PredictRequest request =
                 new PredictRequest(payload.artifactId(), stored.historic(), stored.future(), stored.geo());
         return MlTrainJobHandler.deletingInputOnFailure(

@@ -1,6 +1,7 @@
 package org.chapkit.ml.service;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
@@ -36,7 +37,7 @@ public final class MlTrainJobHandler implements JobHandler<MlJobPayload> {
 
     @Override
     public String run(MlJobPayload payload, JobContext context) throws Exception {
-        TrainRequest stored = input(inputs, context, TrainRequest.class);
+        TrainRequest stored = input(inputs, context, TrainRequest.class, payload.legacyTrainRequest());
         TrainRequest request = new TrainRequest(payload.configId(), stored.data(), stored.geo());
         return deletingInputOnFailure(
                 inputs,
@@ -52,9 +53,13 @@ public final class MlTrainJobHandler implements JobHandler<MlJobPayload> {
         return id;
     }
 
-    /** The request stored with the job; a job whose input is gone (deleted by hand) cannot run. */
-    static <T> T input(JobInputs inputs, JobContext context, Class<T> type) {
+    /**
+     * The request stored with the job, or the one a job queued before job inputs existed carries in its payload; a job
+     * with neither (its input deleted by hand) cannot run.
+     */
+    static <T> T input(JobInputs inputs, JobContext context, Class<T> type, Optional<T> legacy) {
         return inputs.read(context.jobId(), type)
+                .or(() -> legacy)
                 .orElseThrow(() -> new IllegalStateException("Job " + context.jobId() + " has no stored input"));
     }
 

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long an instance owns a destination's delivery without renewing it; another instance takes over
  *     after it
  * @param batchSize events read per query by the dispatcher
- * @param progressInterval the least time between two {@code chapkit.job.progressed} events of one job
+ * @param progressInterval the least time between two {@code org.chapkit.job.progressed} events of one job
  * @param retention how long events stay in the log once every destination has had them (history and stream resumes
  *     reach this far back)
  * @param stuckAfter a destination failing for longer than this is listed as {@code stuck} in the {@code events}
