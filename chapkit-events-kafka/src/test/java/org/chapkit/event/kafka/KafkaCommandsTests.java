@@ -31,13 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Inbound commands from a Kafka topic on the in-JVM broker: a valid {@code $train} trains and is answered with {@code
- * chapkit.command.accepted} on the event topic; the same message id twice runs once; a malformed command lands in the
+ * org.chapkit.command.accepted} on the event topic; the same message id twice runs once; a malformed command lands in the
  * dead-letter topic with the REST API's problem as its reason.
  */
 class KafkaCommandsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String prefix = "chapkit.commands-test-" + System.nanoTime();
+    private static final String prefix = "chapkit-commands-test-" + System.nanoTime();
     private static final String commands = prefix + ".in";
     private static final String deadLetters = prefix + ".dlt";
     private static final String events = prefix + ".events";
@@ -96,7 +96,7 @@ class KafkaCommandsTests {
         send(id, "{\"command\":\"$train\",\"body\":" + flow.trainBody(flow.createConfig()) + "}");
 
         JsonNode accepted = awaitAnswer(id);
-        assertThat(accepted.get("type").asString()).isEqualTo("chapkit.command.accepted");
+        assertThat(accepted.get("type").asString()).isEqualTo("org.chapkit.command.accepted");
         flow.awaitCompleted(accepted.get("data").get("job_id").asString());
     }
 

@@ -28,13 +28,13 @@ class KafkaEventDestinationTests {
 
     @Test
     void createsTheTopicAndWritesEachEventKeyedBySubjectWithItsIdAndTypeAsHeaders() throws Exception {
-        String topic = "chapkit.events.destination-test-" + System.nanoTime();
+        String topic = "chapkit-events.destination-test-" + System.nanoTime();
         try (KafkaEventDestination destination = destination(KafkaBroker.bootstrapServers(), topic);
                 KafkaConsumer<String, byte[]> consumer = KafkaBroker.consumer(topic)) {
             List<EventEnvelope> events = List.of(
-                    Envelopes.of("chapkit.job.submitted", "jobs/one", 1),
-                    Envelopes.of("chapkit.job.started", "jobs/one", 2),
-                    Envelopes.of("chapkit.job.completed", "jobs/one", 3));
+                    Envelopes.of("org.chapkit.job.submitted", "jobs/one", 1),
+                    Envelopes.of("org.chapkit.job.started", "jobs/one", 2),
+                    Envelopes.of("org.chapkit.job.completed", "jobs/one", 3));
             for (EventEnvelope event : events) {
                 destination.deliver(event);
             }
@@ -53,7 +53,7 @@ class KafkaEventDestinationTests {
             assertThat(new String(last.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
                     .isEqualTo(events.getLast().id());
             assertThat(new String(last.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                    .isEqualTo("chapkit.job.completed");
+                    .isEqualTo("org.chapkit.job.completed");
             assertThat(new String(last.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .isEqualTo("application/cloudevents+json");
         }
@@ -62,8 +62,8 @@ class KafkaEventDestinationTests {
     @Test
     void aDeliveryToABrokerThatIsNotThereFails() {
         try (KafkaEventDestination destination =
-                destination("127.0.0.1:" + Brokers.refusingPort(), "chapkit.events.nowhere")) {
-            assertThatThrownBy(() -> destination.deliver(Envelopes.of("chapkit.job.started", "jobs/two", 1)))
+                destination("127.0.0.1:" + Brokers.refusingPort(), "chapkit-events.nowhere")) {
+            assertThatThrownBy(() -> destination.deliver(Envelopes.of("org.chapkit.job.started", "jobs/two", 1)))
                     .isInstanceOf(Exception.class);
         }
     }

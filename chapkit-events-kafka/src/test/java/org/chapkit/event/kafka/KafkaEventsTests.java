@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class KafkaEventsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String topic = "chapkit.events.flow-test-" + System.nanoTime();
+    private static final String topic = "chapkit-events.flow-test-" + System.nanoTime();
     private static final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private static final List<String> keys = new CopyOnWriteArrayList<>();
 

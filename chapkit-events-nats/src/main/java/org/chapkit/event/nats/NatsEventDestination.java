@@ -21,7 +21,7 @@ import org.chapkit.event.EventEnvelope;
 
 /**
  * Publishes each event to JetStream on the subject {@code <prefix>.<type>} (e.g. {@code
- * chapkit.events.chapkit.job.completed}) with the event id as {@code Nats-Msg-Id}, so JetStream drops a retried event
+ * chapkit-events.org.chapkit.job.completed}) with the event id as {@code Nats-Msg-Id}, so JetStream drops a retried event
  * it already stored (within the stream's duplicate window), and the CloudEvents JSON as the body. {@link #deliver}
  * returns when JetStream acknowledged the message ({@link PublishAck}); a timeout or an error throws and the outbox
  * retries the same event before any later one. The stream ({@code <prefix>.>}, file storage) is created when missing.

@@ -47,8 +47,8 @@ class NatsEventDestinationTests {
     @Test
     void createsTheStreamAndStoresEachEventOnceEvenWhenItIsDeliveredAgain() throws Exception {
         try (NatsEventDestination destination = destination("nats://127.0.0.1:4222")) {
-            EventEnvelope submitted = Envelopes.of("chapkit.job.submitted", "jobs/one", 1);
-            EventEnvelope completed = Envelopes.of("chapkit.job.completed", "jobs/one", 2);
+            EventEnvelope submitted = Envelopes.of("org.chapkit.job.submitted", "jobs/one", 1);
+            EventEnvelope completed = Envelopes.of("org.chapkit.job.completed", "jobs/one", 2);
 
             destination.deliver(submitted);
             destination.deliver(submitted);
@@ -76,7 +76,7 @@ class NatsEventDestinationTests {
     @Test
     void aDeliveryToAServerThatIsNotThereFails() throws Exception {
         try (NatsEventDestination destination = destination("nats://127.0.0.1:" + Brokers.refusingPort())) {
-            assertThatThrownBy(() -> destination.deliver(Envelopes.of("chapkit.job.started", "jobs/two", 1)))
+            assertThatThrownBy(() -> destination.deliver(Envelopes.of("org.chapkit.job.started", "jobs/two", 1)))
                     .isInstanceOf(Exception.class);
         }
     }

@@ -20,8 +20,8 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * Publishes each event to a durable topic exchange with the event's type as routing key ({@code chapkit.job.completed}
- * — bind {@code chapkit.job.*} or {@code #}), the event id as AMQP {@code message-id} and the CloudEvents JSON as the
+ * Publishes each event to a durable topic exchange with the event's type as routing key ({@code org.chapkit.job.completed}
+ * — bind {@code org.chapkit.job.*} or {@code #}), the event id as AMQP {@code message-id} and the CloudEvents JSON as the
  * persistent body. {@link #deliver} returns only when the broker has confirmed the message (publisher confirms), so the
  * outbox marks an event delivered once RabbitMQ has it; a nack, a timeout or a lost connection throws and the outbox
  * retries the same event before any later one.

@@ -31,13 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Inbound commands from a real RabbitMQ queue: a valid {@code $train} trains and is answered with {@code
- * chapkit.command.accepted}; the same message id twice runs once; a malformed or invalid command lands in the
+ * org.chapkit.command.accepted}; the same message id twice runs once; a malformed or invalid command lands in the
  * dead-letter queue with the REST API's problem as its reason.
  */
 class RabbitCommandsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String prefix = "chapkit.commands-test-" + System.nanoTime();
+    private static final String prefix = "chapkit-commands-test-" + System.nanoTime();
     private static final String queue = prefix + ".in";
     private static final String deadLetters = prefix + ".dlq";
     private static final String exchange = prefix + ".events";
@@ -59,7 +59,7 @@ class RabbitCommandsTests {
         admin.declareExchange(topic);
         Queue events = new Queue(prefix + ".answers", false, false, false);
         admin.declareQueue(events);
-        admin.declareBinding(BindingBuilder.bind(events).to(topic).with("chapkit.command.*"));
+        admin.declareBinding(BindingBuilder.bind(events).to(topic).with("org.chapkit.command.*"));
         consumer = new SimpleMessageListenerContainer(connections);
         consumer.setQueueNames(events.getName());
         consumer.setMessageListener(
@@ -98,7 +98,7 @@ class RabbitCommandsTests {
         send("train-" + System.nanoTime(), body);
 
         JsonNode accepted = awaitAnswer(lastSentId);
-        assertThat(accepted.get("type").asString()).isEqualTo("chapkit.command.accepted");
+        assertThat(accepted.get("type").asString()).isEqualTo("org.chapkit.command.accepted");
         assertThat(accepted.get("data").get("command").asString()).isEqualTo("$train");
         flow.awaitCompleted(accepted.get("data").get("job_id").asString());
     }
@@ -156,7 +156,7 @@ class RabbitCommandsTests {
         assertThat(reason.get("type").asString()).isEqualTo("urn:servicekit:error:validation-failed");
         assertThat(reason.get("errors").toString()).contains("config_id", "must be a ULID");
         JsonNode rejected = awaitAnswer(id);
-        assertThat(rejected.get("type").asString()).isEqualTo("chapkit.command.rejected");
+        assertThat(rejected.get("type").asString()).isEqualTo("org.chapkit.command.rejected");
     }
 
     private static String lastSentId;

@@ -24,7 +24,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 /** The destination alone against the real broker: the message it publishes, and a failed delivery when the broker is away. */
 class RabbitEventDestinationTests {
 
-    private static final String exchange = "chapkit.events.destination-test-" + System.nanoTime();
+    private static final String exchange = "chapkit-events.destination-test-" + System.nanoTime();
     private static TcpProxy proxy;
     private static CachingConnectionFactory consumerConnections;
     private static RabbitEventDestination destination;
@@ -42,7 +42,7 @@ class RabbitEventDestinationTests {
         admin.declareExchange(topic);
         queue = new Queue(exchange + ".queue", false, false, false);
         admin.declareQueue(queue);
-        admin.declareBinding(BindingBuilder.bind(queue).to(topic).with("chapkit.job.*"));
+        admin.declareBinding(BindingBuilder.bind(queue).to(topic).with("org.chapkit.job.*"));
     }
 
     @AfterAll
@@ -58,14 +58,14 @@ class RabbitEventDestinationTests {
 
     @Test
     void publishesThePersistentCloudEventWithTheTypeAsRoutingKeyAndTheIdAsMessageId() throws Exception {
-        EventEnvelope event = Envelopes.of("chapkit.job.completed", "jobs/one", 3);
+        EventEnvelope event = Envelopes.of("org.chapkit.job.completed", "jobs/one", 3);
 
         destination.deliver(event);
 
         Message message = new RabbitTemplate(consumerConnections).receive(queue.getName(), 5000);
         assertThat(message).isNotNull();
         assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).isEqualTo(event.toJson());
-        assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("chapkit.job.completed");
+        assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("org.chapkit.job.completed");
         assertThat(message.getMessageProperties().getMessageId()).isEqualTo(event.id());
         assertThat(message.getMessageProperties().getContentType()).isEqualTo("application/cloudevents+json");
         assertThat(message.getMessageProperties().getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
@@ -76,12 +76,12 @@ class RabbitEventDestinationTests {
     void aDeliveryWhileTheBrokerIsAwayFailsAndTheNextOneAfterItCameBackSucceeds() throws Exception {
         proxy.cut();
         try {
-            assertThatThrownBy(() -> destination.deliver(Envelopes.of("chapkit.job.started", "jobs/two", 1)))
+            assertThatThrownBy(() -> destination.deliver(Envelopes.of("org.chapkit.job.started", "jobs/two", 1)))
                     .isInstanceOf(Exception.class);
         } finally {
             proxy.restore();
         }
-        EventEnvelope retried = Envelopes.of("chapkit.job.started", "jobs/two", 1);
+        EventEnvelope retried = Envelopes.of("org.chapkit.job.started", "jobs/two", 1);
 
         destination.deliver(retried);
 

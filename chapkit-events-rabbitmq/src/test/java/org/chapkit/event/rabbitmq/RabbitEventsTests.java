@@ -40,7 +40,7 @@ class RabbitEventsTests {
 
     private static final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private static final List<String> messageIds = new CopyOnWriteArrayList<>();
-    private static final String exchange = "chapkit.events.test-" + System.nanoTime();
+    private static final String exchange = "chapkit-events.test-" + System.nanoTime();
 
     private static TcpProxy proxy;
     private static CachingConnectionFactory consumerConnections;

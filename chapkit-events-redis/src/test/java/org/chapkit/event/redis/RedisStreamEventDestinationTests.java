@@ -53,8 +53,8 @@ class RedisStreamEventDestinationTests {
         String stream = "chapkit:events:test-" + System.nanoTime();
         RedisStreamEventDestination destination = new RedisStreamEventDestination(redis, stream, 1000);
         List<EventEnvelope> events = List.of(
-                Envelopes.of("chapkit.job.submitted", "jobs/one", 1),
-                Envelopes.of("chapkit.job.completed", "jobs/one", 2));
+                Envelopes.of("org.chapkit.job.submitted", "jobs/one", 1),
+                Envelopes.of("org.chapkit.job.completed", "jobs/one", 2));
         try {
             events.forEach(destination::deliver);
 
@@ -63,7 +63,7 @@ class RedisStreamEventDestinationTests {
             assertThat(entries).hasSize(2);
             assertThat(entries.getFirst().getValue())
                     .containsEntry("id", events.getFirst().id())
-                    .containsEntry("type", "chapkit.job.submitted")
+                    .containsEntry("type", "org.chapkit.job.submitted")
                     .containsEntry("subject", "jobs/one")
                     .containsEntry("sequence", "1")
                     .containsEntry("event", events.getFirst().toJson());
@@ -80,7 +80,7 @@ class RedisStreamEventDestinationTests {
         RedisStreamEventDestination destination = new RedisStreamEventDestination(redis, stream, 10);
         try {
             for (int n = 1; n <= 500; n++) {
-                destination.deliver(Envelopes.of("chapkit.job.progressed", "jobs/many", n));
+                destination.deliver(Envelopes.of("org.chapkit.job.progressed", "jobs/many", n));
             }
 
             assertThat(redis.opsForStream().size(stream)).isLessThan(500);
@@ -95,7 +95,7 @@ class RedisStreamEventDestinationTests {
         RedisStreamEventDestination destination = new RedisStreamEventDestination(redis, stream, 1000);
         proxy.cut();
         try {
-            assertThatThrownBy(() -> destination.deliver(Envelopes.of("chapkit.job.started", "jobs/two", 1)))
+            assertThatThrownBy(() -> destination.deliver(Envelopes.of("org.chapkit.job.started", "jobs/two", 1)))
                     .isInstanceOf(RuntimeException.class);
         } finally {
             proxy.restore();

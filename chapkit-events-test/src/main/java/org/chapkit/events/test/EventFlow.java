@@ -133,7 +133,7 @@ public final class EventFlow {
 
     /**
      * Checks what a broker received for a run: every event of each job's subject, each id once, in the order the
-     * service wrote them ({@code sequence} 1, 2, 3, … without gaps), ending with {@code chapkit.job.completed}.
+     * service wrote them ({@code sequence} 1, 2, 3, … without gaps), ending with {@code org.chapkit.job.completed}.
      * Duplicates (at-least-once after an outage) are allowed only where {@code allowDuplicates}; they are removed by id
      * before the order is checked, as a consumer does.
      *
@@ -164,7 +164,7 @@ public final class EventFlow {
             }
             assertThat(sequences).as("sequence of %s", subject).isEqualTo(expected);
             assertThat(events).as("events of %s", subject).isNotEmpty();
-            assertThat(events.getLast().get("type").asString()).isEqualTo("chapkit.job.completed");
+            assertThat(events.getLast().get("type").asString()).isEqualTo("org.chapkit.job.completed");
         }
     }
 
@@ -173,12 +173,13 @@ public final class EventFlow {
      *
      * @param run the run
      * @param received what arrived so far
-     * @return {@code true} once both jobs' {@code chapkit.job.completed} arrived
+     * @return {@code true} once both jobs' {@code org.chapkit.job.completed} arrived
      */
     public static boolean jobsCompleted(Run run, List<JsonNode> received) {
         return run.jobSubjects().stream()
                 .allMatch(subject -> received.stream()
                         .anyMatch(e -> subject.equals(e.get("subject").asString())
-                                && "chapkit.job.completed".equals(e.get("type").asString())));
+                                && "org.chapkit.job.completed"
+                                        .equals(e.get("type").asString())));
     }
 }

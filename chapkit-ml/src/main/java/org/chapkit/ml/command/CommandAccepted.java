@@ -8,7 +8,7 @@ import org.chapkit.event.ChapkitEvent;
  * submitted the job. The job's own events follow on {@code jobs/<job_id>}.
  *
  * @param messageId the message's id
- * @param channel where it came from, e.g. {@code rabbitmq:chapkit.commands}
+ * @param channel where it came from, e.g. {@code rabbitmq:chapkit-commands}
  * @param command {@code $train}, {@code $predict} or {@code $execute}
  * @param task the task, for {@code $execute}
  * @param jobId the submitted job
@@ -24,7 +24,7 @@ public record CommandAccepted(
         implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.command.accepted";
+    public static final String TYPE = "org.chapkit.command.accepted";
 
     @Override
     public String eventType() {

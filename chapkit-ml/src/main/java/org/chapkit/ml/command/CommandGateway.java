@@ -81,7 +81,7 @@ public final class CommandGateway {
     /**
      * Handles one message.
      *
-     * @param channel where it came from, e.g. {@code rabbitmq:chapkit.commands}: message ids are unique per channel
+     * @param channel where it came from, e.g. {@code rabbitmq:chapkit-commands}: message ids are unique per channel
      * @param messageId the broker's message id (AMQP {@code message-id}, the Kafka header {@code message_id}), or
      *     {@code null} when the message has none — it is then rejected, as it could not be de-duplicated
      * @param body the message body

@@ -6,7 +6,7 @@ import org.chapkit.event.ChapkitEvent;
 /**
  * An inbound message was refused and dead-lettered.
  *
- * @param channel where it came from, e.g. {@code kafka:chapkit.commands}
+ * @param channel where it came from, e.g. {@code kafka:chapkit-commands}
  * @param reason why
  */
 public record CommandRejected(
@@ -14,7 +14,7 @@ public record CommandRejected(
         @JsonProperty("reason") CommandRejection reason) implements ChapkitEvent {
 
     /** The event type. */
-    public static final String TYPE = "chapkit.command.rejected";
+    public static final String TYPE = "org.chapkit.command.rejected";
 
     @Override
     public String eventType() {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Why an inbound message was refused: the RFC 9457 problem the REST API answers the same request with (its {@code
  * type}, {@code title}, {@code status}, {@code detail} and field {@code errors}), plus the message's id. It travels as
- * the dead-lettered message's {@code x-chapkit-reason} header and as the data of {@code chapkit.command.rejected}.
+ * the dead-lettered message's {@code x-chapkit-reason} header and as the data of {@code org.chapkit.command.rejected}.
  *
  * @param messageId the message's id, or {@code null} when it had none
  * @param type the problem type URI

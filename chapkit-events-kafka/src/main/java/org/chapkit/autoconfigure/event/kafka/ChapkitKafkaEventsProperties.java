@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chapkit.events.kafka")
 public record ChapkitKafkaEventsProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("chapkit.events") String topic,
+        @DefaultValue("chapkit-events") String topic,
         @DefaultValue("true") boolean createTopic,
         Integer partitions,
         Short replicationFactor,
@@ -39,8 +39,8 @@ public record ChapkitKafkaEventsProperties(
      */
     public record Commands(
             @DefaultValue("false") boolean enabled,
-            @DefaultValue("chapkit.commands") String topic,
-            @DefaultValue("chapkit.commands.dlt") String deadLetterTopic,
+            @DefaultValue("chapkit-commands") String topic,
+            @DefaultValue("chapkit-commands-dlt") String deadLetterTopic,
             @DefaultValue("chapkit-commands") String groupId,
             @DefaultValue("1") int concurrency) {}
 }

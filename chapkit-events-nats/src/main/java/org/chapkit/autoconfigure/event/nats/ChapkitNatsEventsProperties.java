@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the user's password
  * @param token an authentication token, instead of a user
  * @param stream the JetStream stream events are stored in (created when missing)
- * @param subjectPrefix the prefix of the subjects: an event of type {@code chapkit.job.completed} is published on
+ * @param subjectPrefix the prefix of the subjects: an event of type {@code org.chapkit.job.completed} is published on
  *     {@code <prefix>.chapkit.job.completed}, and a stream chapkit creates covers {@code <prefix>.>}
  * @param duplicateWindow how long JetStream remembers a {@code Nats-Msg-Id} to drop a retried event, for a stream
  *     chapkit creates
@@ -30,7 +30,7 @@ public record ChapkitNatsEventsProperties(
         String password,
         String token,
         @DefaultValue("CHAPKIT_EVENTS") String stream,
-        @DefaultValue("chapkit.events") String subjectPrefix,
+        @DefaultValue("chapkit-events") String subjectPrefix,
         @DefaultValue("2m") Duration duplicateWindow,
         @DefaultValue("5s") Duration connectionTimeout,
         @DefaultValue("5s") Duration publishTimeout) {}

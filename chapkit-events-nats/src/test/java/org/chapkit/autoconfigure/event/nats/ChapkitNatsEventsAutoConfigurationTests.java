@@ -31,7 +31,7 @@ class ChapkitNatsEventsAutoConfigurationTests {
                         "chapkit.events.nats.servers=nats://127.0.0.1:1",
                         "chapkit.events.nats.subject-prefix=model")
                 .run(context -> assertThat(
-                                context.getBean(NatsEventDestination.class).subject("chapkit.job.completed"))
+                                context.getBean(NatsEventDestination.class).subject("org.chapkit.job.completed"))
                         .isEqualTo("model.chapkit.job.completed"));
     }
 

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chapkit.events.rabbitmq")
 public record ChapkitRabbitEventsProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("chapkit.events") String exchange,
+        @DefaultValue("chapkit-events") String exchange,
         @DefaultValue("true") boolean declareExchange,
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue Commands commands) {
@@ -34,7 +34,7 @@ public record ChapkitRabbitEventsProperties(
      */
     public record Commands(
             @DefaultValue("false") boolean enabled,
-            @DefaultValue("chapkit.commands") String queue,
-            @DefaultValue("chapkit.commands.dlq") String deadLetterQueue,
+            @DefaultValue("chapkit-commands") String queue,
+            @DefaultValue("chapkit-commands-dlq") String deadLetterQueue,
             @DefaultValue("1") int concurrency) {}
 }
