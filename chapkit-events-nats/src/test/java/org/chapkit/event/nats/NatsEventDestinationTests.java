@@ -63,7 +63,7 @@ class NatsEventDestinationTests {
             List<Message> messages = subscription.fetch(2, Duration.ofSeconds(5));
             assertThat(messages)
                     .extracting(Message::getSubject)
-                    .containsExactly(PREFIX + ".chapkit.job.submitted", PREFIX + ".chapkit.job.completed");
+                    .containsExactly(PREFIX + ".org.chapkit.job.submitted", PREFIX + ".org.chapkit.job.completed");
             assertThat(new String(messages.getFirst().getData(), StandardCharsets.UTF_8))
                     .isEqualTo(submitted.toJson());
             assertThat(messages.getFirst().getHeaders().getFirst("Nats-Msg-Id")).isEqualTo(submitted.id());

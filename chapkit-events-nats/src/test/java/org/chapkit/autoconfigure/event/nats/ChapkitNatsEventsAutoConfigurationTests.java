@@ -32,7 +32,7 @@ class ChapkitNatsEventsAutoConfigurationTests {
                         "chapkit.events.nats.subject-prefix=model")
                 .run(context -> assertThat(
                                 context.getBean(NatsEventDestination.class).subject("org.chapkit.job.completed"))
-                        .isEqualTo("model.chapkit.job.completed"));
+                        .isEqualTo("model.org.chapkit.job.completed"));
     }
 
     @Test
