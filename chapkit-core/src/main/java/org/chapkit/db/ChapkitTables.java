@@ -36,6 +36,7 @@ public record ChapkitTables(String schema) {
             "event_log_head",
             "event_subjects",
             "events",
+            "inbound_messages",
             "job_inputs",
             "jobs",
             "ml_model_alias_moves",
