@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.id.Ulids;
 import org.chapkit.time.UtcTimestamps;
 import org.slf4j.Logger;
@@ -89,6 +90,7 @@ public final class JobManager implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final JobMetrics metrics;
     private final JobObservations observations;
+    private final JobEvents events;
     private final JobWorker worker;
     private final CustomTask<String> jobTask;
     private final ScheduledExecutorService cancelWatcher;
@@ -139,12 +141,21 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
-        this(dataSource, transactionManager, customizers, mapper, settings, meterRegistry, clock, JobTracing.OFF);
+        this(
+                dataSource,
+                transactionManager,
+                customizers,
+                mapper,
+                settings,
+                meterRegistry,
+                clock,
+                EventPublisher.NONE,
+                Duration.ofSeconds(1));
     }
 
     /**
-     * Creates the job system of one instance that reports submits and attempts as observations (traces, with a
-     * tracing bridge; see {@link JobTracing}); nothing runs until {@link #start(Collection, Collection)}.
+     * Creates the job system of one instance that publishes its events ({@code org.chapkit.job.*}) with each state
+     * change; nothing runs until {@link #start(Collection, Collection)}.
      *
      * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
      * @param transactionManager the transaction manager of that data source
@@ -153,6 +164,46 @@ public final class JobManager implements AutoCloseable {
      * @param settings concurrency, timing and retention
      * @param meterRegistry where job metrics go
      * @param clock time source of job timestamps
+     * @param events where job events go ({@link EventPublisher#NONE} for none)
+     * @param progressEventInterval the least time between two progress events of one job
+     */
+    public JobManager(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Collection<? extends SchedulerBuilderCustomizer> customizers,
+            ObjectMapper mapper,
+            JobSettings settings,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            EventPublisher events,
+            Duration progressEventInterval) {
+        this(
+                dataSource,
+                transactionManager,
+                customizers,
+                mapper,
+                settings,
+                meterRegistry,
+                clock,
+                events,
+                progressEventInterval,
+                JobTracing.OFF);
+    }
+
+    /**
+     * Creates the job system of one instance that publishes its events and reports submits and attempts as
+     * observations (traces, with a tracing bridge; see {@link JobTracing}); nothing runs until
+     * {@link #start(Collection, Collection)}.
+     *
+     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
+     * @param transactionManager the transaction manager of that data source
+     * @param customizers applied in order to the scheduler builder after {@code settings}, at each start
+     * @param mapper serializes payloads
+     * @param settings concurrency, timing and retention
+     * @param meterRegistry where job metrics go
+     * @param clock time source of job timestamps
+     * @param events where job events go ({@link EventPublisher#NONE} for none)
+     * @param progressEventInterval the least time between two progress events of one job
      * @param tracing where the submit and run observations go
      */
     public JobManager(
@@ -163,6 +214,8 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock,
+            EventPublisher events,
+            Duration progressEventInterval,
             JobTracing tracing) {
         this.dataSource = dataSource;
         this.customizers = List.copyOf(customizers);
@@ -171,9 +224,11 @@ public final class JobManager implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = new JobEvents(events, transactions, progressEventInterval);
         this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
         this.observations = new JobObservations(tracing);
-        this.worker = new JobWorker(store, name -> handlers.get(name), mapper, settings, metrics, clock, observations);
+        this.worker = new JobWorker(
+                store, name -> handlers.get(name), mapper, settings, metrics, clock, this.events, observations);
         // A custom task rather than a one-time task: its completion handler writes the job's final status right
         // before db-scheduler removes the execution.
         this.jobTask = Tasks.custom(JOB_TASK, String.class)
@@ -369,6 +424,7 @@ public final class JobManager implements AutoCloseable {
             boolean traceLinked) {
         transactions.executeWithoutResult(status -> {
             store.insert(id, name, json, now, reservedArtifactId, traceparent, traceLinked);
+            events.publish(new JobSubmitted(id, name, reservedArtifactId));
             // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing execution
             // would be a wasted query.
             scheduler.scheduleBatch(
@@ -424,7 +480,10 @@ public final class JobManager implements AutoCloseable {
     public void delete(String id) {
         Job job = get(id);
         worker.cancelLocal(job.id());
-        if (!store.delete(job.id())) {
+        boolean deleted = job.status().isTerminal()
+                ? store.delete(job.id())
+                : events.change(() -> store.delete(job.id()), () -> new JobCancelled(job.id(), job.type()));
+        if (!deleted) {
             throw new JobNotFoundException();
         }
     }
@@ -447,7 +506,16 @@ public final class JobManager implements AutoCloseable {
      */
     public int reconcile() {
         Instant now = clock.instant();
-        int failed = store.failOrphans(JOB_TASK, now.minus(settings.reconcileInterval()), now);
+        Instant cutoff = now.minus(settings.reconcileInterval());
+        int failed = events.enabled()
+                ? store.failOrphans(
+                        JOB_TASK,
+                        cutoff,
+                        now,
+                        orphan -> events.change(
+                                () -> store.failOrphan(JOB_TASK, orphan, cutoff, now),
+                                () -> new JobFailed(orphan.id(), orphan.type(), orphan.error())))
+                : store.failOrphans(JOB_TASK, cutoff, now);
         if (failed > 0) {
             log.warn("Failed {} job(s) that no live instance was running", failed);
         }

@@ -21,6 +21,7 @@ import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.PageLimits;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -99,7 +100,8 @@ public final class ChapkitArtifactAutoConfiguration {
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
             ObjectProvider<ConfigManager<?>> configs,
-            ChapkitArtifactProperties properties) {
+            ChapkitArtifactProperties properties,
+            ObjectProvider<EventPublisher> events) {
         return new ArtifactManager(
                 repository,
                 contents,
@@ -109,13 +111,15 @@ public final class ChapkitArtifactAutoConfiguration {
                 clock.getIfAvailable(Clock::systemUTC),
                 configs.getIfAvailable(),
                 properties.maxContentSize().toBytes(),
-                properties.maxTreeDepth());
+                properties.maxTreeDepth(),
+                events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    LinkedArtifactsDeletion chapkitLinkedArtifactsDeletion(ArtifactRepository repository) {
-        return new LinkedArtifactsDeletion(repository);
+    LinkedArtifactsDeletion chapkitLinkedArtifactsDeletion(
+            ArtifactRepository repository, ObjectProvider<EventPublisher> events) {
+        return new LinkedArtifactsDeletion(repository, events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean

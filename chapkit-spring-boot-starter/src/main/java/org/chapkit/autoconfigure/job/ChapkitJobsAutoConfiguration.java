@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
@@ -15,6 +16,7 @@ import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.tracing.ChapkitTracingProperties;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.db.ChapkitTables;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
@@ -35,6 +37,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -69,6 +72,8 @@ public final class ChapkitJobsAutoConfiguration {
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
             ObjectProvider<Clock> clock,
+            ObjectProvider<EventPublisher> events,
+            Environment environment,
             ObjectProvider<ObservationRegistry> observations,
             ChapkitTracingProperties tracing) {
         return new JobManager(
@@ -79,6 +84,8 @@ public final class ChapkitJobsAutoConfiguration {
                 settings(properties, schema.tables()),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC),
+                events.getIfAvailable(() -> EventPublisher.NONE),
+                environment.getProperty("chapkit.events.progress-interval", Duration.class, Duration.ofSeconds(1)),
                 new JobTracing(
                         tracing.enabled()
                                 ? observations.getIfAvailable(() -> ObservationRegistry.NOOP)
