@@ -42,7 +42,10 @@ class LeanMetricsPageTests {
             }
             String method = rule.method() == null ? "GET" : rule.method().name();
             for (String id : ids) {
-                String path = rule.path().replace("{id}", id).replace("{name}", "no-such-task");
+                String path = rule.path()
+                        .replace("{id}", id)
+                        .replace("{name}", "no-such-task")
+                        .replaceAll("\\{[^}]+}", "1");
                 if (method.equals("GET")) {
                     api.send(method, path, null, null);
                 } else {
