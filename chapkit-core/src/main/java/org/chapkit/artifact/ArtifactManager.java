@@ -591,6 +591,7 @@ public class ArtifactManager {
             StoredArtifact current = get(artifactId);
             EntityVersions.check(ENTITY, artifactId, current.version(), expectedVersion);
             List<String> children = repository.childrenOf(artifactId);
+            contents.releaseContentOf(List.of(artifactId));
             repository.delete(List.of(artifactId));
             children.forEach(child -> relevel(child, 0));
         });
@@ -608,7 +609,9 @@ public class ArtifactManager {
             if (byDepth.isEmpty()) {
                 throw notFound(artifactId);
             }
-            repository.delete(byDepth.values().stream().flatMap(List::stream).toList());
+            List<String> ids = byDepth.values().stream().flatMap(List::stream).toList();
+            contents.releaseContentOf(ids);
+            repository.delete(ids);
         });
     }
 
