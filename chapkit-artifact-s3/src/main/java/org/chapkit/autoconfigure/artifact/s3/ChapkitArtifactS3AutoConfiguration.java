@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -35,6 +37,10 @@ public final class ChapkitArtifactS3AutoConfiguration {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(properties.region()))
                 .forcePathStyle(properties.pathStyle())
+                // Checksums only where S3 requires them: the SDK's default (aws-chunked uploads with trailing
+                // CRC32) is not understood by many S3-compatible stores (s3proxy, older MinIO and Ceph).
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(
                         properties.secretKey() == null || properties.secretKey().isBlank()
                                 ? DefaultCredentialsProvider.builder().build()
