@@ -18,6 +18,7 @@ import org.chapkit.crud.PageRequest;
 import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
 import org.chapkit.crud.UpdateSemantics;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ConflictException;
@@ -49,6 +50,7 @@ public class ArtifactManager {
     private final ArtifactContentStore contents;
     private final ArtifactJson json;
     private final ArtifactHierarchy hierarchy;
+    private final EventPublisher events;
     private final TransactionOperations transactions;
     private final Clock clock;
     private final ConfigManager<?> configs;
@@ -109,6 +111,43 @@ public class ArtifactManager {
             ConfigManager<?> configs,
             long maxContentSize,
             int maxTreeDepth) {
+        this(
+                repository,
+                contents,
+                json,
+                hierarchy,
+                transactions,
+                clock,
+                configs,
+                maxContentSize,
+                maxTreeDepth,
+                EventPublisher.NONE);
+    }
+
+    /**
+     * @param repository the artifacts table
+     * @param contents binary content storage
+     * @param json JSON conversion and rendering of artifact data
+     * @param hierarchy level labels for tree responses
+     * @param transactions runs each write in one transaction
+     * @param clock source of entity timestamps
+     * @param configs the config manager, for config links; null when configs are disabled
+     * @param maxContentSize largest binary content accepted, in bytes
+     * @param maxTreeDepth most levels of an artifact tree ({@code chapkit.artifacts.max-tree-depth})
+     * @param events where {@code org.chapkit.artifact.*} events go, in the transaction of each write
+     */
+    public ArtifactManager(
+            ArtifactRepository repository,
+            ArtifactContentStore contents,
+            ArtifactJson json,
+            ArtifactHierarchy hierarchy,
+            TransactionOperations transactions,
+            Clock clock,
+            ConfigManager<?> configs,
+            long maxContentSize,
+            int maxTreeDepth,
+            EventPublisher events) {
+        this.events = events;
         if (maxTreeDepth < MIN_TREE_DEPTH || maxTreeDepth > MAX_TREE_DEPTH_LIMIT) {
             throw new IllegalArgumentException("chapkit.artifacts.max-tree-depth must be between " + MIN_TREE_DEPTH
                     + " and " + MAX_TREE_DEPTH_LIMIT + ", got " + maxTreeDepth);
@@ -359,6 +398,7 @@ public class ArtifactManager {
                     throw new ConflictException("Artifact " + id + " conflicts with a concurrent change; retry", ex)
                             .withConstraint(IntegrityViolations.constraintOf(ex).orElse(null));
                 }
+                events.publish(new ArtifactCreated(id, parentId));
                 return new Saved(created, true);
             }
             StoredArtifact current = existing.get();
@@ -593,6 +633,7 @@ public class ArtifactManager {
             List<String> children = repository.childrenOf(artifactId);
             contents.releaseContentOf(List.of(artifactId));
             repository.delete(List.of(artifactId));
+            events.publish(new ArtifactDeleted(artifactId));
             children.forEach(child -> relevel(child, 0));
         });
     }
@@ -612,6 +653,7 @@ public class ArtifactManager {
             List<String> ids = byDepth.values().stream().flatMap(List::stream).toList();
             contents.releaseContentOf(ids);
             repository.delete(ids);
+            ids.forEach(deleted -> events.publish(new ArtifactDeleted(deleted)));
         });
     }
 

@@ -14,6 +14,7 @@ import org.chapkit.crud.PageResponse;
 import org.chapkit.crud.Tags;
 import org.chapkit.crud.TextFields;
 import org.chapkit.crud.UpdateSemantics;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
@@ -47,6 +48,7 @@ public class ConfigManager<T extends BaseConfig> {
     private final Clock clock;
     private final JsonMapper mapper;
     private final List<ConfigDeletionHook> deletionHooks;
+    private final EventPublisher events;
 
     /**
      * @param type the service's config type
@@ -63,6 +65,27 @@ public class ConfigManager<T extends BaseConfig> {
             Clock clock,
             JsonMapper mapper,
             List<ConfigDeletionHook> deletionHooks) {
+        this(type, repository, transactions, clock, mapper, deletionHooks, EventPublisher.NONE);
+    }
+
+    /**
+     * @param type the service's config type
+     * @param repository the configs table
+     * @param transactions runs each write in one transaction
+     * @param clock source of entity timestamps
+     * @param mapper converts typed records to JSON
+     * @param deletionHooks run before a config is deleted, in the same transaction
+     * @param events where {@code org.chapkit.config.*} events go, in the transaction of each write
+     */
+    public ConfigManager(
+            ConfigType<T> type,
+            ConfigRepository repository,
+            TransactionOperations transactions,
+            Clock clock,
+            JsonMapper mapper,
+            List<ConfigDeletionHook> deletionHooks,
+            EventPublisher events) {
+        this.events = events;
         this.type = type;
         this.repository = repository;
         this.transactions = transactions;
@@ -116,6 +139,7 @@ public class ConfigManager<T extends BaseConfig> {
                     throw new ConflictException("Config " + id + " was created concurrently; retry", ex)
                             .withConstraint(IntegrityViolations.constraintOf(ex).orElse("configs_pkey"));
                 }
+                events.publish(new ConfigCreated(id, name, created.version()));
                 return new Saved(created, true);
             }
             StoredConfig current = existing.get();
@@ -123,6 +147,7 @@ public class ConfigManager<T extends BaseConfig> {
             StoredConfig updated =
                     new StoredConfig(id, name, tags, bound.data(), current.createdAt(), now, current.version() + 1);
             write(updated, current.version());
+            events.publish(new ConfigUpdated(id, name, updated.version()));
             return new Saved(updated, false);
         });
     }
@@ -177,6 +202,7 @@ public class ConfigManager<T extends BaseConfig> {
                     now(),
                     current.version() + 1);
             write(updated, current.version());
+            events.publish(new ConfigUpdated(configId, updated.name(), updated.version()));
             return updated;
         });
     }
@@ -262,7 +288,67 @@ public class ConfigManager<T extends BaseConfig> {
             EntityVersions.check(ENTITY, configId, current.version(), expectedVersion);
             deletionHooks.forEach(hook -> hook.beforeDelete(configId));
             repository.delete(configId);
+            events.publish(new ConfigDeleted(configId));
         });
+    }
+
+    /**
+     * Every kept version of a config, oldest first (each create and update keeps one).
+     *
+     * @param id the config's ULID
+     * @return its versions
+     * @throws NotFoundException when there is no such config
+     */
+    public List<ConfigVersion> versions(String id) {
+        String configId = get(id).id();
+        return repository.versions(configId);
+    }
+
+    /**
+     * One kept version of a config.
+     *
+     * @param id the config's ULID
+     * @param version the version
+     * @return that version
+     * @throws NotFoundException when there is no such config or version
+     */
+    public ConfigVersion version(String id, long version) {
+        String configId = get(id).id();
+        return repository
+                .version(configId, version)
+                .orElseThrow(() -> new NotFoundException("Config " + configId + " has no version " + version));
+    }
+
+    /**
+     * What changed between two versions of a config.
+     *
+     * @param id the config's ULID
+     * @param from the older version
+     * @param to the newer version; {@code null} for the current one
+     * @return the diff
+     * @throws NotFoundException when there is no such config or version
+     */
+    public ConfigDiff diff(String id, long from, Long to) {
+        StoredConfig current = get(id);
+        return ConfigDiff.between(
+                version(current.id(), from), version(current.id(), to == null ? current.version() : to), mapper);
+    }
+
+    /**
+     * Rolls a config back to an earlier version: its name, tags and data become the current state again as a new
+     * version (history is never rewritten). The data is validated against today's config schema.
+     *
+     * @param id the config's ULID
+     * @param version the version to restore
+     * @param expectedVersion the version the config must be at now, when given (If-Match)
+     * @return the config at its new version
+     * @throws NotFoundException when there is no such config or version
+     * @throws ValidationFailedException when the old data no longer fits the config schema
+     */
+    public StoredConfig rollback(String id, long version, OptionalLong expectedVersion) {
+        ConfigVersion restored = version(id, version);
+        ObjectNode data = type.bind(restored.data()).data();
+        return apply(restored.configId(), restored.name(), restored.tags(), data, expectedVersion);
     }
 
     private Config<T> typed(StoredConfig config) {

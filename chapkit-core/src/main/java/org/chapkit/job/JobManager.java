@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.id.Ulids;
 import org.chapkit.time.UtcTimestamps;
 import org.slf4j.Logger;
@@ -81,6 +82,7 @@ public final class JobManager implements AutoCloseable {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final JobMetrics metrics;
+    private final JobEvents events;
     private final JobWorker worker;
     private final CustomTask<String> jobTask;
     private final ScheduledExecutorService cancelWatcher;
@@ -131,6 +133,42 @@ public final class JobManager implements AutoCloseable {
             JobSettings settings,
             MeterRegistry meterRegistry,
             Clock clock) {
+        this(
+                dataSource,
+                transactionManager,
+                customizers,
+                mapper,
+                settings,
+                meterRegistry,
+                clock,
+                EventPublisher.NONE,
+                Duration.ofSeconds(1));
+    }
+
+    /**
+     * Creates the job system of one instance that publishes its events ({@code org.chapkit.job.*}) with each state
+     * change; nothing runs until {@link #start(Collection, Collection)}.
+     *
+     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
+     * @param transactionManager the transaction manager of that data source
+     * @param customizers applied in order to the scheduler builder after {@code settings}, at each start
+     * @param mapper serializes payloads
+     * @param settings concurrency, timing and retention
+     * @param meterRegistry where job metrics go
+     * @param clock time source of job timestamps
+     * @param events where job events go ({@link EventPublisher#NONE} for none)
+     * @param progressEventInterval the least time between two progress events of one job
+     */
+    public JobManager(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Collection<? extends SchedulerBuilderCustomizer> customizers,
+            ObjectMapper mapper,
+            JobSettings settings,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            EventPublisher events,
+            Duration progressEventInterval) {
         this.dataSource = dataSource;
         this.customizers = List.copyOf(customizers);
         this.store = new JobStore(dataSource, settings.tables());
@@ -138,8 +176,9 @@ public final class JobManager implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = new JobEvents(events, transactions, progressEventInterval);
         this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
-        this.worker = new JobWorker(store, name -> handlers.get(name), mapper, settings, metrics, clock);
+        this.worker = new JobWorker(store, name -> handlers.get(name), mapper, settings, metrics, clock, this.events);
         // A custom task rather than a one-time task: its completion handler writes the job's final status right
         // before db-scheduler removes the execution.
         this.jobTask = Tasks.custom(JOB_TASK, String.class)
@@ -286,6 +325,7 @@ public final class JobManager implements AutoCloseable {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             store.insert(id, name, json, now, reservedArtifactId);
+            events.publish(new JobSubmitted(id, name, reservedArtifactId));
             // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing execution
             // would be a wasted query.
             scheduler.scheduleBatch(
@@ -357,7 +397,10 @@ public final class JobManager implements AutoCloseable {
     public void delete(String id) {
         Job job = get(id);
         worker.cancelLocal(job.id());
-        if (!store.delete(job.id())) {
+        boolean deleted = job.status().isTerminal()
+                ? store.delete(job.id())
+                : events.change(() -> store.delete(job.id()), () -> new JobCancelled(job.id(), job.type()));
+        if (!deleted) {
             throw new JobNotFoundException();
         }
     }
@@ -380,7 +423,16 @@ public final class JobManager implements AutoCloseable {
      */
     public int reconcile() {
         Instant now = clock.instant();
-        int failed = store.failOrphans(JOB_TASK, now.minus(settings.reconcileInterval()), now);
+        Instant cutoff = now.minus(settings.reconcileInterval());
+        int failed = events.enabled()
+                ? store.failOrphans(
+                        JOB_TASK,
+                        cutoff,
+                        now,
+                        orphan -> events.change(
+                                () -> store.failOrphan(JOB_TASK, orphan, cutoff, now),
+                                () -> new JobFailed(orphan.id(), orphan.type(), orphan.error())))
+                : store.failOrphans(JOB_TASK, cutoff, now);
         if (failed > 0) {
             log.warn("Failed {} job(s) that no live instance was running", failed);
         }

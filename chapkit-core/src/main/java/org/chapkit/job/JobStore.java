@@ -202,13 +202,14 @@ final class JobStore {
                 == 1;
     }
 
-    void progress(String id, double fraction, String message) {
-        jdbc.sql("UPDATE jobs SET progress = :progress, progress_message = :message"
-                        + " WHERE id = :id AND status = 'running'")
-                .param("progress", fraction)
-                .param("message", message)
-                .param("id", id)
-                .update();
+    boolean progress(String id, double fraction, String message) {
+        return jdbc.sql("UPDATE jobs SET progress = :progress, progress_message = :message"
+                                + " WHERE id = :id AND status = 'running'")
+                        .param("progress", fraction)
+                        .param("message", message)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     boolean delete(String id) {
@@ -235,6 +236,20 @@ final class JobStore {
      * @return how many jobs were failed
      */
     int failOrphans(String jobTask, Instant cutoff, Instant now) {
+        return failOrphans(jobTask, cutoff, now, null);
+    }
+
+    /** What {@link #failOrphans(String, Instant, Instant)} failed: one job. */
+    record Orphan(String id, String type, String error) {}
+
+    /**
+     * Like {@link #failOrphans(String, Instant, Instant)}, one job at a time, telling {@code failed} of each job it
+     * failed (in the same statement's transaction, when the caller runs one per job).
+     */
+    int failOrphans(String jobTask, Instant cutoff, Instant now, java.util.function.Predicate<Orphan> failed) {
+        if (failed != null) {
+            return failOrphansOneByOne(jobTask, cutoff, now, failed);
+        }
         int running = jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error"
                         + " WHERE status = 'running' AND started_at < :cutoff AND NOT EXISTS (SELECT 1 FROM"
                         + " scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id AND s.picked)")
@@ -252,6 +267,47 @@ final class JobStore {
                 .param("task", jobTask)
                 .update();
         return running + pending;
+    }
+
+    private static final String RUNNING_ORPHAN = "status = 'running' AND started_at < :cutoff AND NOT EXISTS (SELECT 1"
+            + " FROM scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id AND s.picked)";
+    private static final String PENDING_ORPHAN = "status = 'pending' AND submitted_at < :cutoff AND NOT EXISTS (SELECT"
+            + " 1 FROM scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id)";
+
+    private int failOrphansOneByOne(
+            String jobTask, Instant cutoff, Instant now, java.util.function.Predicate<Orphan> failed) {
+        int count = 0;
+        for (String condition : List.of(RUNNING_ORPHAN, PENDING_ORPHAN)) {
+            String error = condition == RUNNING_ORPHAN
+                    ? "JobAbandoned: no live instance was running this job any more"
+                    : "JobAbandoned: the job's execution was lost before it started";
+            List<String[]> candidates = jdbc.sql("SELECT id, type FROM jobs WHERE " + condition)
+                    .param("cutoff", UtcTimestamps.column(cutoff))
+                    .param("task", jobTask)
+                    .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("type")})
+                    .list();
+            for (String[] candidate : candidates) {
+                Orphan orphan = new Orphan(candidate[0], candidate[1], error);
+                if (failed.test(orphan)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Fails one orphan found by {@link #failOrphans}, if it is still one; false when it is not any more. */
+    boolean failOrphan(String jobTask, Orphan orphan, Instant cutoff, Instant now) {
+        String condition = orphan.error().contains("no live instance") ? RUNNING_ORPHAN : PENDING_ORPHAN;
+        return jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error WHERE id = :id AND "
+                                + condition)
+                        .param("now", UtcTimestamps.column(now))
+                        .param("error", orphan.error())
+                        .param("id", orphan.id())
+                        .param("cutoff", UtcTimestamps.column(cutoff))
+                        .param("task", jobTask)
+                        .update()
+                == 1;
     }
 
     long count(JobStatus status) {

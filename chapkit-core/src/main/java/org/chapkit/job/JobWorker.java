@@ -34,6 +34,7 @@ final class JobWorker {
     private final JobSettings settings;
     private final JobMetrics metrics;
     private final Clock clock;
+    private final JobEvents events;
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
@@ -43,8 +44,10 @@ final class JobWorker {
             ObjectMapper mapper,
             JobSettings settings,
             JobMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            JobEvents events) {
         this.store = store;
+        this.events = events;
         this.handlers = handlers;
         this.mapper = mapper;
         this.settings = settings;
@@ -65,26 +68,37 @@ final class JobWorker {
             throw new JobRequeuedException(jobId); // picked while stopping: hand it back untouched
         }
         Instant started = clock.instant();
-        Optional<JobStore.Claimed> claimed = store.claim(jobId, settings.instanceName(), started);
+        Optional<JobStore.Claimed> claimed = events.inTransaction(() -> {
+            Optional<JobStore.Claimed> claim = store.claim(jobId, settings.instanceName(), started);
+            if (claim.isPresent() && events.enabled()) {
+                events.publish(
+                        new JobStarted(jobId, claim.get().type(), claim.get().attempts(), settings.instanceName()));
+            }
+            return claim;
+        });
         if (claimed.isEmpty()) {
             return unclaimable(jobId, started);
         }
         String type = claimed.get().type();
         JobHandler<?> handler = handlers.apply(type);
         if (handler == null) {
+            String error = "UnknownJobTypeException: no JobHandler for job type '" + type + "' on instance "
+                    + settings.instanceName();
             return finish(
                     type,
                     JobStatus.FAILED,
                     started,
-                    () -> store.fail(
-                            jobId,
-                            "UnknownJobTypeException: no JobHandler for job type '" + type + "' on instance "
-                                    + settings.instanceName(),
-                            null,
-                            clock.instant()));
+                    () -> store.fail(jobId, error, null, clock.instant()),
+                    () -> new JobFailed(jobId, type, error));
         }
         RunningJob context = new RunningJob(
-                jobId, claimed.get().reservedArtifactId(), claimed.get().attempts(), Thread.currentThread(), store);
+                jobId,
+                claimed.get().reservedArtifactId(),
+                claimed.get().attempts(),
+                Thread.currentThread(),
+                store,
+                events,
+                clock);
         running.put(jobId, context);
         try {
             String artifactId;
@@ -94,13 +108,19 @@ final class JobWorker {
                 context.detach();
             }
             if (context.stopReason() == RunningJob.StopReason.CANCELLED) {
-                return finish(type, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
+                return finish(
+                        type,
+                        JobStatus.CANCELED,
+                        started,
+                        () -> store.cancel(jobId, clock.instant()),
+                        () -> new JobCancelled(jobId, type));
             }
             return finish(
                     type,
                     JobStatus.COMPLETED,
                     started,
-                    () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()));
+                    () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()),
+                    () -> new JobCompleted(jobId, type, artifactId));
         } catch (Throwable ex) {
             // Errors too (OutOfMemoryError, StackOverflowError, LinkageError): whatever ends the handler ends the job,
             // or its record would stay running while db-scheduler re-queues and then drops the execution.
@@ -128,16 +148,14 @@ final class JobWorker {
             return new CompletionHandler.OnCompleteRemove<>(); // deleted before it started, or already handled
         }
         log.warn("Job {} was still running without an attempt; marking it failed", jobId);
+        String error =
+                "JobAbandoned: the attempt on instance " + job.get().owner() + " ended without recording a result";
         return finish(
                 job.get().type(),
                 JobStatus.FAILED,
                 started,
-                () -> store.fail(
-                        jobId,
-                        "JobAbandoned: the attempt on instance " + job.get().owner()
-                                + " ended without recording a result",
-                        null,
-                        clock.instant()));
+                () -> store.fail(jobId, error, null, clock.instant()),
+                () -> new JobFailed(jobId, job.get().type(), error));
     }
 
     private CompletionHandler<String> onFailure(
@@ -151,27 +169,32 @@ final class JobWorker {
             throw deferred;
         }
         if (reason == RunningJob.StopReason.CANCELLED) {
-            return finish(type, JobStatus.CANCELED, started, () -> store.cancel(jobId, clock.instant()));
+            return finish(
+                    type,
+                    JobStatus.CANCELED,
+                    started,
+                    () -> store.cancel(jobId, clock.instant()),
+                    () -> new JobCancelled(jobId, type));
         } else if (reason == RunningJob.StopReason.SHUTDOWN && handler.idempotent()) {
             store.requeue(jobId);
             throw new JobRequeuedException(jobId);
         } else if (reason == RunningJob.StopReason.SHUTDOWN) {
+            String error =
+                    "JobInterrupted: instance " + settings.instanceName() + " shut down while the job was running";
             return finish(
                     type,
                     JobStatus.FAILED,
                     started,
-                    () -> store.fail(
-                            jobId,
-                            "JobInterrupted: instance " + settings.instanceName()
-                                    + " shut down while the job was running",
-                            tracebackIfExposed(ex),
-                            clock.instant()));
+                    () -> store.fail(jobId, error, tracebackIfExposed(ex), clock.instant()),
+                    () -> new JobFailed(jobId, type, error));
         }
+        String error = errorLine(ex);
         return finish(
                 type,
                 JobStatus.FAILED,
                 started,
-                () -> store.fail(jobId, errorLine(ex), tracebackIfExposed(ex), clock.instant()));
+                () -> store.fail(jobId, error, tracebackIfExposed(ex), clock.instant()),
+                () -> new JobFailed(jobId, type, error));
     }
 
     /**
@@ -179,12 +202,17 @@ final class JobWorker {
      * (false when the record was deleted meanwhile: nothing left to update), then the removal of the execution, then
      * the meters. Not one transaction, which would cost an extra round trip per job: if the update fails, the
      * execution stays picked and dead-execution recovery handles the job; if the removal fails or the instance dies
-     * between the two, the dead execution of a finished job is just removed.
+     * between the two, the dead execution of a finished job is just removed. With events on, the update and its
+     * event are one transaction.
      */
     private CompletionHandler<String> finish(
-            String type, JobStatus status, Instant started, java.util.function.BooleanSupplier update) {
+            String type,
+            JobStatus status,
+            Instant started,
+            java.util.function.BooleanSupplier update,
+            java.util.function.Supplier<? extends org.chapkit.event.ChapkitEvent> event) {
         return (complete, operations) -> {
-            update.getAsBoolean();
+            events.change(update, event);
             operations.stop();
             metrics.finished(type, status, Duration.between(started, clock.instant()));
         };
@@ -205,13 +233,12 @@ final class JobWorker {
             return;
         }
         Instant heartbeat = complete.getExecution().lastHeartbeat;
-        store.fail(
-                jobId,
-                "JobAbandoned: instance " + complete.getExecution().pickedBy
-                        + " stopped sending heartbeats while running this job"
-                        + (heartbeat == null ? "" : " (last heartbeat " + heartbeat + ")"),
-                null,
-                clock.instant());
+        String error = "JobAbandoned: instance " + complete.getExecution().pickedBy
+                + " stopped sending heartbeats while running this job"
+                + (heartbeat == null ? "" : " (last heartbeat " + heartbeat + ")");
+        events.change(
+                () -> store.fail(jobId, error, null, clock.instant()),
+                () -> new JobFailed(jobId, job.get().type(), error));
         metrics.finished(job.get().type(), JobStatus.FAILED, Duration.ZERO);
         operations.stop();
     }

@@ -21,11 +21,27 @@ final class RunningJob implements JobContext {
     private final int attempt;
     private final Thread worker;
     private final JobStore store;
+    private final JobEvents events;
+    private final java.time.Clock clock;
     private final List<Runnable> callbacks = new ArrayList<>();
     private StopReason stopReason;
     private boolean detached;
+    private java.time.Instant lastProgressEvent;
 
     RunningJob(String jobId, String reservedArtifactId, int attempt, Thread worker, JobStore store) {
+        this(jobId, reservedArtifactId, attempt, worker, store, null, java.time.Clock.systemUTC());
+    }
+
+    RunningJob(
+            String jobId,
+            String reservedArtifactId,
+            int attempt,
+            Thread worker,
+            JobStore store,
+            JobEvents events,
+            java.time.Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.jobId = jobId;
         this.reservedArtifactId = reservedArtifactId;
         this.attempt = attempt;
@@ -51,7 +67,21 @@ final class RunningJob implements JobContext {
     @Override
     public void reportProgress(double fraction, String message) {
         double clamped = Double.isNaN(fraction) ? 0 : Math.clamp(fraction, 0.0, 1.0);
-        store.progress(jobId, clamped, message);
+        if (events == null || !events.enabled() || !progressEventDue()) {
+            store.progress(jobId, clamped, message);
+            return;
+        }
+        events.change(() -> store.progress(jobId, clamped, message), () -> new JobProgressed(jobId, clamped, message));
+    }
+
+    /** Throttles progress events: at most one per interval per attempt, the first at once. */
+    private synchronized boolean progressEventDue() {
+        java.time.Instant now = clock.instant();
+        if (lastProgressEvent != null && now.isBefore(lastProgressEvent.plus(events.progressInterval()))) {
+            return false;
+        }
+        lastProgressEvent = now;
+        return true;
     }
 
     @Override

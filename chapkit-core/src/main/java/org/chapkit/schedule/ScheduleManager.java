@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.FieldError;
@@ -54,6 +55,7 @@ public class ScheduleManager {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ObjectMapper mapper;
+    private final EventPublisher events;
 
     public ScheduleManager(
             ScheduleStore store,
@@ -62,6 +64,27 @@ public class ScheduleManager {
             Clock clock,
             TransactionTemplate transactions,
             ObjectMapper mapper) {
+        this(store, tasks, settings, clock, transactions, mapper, EventPublisher.NONE);
+    }
+
+    /**
+     * @param store the schedules table
+     * @param tasks the tasks schedules run
+     * @param settings polling and missed-run settings
+     * @param clock the source of ticks
+     * @param transactions runs each firing in one transaction
+     * @param mapper reads and writes params
+     * @param events where {@code org.chapkit.schedule.*} events go, in the transaction of each firing
+     */
+    public ScheduleManager(
+            ScheduleStore store,
+            TaskManager tasks,
+            ScheduleSettings settings,
+            Clock clock,
+            TransactionTemplate transactions,
+            ObjectMapper mapper,
+            EventPublisher events) {
+        this.events = events;
         this.store = store;
         this.tasks = tasks;
         this.settings = settings;
@@ -194,6 +217,11 @@ public class ScheduleManager {
                     schedule.task(),
                     plan.skipped(),
                     schedule.missedRunPolicy().wire());
+            events.publish(new ScheduleMissed(
+                    schedule.id(),
+                    schedule.task(),
+                    plan.skipped(),
+                    schedule.missedRunPolicy().wire()));
         }
         if (!tasks.isEnabled(schedule.task())) {
             return 0;
@@ -210,6 +238,7 @@ public class ScheduleManager {
                 return submitted;
             }
             store.recordRun(schedule.id(), tick, accepted.jobId(), now);
+            events.publish(new ScheduleFired(schedule.id(), schedule.task(), tick, accepted.jobId()));
             submitted++;
         }
         return submitted;

@@ -38,6 +38,18 @@ public final class SseStream {
         }
     }
 
+    /**
+     * Sends an already-serialized JSON document in one frame with an {@code id:} line, which a client sends back as
+     * {@code Last-Event-ID} when it reconnects.
+     */
+    public void sendJson(String id, String json) {
+        try {
+            emitter.send("id: " + id + "\ndata: " + json + "\n\n", FRAME_TYPE);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("SSE client went away", ex);
+        }
+    }
+
     /** Ends the stream normally. */
     public void complete() {
         emitter.complete();

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.problem.ChapkitException;
 import org.chapkit.problem.ConflictException;
 import org.chapkit.problem.NotFoundException;
 import org.chapkit.problem.ProblemType;
 import org.chapkit.task.internal.TaskParameterBinder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +27,8 @@ public class TaskManager {
     private final TaskParameterSchemas schemas;
     private final List<TaskReferenceSource> referenceSources;
     private final ObjectProvider<TaskExecutionGateway> gateway;
+    private final EventPublisher events;
+    private final TransactionOperations transactions;
 
     public TaskManager(
             TaskRegistry registry,
@@ -33,6 +37,30 @@ public class TaskManager {
             TaskParameterSchemas schemas,
             List<TaskReferenceSource> referenceSources,
             ObjectProvider<TaskExecutionGateway> gateway) {
+        this(registry, states, binder, schemas, referenceSources, gateway, EventPublisher.NONE, null);
+    }
+
+    /**
+     * @param registry the tasks
+     * @param states their enabled flags
+     * @param binder binds params
+     * @param schemas describes params
+     * @param referenceSources what references tasks (schedules), for orphan checks
+     * @param gateway submits runs to the job system
+     * @param events where {@code org.chapkit.task.enabled}/{@code disabled} go
+     * @param transactions runs a flag change and its event in one transaction (null: events off)
+     */
+    public TaskManager(
+            TaskRegistry registry,
+            TaskStateStore states,
+            TaskParameterBinder binder,
+            TaskParameterSchemas schemas,
+            List<TaskReferenceSource> referenceSources,
+            ObjectProvider<TaskExecutionGateway> gateway,
+            EventPublisher events,
+            TransactionOperations transactions) {
+        this.events = events;
+        this.transactions = transactions;
         this.registry = registry;
         this.states = states;
         this.binder = binder;
@@ -63,7 +91,17 @@ public class TaskManager {
     /** Enables or disables a task (persisted, cluster-wide); 404 when unknown. */
     public TaskInfo setEnabled(String name, boolean enabled) {
         TaskDefinition task = registry.require(name);
-        states.setEnabled(name, enabled);
+        if (transactions == null || events == EventPublisher.NONE) {
+            states.setEnabled(name, enabled);
+            return info(task, enabled);
+        }
+        transactions.executeWithoutResult(status -> {
+            boolean before = states.isEnabled(name);
+            states.setEnabled(name, enabled);
+            if (before != enabled) {
+                events.publish(enabled ? new TaskEnabled(name) : new TaskDisabled(name));
+            }
+        });
         return info(task, enabled);
     }
 

@@ -15,11 +15,15 @@ class ArchitectureTests {
     static final ArchRule noPackageCycles =
             slices().matching("org.chapkit.ml.(*)..").should().beFreeOfCycles();
 
-    /** The runner API is plain Java; only the service layer (jobs, transactions, MVC) uses Spring Framework. */
+    /**
+     * The runner API is plain Java; only the service layer (jobs, transactions, MVC) uses Spring Framework: the ML
+     * workflow, the model registry (JDBC, transactions) and the inference endpoints (MVC).
+     */
     @ArchTest
     static final ArchRule noSpringOutsideTheServiceLayer = noClasses()
             .that()
-            .resideOutsideOfPackage("org.chapkit.ml.service..")
+            .resideOutsideOfPackages(
+                    "org.chapkit.ml.service..", "org.chapkit.ml.registry..", "org.chapkit.ml.inference..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..");

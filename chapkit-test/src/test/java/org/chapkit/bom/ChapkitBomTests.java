@@ -40,7 +40,11 @@ class ChapkitBomTests {
                 "chapkit-client",
                 "chapkit-console",
                 "chapkit-spring-boot-starter",
-                "chapkit-test")) {
+                "chapkit-test",
+                "chapkit-events-rabbitmq",
+                "chapkit-events-kafka",
+                "chapkit-events-redis",
+                "chapkit-events-nats")) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
         }
     }

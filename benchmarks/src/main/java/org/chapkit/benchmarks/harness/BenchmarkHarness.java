@@ -39,6 +39,7 @@ public final class BenchmarkHarness {
             new ConfigGetSuite(),
             new org.chapkit.benchmarks.security.SecuritySuite(),
             new PredictSuite(),
+            new InferenceSuite(),
             new MicroSuite(),
             new ExportSuite(),
             new SseSuite(),

@@ -27,6 +27,7 @@ import org.chapkit.autoconfigure.web.RequestSizeExemption;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.PageLimits;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.job.RecurringWork;
 import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ObjectProvider;
@@ -145,7 +146,8 @@ public final class ChapkitArtifactAutoConfiguration {
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
             ObjectProvider<ConfigManager<?>> configs,
-            ChapkitArtifactProperties properties) {
+            ChapkitArtifactProperties properties,
+            ObjectProvider<EventPublisher> events) {
         return new ArtifactManager(
                 repository,
                 contents,
@@ -155,14 +157,15 @@ public final class ChapkitArtifactAutoConfiguration {
                 clock.getIfAvailable(Clock::systemUTC),
                 configs.getIfAvailable(),
                 properties.maxContentSize().toBytes(),
-                properties.maxTreeDepth());
+                properties.maxTreeDepth(),
+                events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean
     @ConditionalOnMissingBean
     LinkedArtifactsDeletion chapkitLinkedArtifactsDeletion(
-            ArtifactRepository repository, ArtifactContentStore contents) {
-        return new LinkedArtifactsDeletion(repository, contents);
+            ArtifactRepository repository, ArtifactContentStore contents, ObjectProvider<EventPublisher> events) {
+        return new LinkedArtifactsDeletion(repository, contents, events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean

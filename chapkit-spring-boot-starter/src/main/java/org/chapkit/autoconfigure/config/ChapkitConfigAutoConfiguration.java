@@ -17,6 +17,7 @@ import org.chapkit.config.internal.ConfigController;
 import org.chapkit.config.internal.ConfigRepository;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.PageLimits;
+import org.chapkit.event.EventPublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -92,14 +93,16 @@ public final class ChapkitConfigAutoConfiguration {
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
             ChapkitJsonMapper json,
-            ObjectProvider<ConfigDeletionHook> deletionHooks) {
+            ObjectProvider<ConfigDeletionHook> deletionHooks,
+            ObjectProvider<EventPublisher> events) {
         return new ConfigManager(
                 type,
                 repository,
                 new TransactionTemplate(transactionManager),
                 clock.getIfAvailable(Clock::systemUTC),
                 json.mapper(),
-                deletionHooks.orderedStream().toList());
+                deletionHooks.orderedStream().toList(),
+                events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean

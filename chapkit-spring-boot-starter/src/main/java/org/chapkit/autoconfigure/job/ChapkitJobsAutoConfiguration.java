@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
@@ -13,6 +14,7 @@ import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.db.ChapkitTables;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
@@ -32,6 +34,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -65,7 +68,9 @@ public final class ChapkitJobsAutoConfiguration {
             ChapkitJsonMapper json,
             ChapkitJobsProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<EventPublisher> events,
+            Environment environment) {
         return new JobManager(
                 dataSource,
                 transactionManager,
@@ -73,7 +78,9 @@ public final class ChapkitJobsAutoConfiguration {
                 json.mapper(),
                 settings(properties, schema.tables()),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC),
+                events.getIfAvailable(() -> EventPublisher.NONE),
+                environment.getProperty("chapkit.events.progress-interval", Duration.class, Duration.ofSeconds(1)));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.task.ChapkitTaskAutoConfiguration;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.schedule.ScheduleManager;
 import org.chapkit.schedule.internal.ScheduleController;
 import org.chapkit.schedule.internal.ScheduleStore;
@@ -49,14 +50,16 @@ public final class ChapkitScheduleAutoConfiguration {
             ChapkitScheduleProperties properties,
             ObjectProvider<Clock> clock,
             PlatformTransactionManager transactionManager,
-            ChapkitJsonMapper json) {
+            ChapkitJsonMapper json,
+            ObjectProvider<EventPublisher> events) {
         return new ScheduleManager(
                 store,
                 tasks,
                 properties.toSettings(),
                 clock.getIfAvailable(Clock::systemUTC),
                 new TransactionTemplate(transactionManager),
-                json.mapper());
+                json.mapper(),
+                events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean

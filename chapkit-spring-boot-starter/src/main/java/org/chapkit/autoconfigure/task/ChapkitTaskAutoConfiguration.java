@@ -8,6 +8,7 @@ import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.event.EventPublisher;
 import org.chapkit.task.BeanTaskParameterResolver;
 import org.chapkit.task.TaskExecutionGateway;
 import org.chapkit.task.TaskInvoker;
@@ -35,6 +36,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,14 +114,20 @@ public final class ChapkitTaskAutoConfiguration {
             TaskParameterBinder binder,
             TaskParameterSchemas schemas,
             ObjectProvider<TaskReferenceSource> referenceSources,
-            ObjectProvider<TaskExecutionGateway> gateway) {
+            ObjectProvider<TaskExecutionGateway> gateway,
+            ObjectProvider<EventPublisher> events,
+            ObjectProvider<PlatformTransactionManager> transactionManager) {
         return new TaskManager(
                 registry,
                 states,
                 binder,
                 schemas,
                 referenceSources.orderedStream().toList(),
-                gateway);
+                gateway,
+                events.getIfAvailable(() -> EventPublisher.NONE),
+                transactionManager.getIfAvailable() == null
+                        ? null
+                        : new TransactionTemplate(transactionManager.getObject()));
     }
 
     @Bean

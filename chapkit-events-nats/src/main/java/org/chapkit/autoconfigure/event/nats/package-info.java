@@ -1,0 +1,2 @@
+/** Auto-configuration of the NATS JetStream event destination. */
+package org.chapkit.autoconfigure.event.nats;

@@ -1,0 +1,2 @@
+/** Delivers chapkit's event log to a Redis stream. */
+package org.chapkit.event.redis;

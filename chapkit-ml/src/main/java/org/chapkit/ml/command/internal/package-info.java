@@ -1,0 +1,2 @@
+/** The inbound commands' de-duplication table. */
+package org.chapkit.ml.command.internal;
