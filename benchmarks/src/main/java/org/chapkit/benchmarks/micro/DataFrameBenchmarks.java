@@ -1,6 +1,5 @@
 package org.chapkit.benchmarks.micro;
 
-import org.chapkit.ml.data.TablesawFrames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.data.TablesawFrames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
