@@ -12,6 +12,7 @@ import org.chapkit.client.http.ChapkitJson;
 import org.chapkit.client.info.ServiceInfo;
 import org.chapkit.client.job.JobClient;
 import org.chapkit.client.ml.MlClient;
+import org.chapkit.client.model.ModelsClient;
 import org.chapkit.client.schedule.ScheduleClient;
 import org.chapkit.client.security.SecurityClient;
 import org.chapkit.client.system.SystemClient;
@@ -44,6 +45,7 @@ public final class ChapkitClient implements AutoCloseable {
     private final ArtifactClient artifacts;
     private final JobClient jobs;
     private final MlClient ml;
+    private final ModelsClient models;
     private final TaskClient tasks;
     private final ScheduleClient schedules;
     private final SecurityClient security;
@@ -58,6 +60,7 @@ public final class ChapkitClient implements AutoCloseable {
         this.artifacts = new ArtifactClient(http);
         this.jobs = new JobClient(http);
         this.ml = new MlClient(http);
+        this.models = new ModelsClient(http);
         this.tasks = new TaskClient(http);
         this.schedules = new ScheduleClient(http);
         this.security = new SecurityClient(http);
@@ -145,6 +148,16 @@ public final class ChapkitClient implements AutoCloseable {
      */
     public MlClient ml() {
         return ml;
+    }
+
+    /**
+     * The model registry ({@code /api/v1/models}) and the synchronous inference endpoints ({@code /v2},
+     * {@code /invocations}).
+     *
+     * @return the models client
+     */
+    public ModelsClient models() {
+        return models;
     }
 
     /**

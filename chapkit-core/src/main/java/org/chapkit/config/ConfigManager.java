@@ -292,6 +292,65 @@ public class ConfigManager<T extends BaseConfig> {
         });
     }
 
+    /**
+     * Every kept version of a config, oldest first (each create and update keeps one).
+     *
+     * @param id the config's ULID
+     * @return its versions
+     * @throws NotFoundException when there is no such config
+     */
+    public List<ConfigVersion> versions(String id) {
+        String configId = get(id).id();
+        return repository.versions(configId);
+    }
+
+    /**
+     * One kept version of a config.
+     *
+     * @param id the config's ULID
+     * @param version the version
+     * @return that version
+     * @throws NotFoundException when there is no such config or version
+     */
+    public ConfigVersion version(String id, long version) {
+        String configId = get(id).id();
+        return repository
+                .version(configId, version)
+                .orElseThrow(() -> new NotFoundException("Config " + configId + " has no version " + version));
+    }
+
+    /**
+     * What changed between two versions of a config.
+     *
+     * @param id the config's ULID
+     * @param from the older version
+     * @param to the newer version; {@code null} for the current one
+     * @return the diff
+     * @throws NotFoundException when there is no such config or version
+     */
+    public ConfigDiff diff(String id, long from, Long to) {
+        StoredConfig current = get(id);
+        return ConfigDiff.between(
+                version(current.id(), from), version(current.id(), to == null ? current.version() : to), mapper);
+    }
+
+    /**
+     * Rolls a config back to an earlier version: its name, tags and data become the current state again as a new
+     * version (history is never rewritten). The data is validated against today's config schema.
+     *
+     * @param id the config's ULID
+     * @param version the version to restore
+     * @param expectedVersion the version the config must be at now, when given (If-Match)
+     * @return the config at its new version
+     * @throws NotFoundException when there is no such config or version
+     * @throws ValidationFailedException when the old data no longer fits the config schema
+     */
+    public StoredConfig rollback(String id, long version, OptionalLong expectedVersion) {
+        ConfigVersion restored = version(id, version);
+        ObjectNode data = type.bind(restored.data()).data();
+        return apply(restored.configId(), restored.name(), restored.tags(), data, expectedVersion);
+    }
+
     private Config<T> typed(StoredConfig config) {
         return new Config<>(
                 config.id(),

@@ -29,6 +29,7 @@ public record ChapkitTables(String schema) {
             "artifact_seals",
             "artifacts",
             "config_artifacts",
+            "config_versions",
             "configs",
             "event_dead_letters",
             "event_deliveries",
@@ -38,6 +39,11 @@ public record ChapkitTables(String schema) {
             "inbound_messages",
             "job_inputs",
             "jobs",
+            "ml_model_alias_moves",
+            "ml_model_aliases",
+            "ml_model_routes",
+            "ml_model_versions",
+            "ml_models",
             "registration_leases",
             "scheduled_tasks",
             "schedules",
@@ -45,7 +51,8 @@ public record ChapkitTables(String schema) {
             "security_audit",
             "security_rate_limit_buckets",
             "task_runs",
-            "task_state");
+            "task_state",
+            "webhook_endpoints");
 
     private static final Pattern TABLE = Pattern.compile("(?<![.\\w\"])(" + String.join("|", NAMES) + ")(?![\\w\"])");
 

@@ -15,11 +15,19 @@ class ArchitectureTests {
     static final ArchRule noPackageCycles =
             slices().matching("org.chapkit.ml.(*)..").should().beFreeOfCycles();
 
-    /** The runner API is plain Java; only the service layer (jobs, transactions, MVC) uses Spring Framework. */
+    /**
+     * The runner API is plain Java; only the service layer (jobs, transactions, MVC) uses Spring Framework: the ML
+     * workflow, the model registry (JDBC, transactions), the inference endpoints (MVC) and inbound commands (their
+     * problem details and de-duplication store).
+     */
     @ArchTest
     static final ArchRule noSpringOutsideTheServiceLayer = noClasses()
             .that()
-            .resideOutsideOfPackage("org.chapkit.ml.service..")
+            .resideOutsideOfPackages(
+                    "org.chapkit.ml.service..",
+                    "org.chapkit.ml.registry..",
+                    "org.chapkit.ml.inference..",
+                    "org.chapkit.ml.command..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..");

@@ -40,6 +40,7 @@ public final class BenchmarkHarness {
             new org.chapkit.benchmarks.security.SecuritySuite(),
             new org.chapkit.benchmarks.events.EventsSuite(),
             new PredictSuite(),
+            new InferenceSuite(),
             new MicroSuite(),
             new ExportSuite(),
             new SseSuite(),

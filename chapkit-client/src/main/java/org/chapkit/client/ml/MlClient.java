@@ -49,6 +49,28 @@ public final class MlClient {
     }
 
     /**
+     * {@code POST /api/v1/ml/$predict} selecting the trained model through the model registry (model with version
+     * or alias, or its A/B routing) instead of by artifact id.
+     *
+     * @param request the selection and the frames
+     * @return the job and the pre-allocated prediction artifact id
+     */
+    public JobSubmission predict(RegistryPredictRequest request) {
+        return http.exchange("POST", BASE + "/$predict", null, request, submissionType);
+    }
+
+    /**
+     * {@code POST /api/v1/ml/$backtest}: submits a rolling-origin backtest job (202); its artifact
+     * ({@code ml_evaluation}) holds per split and overall MAE, RMSE, CRPS and interval coverage.
+     *
+     * @param request config, dataset, splits and horizon
+     * @return the job and the pre-allocated evaluation artifact id
+     */
+    public JobSubmission backtest(BacktestRequest request) {
+        return http.exchange("POST", BASE + "/$backtest", null, request, submissionType);
+    }
+
+    /**
      * {@code POST /api/v1/ml/$train} with the training data as a file (CSV, Parquet, JSON or JSON Lines, by its
      * extension, optionally {@code .gz}), streamed from disk.
      *

@@ -1,5 +1,6 @@
 package org.chapkit.config.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -8,14 +9,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
+import org.chapkit.config.ConfigDiff;
 import org.chapkit.config.ConfigIn;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.config.ConfigOut;
+import org.chapkit.config.ConfigVersion;
 import org.chapkit.config.StoredConfig;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.CollectionStats;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.crud.PageLimits;
+import org.chapkit.problem.FieldError;
+import org.chapkit.problem.ValidationFailedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -154,6 +160,49 @@ public class ConfigController {
     }
 
     /** Deletes a config and every artifact tree linked to it. */
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "List a config's versions (each create and update keeps one), oldest first")
+    public List<ConfigVersion> versions(@PathVariable String id) {
+        return configs.versions(id);
+    }
+
+    @GetMapping("/{id}/versions/{version}")
+    @Operation(summary = "Get one version of a config")
+    public ConfigVersion version(@PathVariable String id, @PathVariable long version) {
+        return configs.version(id, version);
+    }
+
+    @GetMapping("/{id}/$diff")
+    @Operation(summary = "What changed between two versions of a config (to: default the current version)")
+    public ConfigDiff diff(
+            @PathVariable String id,
+            @RequestParam(name = "from") long from,
+            @RequestParam(name = "to", required = false) Long to) {
+        return configs.diff(id, from, to);
+    }
+
+    /**
+     * Body of {@code $rollback}.
+     *
+     * @param version the version to restore
+     */
+    public record RollbackRequest(@JsonProperty("version") Long version) {}
+
+    @PostMapping(path = "/{id}/$rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Roll a config back to an earlier version (as a new version)")
+    public ResponseEntity<ConfigOut> rollback(
+            @PathVariable String id,
+            @RequestBody RollbackRequest request,
+            @Parameter(description = "ETag the config must still have")
+                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
+        if (request.version() == null) {
+            throw ValidationFailedException.invalid(new FieldError("version", "is required"));
+        }
+        StoredConfig config = configs.rollback(id, request.version(), EntityVersions.parseIfMatch(ifMatch));
+        return ResponseEntity.ok().eTag(EntityVersions.etag(config.version())).body(ConfigOut.of(config));
+    }
+
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a config and its linked artifact trees")
     @ApiResponse(responseCode = "204", description = "Deleted")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.chapkit.config.ConfigVersion;
 import org.chapkit.config.StoredConfig;
 import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,11 +38,12 @@ public class ConfigRepository {
                         UtcTimestamps.column(config.createdAt()),
                         UtcTimestamps.column(config.updatedAt()))
                 .update();
+        recordVersion(config);
     }
 
     /** Overwrites a row if it is still at {@code expectedVersion}; false when it is not (or gone). */
     public boolean update(StoredConfig config, long expectedVersion) {
-        return jdbc.sql("UPDATE configs SET name = ?, data = ?, tags = ?, version = ?, updated_at = ? "
+        boolean updated = jdbc.sql("UPDATE configs SET name = ?, data = ?, tags = ?, version = ?, updated_at = ? "
                                 + "WHERE id = ? AND version = ?")
                         .params(
                                 config.name(),
@@ -53,6 +55,52 @@ public class ConfigRepository {
                                 expectedVersion)
                         .update()
                 == 1;
+        if (updated) {
+            recordVersion(config);
+        }
+        return updated;
+    }
+
+    /** Keeps the state a config has at its version, in the transaction that wrote it (issue 21). */
+    private void recordVersion(StoredConfig config) {
+        jdbc.sql("INSERT INTO config_versions (config_id, version, name, data, tags, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        config.id(),
+                        config.version(),
+                        config.name(),
+                        mapper.writeValueAsString(config.data()),
+                        mapper.writeValueAsString(config.tags()),
+                        UtcTimestamps.column(config.updatedAt()))
+                .update();
+    }
+
+    /** Every kept version of a config, oldest first. */
+    public List<ConfigVersion> versions(String id) {
+        return jdbc.sql("SELECT config_id, version, name, data, tags, created_at FROM config_versions"
+                        + " WHERE config_id = ? ORDER BY version")
+                .param(id)
+                .query(this::mapVersion)
+                .list();
+    }
+
+    /** One kept version of a config. */
+    public Optional<ConfigVersion> version(String id, long version) {
+        return jdbc.sql("SELECT config_id, version, name, data, tags, created_at FROM config_versions"
+                        + " WHERE config_id = ? AND version = ?")
+                .params(id, version)
+                .query(this::mapVersion)
+                .optional();
+    }
+
+    private ConfigVersion mapVersion(ResultSet rs, int row) throws SQLException {
+        return new ConfigVersion(
+                rs.getString("config_id"),
+                rs.getLong("version"),
+                rs.getString("name"),
+                mapper.readValue(rs.getString("tags"), STRINGS),
+                (ObjectNode) mapper.readTree(rs.getString("data")),
+                UtcTimestamps.read(rs, "created_at"));
     }
 
     /** The config with {@code id}. */

@@ -35,4 +35,15 @@ public record JobSubmitted(
     public static JobSubmitted prediction(String jobId, String artifactId) {
         return new JobSubmitted(jobId, artifactId, "Prediction job submitted. Job ID: " + jobId);
     }
+
+    /**
+     * The response of {@code $backtest}.
+     *
+     * @param jobId the job
+     * @param artifactId the pre-allocated evaluation artifact
+     * @return the response
+     */
+    public static JobSubmitted backtest(String jobId, String artifactId) {
+        return new JobSubmitted(jobId, artifactId, "Backtest job submitted. Job ID: " + jobId);
+    }
 }

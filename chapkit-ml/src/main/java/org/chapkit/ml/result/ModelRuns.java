@@ -61,7 +61,9 @@ public final class ModelRuns {
                 process == null ? null : process.stdout(),
                 process == null ? null : process.stderr());
         byte[] content = runner.modelCodec().encode(result.model());
-        return new TrainingArtifact(content, runner.modelCodec().contentType(), metadata);
+        String modelClass =
+                result.model() == null ? null : result.model().getClass().getName();
+        return new TrainingArtifact(content, runner.modelCodec().contentType(), metadata, modelClass);
     }
 
     /**
@@ -96,6 +98,41 @@ public final class ModelRuns {
             RunContext context)
             throws Exception {
         M model = runner.modelCodec().decode(trainingContent);
+        return predictDecoded(
+                runner, configId, config, model, historic, future, geo, requiredCovariates, configSchema, context);
+    }
+
+    /**
+     * Predicts with a model decoded already (the synchronous inference endpoints keep decoded models in a cache),
+     * otherwise as {@link #predict}.
+     *
+     * @param runner the runner
+     * @param configId the config ULID (from the training artifact's metadata)
+     * @param config the typed config
+     * @param model the decoded model
+     * @param historic the history
+     * @param future the future
+     * @param geo the optional geo
+     * @param requiredCovariates the service's required covariates, for the prediction schema
+     * @param configSchema the config JSON Schema, for the prediction schema (may be {@code null})
+     * @param context cancellation and attributes
+     * @param <C> the config type
+     * @param <M> the model type
+     * @return the prediction artifact data and optional workspace artifact
+     * @throws Exception when the runner fails
+     */
+    public <C, M> PredictionArtifacts predictDecoded(
+            ModelRunner<C, M> runner,
+            String configId,
+            C config,
+            M model,
+            DataFrame historic,
+            DataFrame future,
+            FeatureCollection geo,
+            List<String> requiredCovariates,
+            JsonNode configSchema,
+            RunContext context)
+            throws Exception {
         Instant started = clock.instant();
         PredictResult result = runner.predict(new PredictInput<>(config, model, historic, future, geo), context);
         Instant completed = clock.instant();

@@ -25,6 +25,7 @@ import org.chapkit.ml.api.TrainRequest;
 import org.chapkit.ml.api.ValidateRequest;
 import org.chapkit.ml.api.ValidateResponse;
 import org.chapkit.ml.data.DataFrame;
+import org.chapkit.ml.evaluation.BacktestRequest;
 import org.chapkit.ml.geo.FeatureCollection;
 import org.chapkit.ml.sample.GeoType;
 import org.chapkit.ml.sample.PredictionSample;
@@ -254,6 +255,21 @@ public class MlController {
         DataFrame history = uploads.frame(historic, "historic");
         DataFrame periods = uploads.frame(future, "future");
         return ml.predict(new PredictRequest(artifact, history, periods, collection));
+    }
+
+    /**
+     * Submits a rolling-origin backtest job.
+     *
+     * @param request config, dataset, splits and horizon
+     * @return the job and the pre-allocated evaluation artifact id
+     */
+    @PostMapping("/$backtest")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Backtest the model by rolling origin",
+            description = "Returns 202 at once; the job stores an ml_evaluation artifact (MAE, RMSE, CRPS, coverage)")
+    public JobSubmitted backtest(@RequestBody BacktestRequest request) {
+        return ml.backtest(request);
     }
 
     /**

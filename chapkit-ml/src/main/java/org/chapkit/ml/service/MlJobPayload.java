@@ -3,6 +3,7 @@ package org.chapkit.ml.service;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Optional;
 import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
@@ -20,6 +21,7 @@ import org.chapkit.ml.geo.FeatureCollection;
  *
  * @param configId the config of a train job, null for a predict job
  * @param artifactId the training artifact of a predict job, null for a train job
+ * @param tags tags for the prediction artifact (the registry route: version, alias, shadow), null for none
  * @param legacyData a pre-upgrade train payload's {@code data}, else null
  * @param legacyHistoric a pre-upgrade predict payload's {@code historic}, else null
  * @param legacyFuture a pre-upgrade predict payload's {@code future}, else null
@@ -30,6 +32,7 @@ import org.chapkit.ml.geo.FeatureCollection;
 public record MlJobPayload(
         @JsonProperty("config_id") String configId,
         @JsonProperty("artifact_id") String artifactId,
+        @JsonProperty("tags") List<String> tags,
 
         @JsonProperty(value = "data", access = JsonProperty.Access.WRITE_ONLY)
         DataFrame legacyData,
@@ -44,13 +47,23 @@ public record MlJobPayload(
         FeatureCollection legacyGeo) {
 
     /**
+     * A payload of ids only.
+     *
+     * @param configId the config of a train job
+     * @param artifactId the training artifact of a predict job
+     */
+    public MlJobPayload(String configId, String artifactId) {
+        this(configId, artifactId, null, null, null, null, null);
+    }
+
+    /**
      * The payload of a train job.
      *
      * @param configId the config
      * @return the payload
      */
     public static MlJobPayload train(String configId) {
-        return new MlJobPayload(configId, null, null, null, null, null);
+        return new MlJobPayload(configId, null);
     }
 
     /**
@@ -60,7 +73,7 @@ public record MlJobPayload(
      * @return the payload
      */
     public static MlJobPayload predict(String artifactId) {
-        return new MlJobPayload(null, artifactId, null, null, null, null);
+        return new MlJobPayload(null, artifactId);
     }
 
     /** The {@code $train} request of a train job queued before job inputs existed, if this payload is one. */
@@ -73,5 +86,16 @@ public record MlJobPayload(
         return legacyHistoric == null || legacyFuture == null
                 ? Optional.empty()
                 : Optional.of(new PredictRequest(artifactId, legacyHistoric, legacyFuture, legacyGeo));
+    }
+
+    /**
+     * The payload of a predict job whose prediction artifact gets {@code tags}.
+     *
+     * @param artifactId the training artifact
+     * @param tags the prediction's tags
+     * @return the payload
+     */
+    public static MlJobPayload predict(String artifactId, List<String> tags) {
+        return new MlJobPayload(null, artifactId, tags.isEmpty() ? null : List.copyOf(tags), null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.chapkit.ml.service;
 
+import java.util.List;
 import java.util.Objects;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobHandler;
@@ -43,6 +44,10 @@ public final class MlPredictJobHandler implements JobHandler<MlJobPayload> {
                 inputs,
                 context,
                 () -> workflow.predict(
-                        request, MlTrainJobHandler.reserved(context), context, () -> inputs.delete(context.jobId())));
+                        request,
+                        MlTrainJobHandler.reserved(context),
+                        context,
+                        payload.tags() == null ? List.of() : payload.tags(),
+                        () -> inputs.delete(context.jobId())));
     }
 }

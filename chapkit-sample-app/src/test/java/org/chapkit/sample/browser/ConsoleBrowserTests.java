@@ -1,6 +1,7 @@
 package org.chapkit.sample.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.chapkit.sample.browser.DevToolsBrowser.js;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -132,7 +133,11 @@ class ConsoleBrowserTests {
             assertThat(tab.text("#page")).contains("database", "Per-location regression", "monthly");
             assertThat(tab.eval("document.querySelectorAll('#nav-list a').length")
                             .asInt())
-                    .isEqualTo(9);
+                    .isEqualTo(10);
+            assertThat(tab.eval("document.querySelector('#nav-list a[data-page=registry]') !== null")
+                            .asBoolean())
+                    .as("the Registry page is in the navigation")
+                    .isTrue();
             tab.screenshot(SCREENSHOTS.resolve("overview.png"));
 
             tab.click("#theme-button");
@@ -421,6 +426,63 @@ class ConsoleBrowserTests {
                     .isGreaterThanOrEqualTo(2);
             tab.screenshot(SCREENSHOTS.resolve("artifacts.png"));
             assertThat(tab.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void theRegistryPageShowsVersionsAliasesAndBacktestScores() throws Exception {
+        String config = api.postJson(
+                        "/api/v1/configs",
+                        "{\"name\":\"registry-page\",\"data\":{\"prediction_periods\":2,\"n_samples\":3,\"lags\":1}}")
+                .json()
+                .get("id")
+                .asString();
+        JsonNode data = api.get(
+                        "/api/v1/ml/$generate-sample-data?config_id=" + config + "&num_periods=24&num_locations=2")
+                .json()
+                .get("data");
+        JsonNode trained = api.postJson("/api/v1/ml/$train", "{\"config_id\":\"" + config + "\",\"data\":" + data + "}")
+                .json();
+        JsonNode backtest = api.postJson(
+                        "/api/v1/ml/$backtest",
+                        "{\"config_id\":\"" + config + "\",\"data\":" + data + ",\"splits\":2,\"horizon\":2}")
+                .json();
+        for (String job :
+                List.of(trained.get("job_id").asString(), backtest.get("job_id").asString())) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> api.get("/api/v1/jobs/" + job)
+                                    .json()
+                                    .get("status")
+                                    .asString(),
+                            "completed"::equals);
+        }
+        String model = api.get("/api/v1/models").json().get(0).get("name").asString();
+        String artifact = trained.get("artifact_id").asString();
+        int version = 0;
+        for (JsonNode v : api.get("/api/v1/models/" + model + "/versions").json()) {
+            if (v.get("artifact_id").asString().equals(artifact)) {
+                version = v.get("version").asInt();
+            }
+        }
+        api.send(
+                "PUT",
+                "/api/v1/models/" + model + "/aliases/page-champion",
+                "application/json",
+                "{\"version\":" + version + "}");
+        try (DevToolsBrowser.Tab tab = browser.open()) {
+            tab.allow("/routing"); // 404: the model has no routing rule, which the page shows as "—"
+            tab.navigate(console("registry"));
+            tab.waitFor("document.querySelector('[data-version=\"" + version + "\"]') && document.querySelector("
+                    + js("[data-evaluation=\"" + backtest.get("artifact_id").asString() + "\"]") + ")");
+            assertThat(tab.text("[data-version=\"" + version + "\"]")).contains("page-champion", "active");
+            assertThat(tab.text(
+                            "[data-evaluation=\"" + backtest.get("artifact_id").asString() + "\"]"))
+                    .contains("2 × 2", "%");
+            tab.screenshot(SCREENSHOTS.resolve("registry.png"));
+            assertThat(tab.problems()).isEmpty();
+        } finally {
+            api.send("DELETE", "/api/v1/models/" + model + "/aliases/page-champion", null, null);
         }
     }
 

@@ -2,6 +2,7 @@ package org.chapkit.autoconfigure.ml;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,12 @@ import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobInputs;
 import org.chapkit.job.JobManager;
+import org.chapkit.ml.registry.ModelRegistry;
 import org.chapkit.ml.runner.AnnotatedModelRunner;
 import org.chapkit.ml.runner.InjectionResolver;
 import org.chapkit.ml.runner.ModelRunner;
 import org.chapkit.ml.sample.SampleDataLimits;
+import org.chapkit.ml.service.MlBacktestJobHandler;
 import org.chapkit.ml.service.MlController;
 import org.chapkit.ml.service.MlManager;
 import org.chapkit.ml.service.MlPredictJobHandler;
@@ -70,7 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Conditional(OnModelRunnerCondition.class)
 @ConditionalOnBooleanProperty(name = "chapkit.ml.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChapkitMlProperties.class)
-@Import(ChapkitJsonConfiguration.class)
+@Import({ChapkitJsonConfiguration.class, ModelRegistryConfiguration.class})
 public final class ChapkitMlAutoConfiguration {
 
     @Bean
@@ -111,14 +114,18 @@ public final class ChapkitMlAutoConfiguration {
             ArtifactManager artifacts,
             ServiceInfo info,
             PlatformTransactionManager transactionManager,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<ModelRegistry> registry,
+            ObjectProvider<ObservationRegistry> observations) {
         return new MlWorkflow(
                 runner,
                 configs,
                 artifacts,
                 info,
                 new TransactionTemplate(transactionManager),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC),
+                registry.getIfAvailable(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -138,6 +145,12 @@ public final class ChapkitMlAutoConfiguration {
     @ConditionalOnMissingBean
     MlPredictJobHandler chapkitMlPredictJobHandler(MlWorkflow workflow, JobInputs inputs) {
         return new MlPredictJobHandler(workflow, inputs);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MlBacktestJobHandler chapkitMlBacktestJobHandler(MlWorkflow workflow, JobInputs inputs) {
+        return new MlBacktestJobHandler(workflow, inputs);
     }
 
     @Bean

@@ -19,6 +19,11 @@ import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobManager;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.data.TablesawFrames;
+import org.chapkit.ml.inference.ModelCache;
+import org.chapkit.ml.inference.SyncPredictor;
+import org.chapkit.ml.registry.ModelRegistry;
+import org.chapkit.ml.registry.RegisteredModel;
+import org.chapkit.ml.registry.internal.ModelRegistryController;
 import org.chapkit.ml.runner.AnnotatedModelRunner;
 import org.chapkit.ml.runner.FunctionalModelRunner;
 import org.chapkit.ml.runner.ModelRunner;
@@ -43,7 +48,12 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import tech.tablesaw.api.Table;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which model runner the ML auto-configuration picks, its properties and switches, and what stops start-up.
@@ -184,6 +194,60 @@ class ChapkitMlAutoConfigurationTests {
         runner.withUserConfiguration(AnnotatedModel.class)
                 .withPropertyValues("chapkit.jobs.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MlWorkflow.class));
+    }
+
+    @Test
+    void theModelRegistryIsOnByDefaultNamedAfterTheServiceSwitchableAndReplaceable() {
+        runner.withUserConfiguration(AnnotatedModel.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(ModelRegistryController.class);
+            ModelRegistry registry = context.getBean(ModelRegistry.class);
+            assertThat(context.getBean(MlWorkflow.class).registry()).containsSame(registry);
+            assertThat(registry.models()).extracting(RegisteredModel::name).containsExactly(registry.defaultModel());
+            ChapkitModelsProperties properties = context.getBean(ChapkitModelsProperties.class);
+            assertThat(properties.cache().maxModels()).isEqualTo(8);
+            assertThat(properties.cache().maxSize()).isEqualTo(DataSize.ofMegabytes(256));
+        });
+        runner.withUserConfiguration(AnnotatedModel.class)
+                .withPropertyValues("chapkit.ml.models.default-model=forecaster")
+                .run(context -> assertThat(context.getBean(ModelRegistry.class).defaultModel())
+                        .isEqualTo("forecaster"));
+        runner.withUserConfiguration(AnnotatedModel.class)
+                .withPropertyValues("chapkit.ml.models.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(ModelRegistry.class);
+                    assertThat(context.getBean(MlWorkflow.class).registry()).isEmpty();
+                });
+        runner.withUserConfiguration(AnnotatedModel.class, OwnRegistry.class)
+                .run(context ->
+                        assertThat(context.getBean(ModelRegistry.class)).isSameAs(context.getBean("ownRegistry")));
+        runner.withUserConfiguration(AnnotatedModel.class, OwnCache.class).run(context -> {
+            assertThat(context.getBean(ModelCache.class)).isSameAs(context.getBean("ownCache"));
+            assertThat(context.getBean(SyncPredictor.class).cache()).isSameAs(context.getBean("ownCache"));
+        });
+        assertThat(ModelRegistryConfiguration.slug("Chapkit Sample Forecaster!"))
+                .isEqualTo("chapkit-sample-forecaster");
+        assertThat(ModelRegistryConfiguration.slug("???")).isEqualTo("default");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnCache {
+        @Bean
+        ModelCache ownCache() {
+            return new ModelCache(1, 1024, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnRegistry {
+        @Bean
+        ModelRegistry ownRegistry(JdbcClient jdbc, PlatformTransactionManager transactions) {
+            return new ModelRegistry(
+                    jdbc,
+                    JsonMapper.builder().build(),
+                    new TransactionTemplate(transactions),
+                    Clock.systemUTC(),
+                    "own");
+        }
     }
 
     @Test

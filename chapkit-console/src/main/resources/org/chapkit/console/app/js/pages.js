@@ -8,6 +8,7 @@ export const pages = [
   { path: 'configs', title: 'Configs', load: () => import('./pages/configs.js') },
   { path: 'artifacts', title: 'Artifacts', load: () => import('./pages/artifacts.js') },
   { path: 'models', title: 'Models', load: () => import('./pages/models.js') },
+  { path: 'registry', title: 'Registry', load: () => import('./pages/registry.js') },
   { path: 'train', title: 'Train / predict', load: () => import('./pages/train.js') },
   { path: 'metrics', title: 'Metrics', load: () => import('./pages/metrics.js') },
 ];
