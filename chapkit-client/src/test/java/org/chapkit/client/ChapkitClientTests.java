@@ -2,6 +2,11 @@ package org.chapkit.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -161,6 +166,25 @@ class ChapkitClientTests {
         assertThat(request.headers().getFirst("X-Service-Key")).isEqualTo("secret-key");
         assertThat(request.headers().getFirst("User-Agent")).isEqualTo("tests/1.0");
         assertThat(request.headers().getFirst("Accept")).isEqualTo("application/json");
+    }
+
+    @Test
+    void requestsCarryTheCurrentSpanAsTraceparentOnlyWhileOneIsCurrent() {
+        server.json("GET", "/health", 200, "{\"status\":\"healthy\",\"checks\":{}}");
+        SpanContext caller = SpanContext.create(
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7",
+                TraceFlags.getSampled(),
+                TraceState.getDefault());
+        try (Scope scope = Span.wrap(caller).makeCurrent()) {
+            client.health().check();
+        }
+        assertThat(server.last("GET", "/health").headers().getFirst("traceparent"))
+                .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        client.health().check();
+        assertThat(server.last("GET", "/health").headers().getFirst("traceparent"))
+                .isNull();
     }
 
     @Test

@@ -46,6 +46,8 @@ public class ArtifactManager {
 
     private static final String ENTITY = "Artifact";
 
+    private final java.util.concurrent.atomic.LongAdder bytesWritten = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder bytesRead = new java.util.concurrent.atomic.LongAdder();
     private final ArtifactRepository repository;
     private final ArtifactContentStore contents;
     private final ArtifactJson json;
@@ -474,6 +476,7 @@ public class ArtifactManager {
                     current.version() + 1,
                     content);
             write(updated, current.version());
+            bytesWritten.add(content.size());
             return updated;
         });
     }
@@ -539,12 +542,53 @@ public class ArtifactManager {
      */
     public Optional<InputStream> openContent(String id) {
         StoredArtifact artifact = get(id);
-        return artifact.hasContent() ? Optional.of(contents.open(artifact.content())) : Optional.empty();
+        return artifact.hasContent() ? Optional.of(counted(contents.open(artifact.content()))) : Optional.empty();
     }
 
     /** Opens the content described by {@code content}, as returned with an artifact. */
     public InputStream openContent(ContentInfo content) {
-        return contents.open(content);
+        return counted(contents.open(content));
+    }
+
+    /**
+     * Bytes of binary content this instance has stored since it started (meter {@code chapkit.artifacts.content.written}).
+     *
+     * @return the byte count
+     */
+    public long contentBytesWritten() {
+        return bytesWritten.sum();
+    }
+
+    /**
+     * Bytes of binary content this instance has read out of storage since it started: downloads, exports and the
+     * models jobs load (meter {@code chapkit.artifacts.content.read}).
+     *
+     * @return the byte count
+     */
+    public long contentBytesRead() {
+        return bytesRead.sum();
+    }
+
+    private InputStream counted(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws java.io.IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    bytesRead.increment();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    bytesRead.add(n);
+                }
+                return n;
+            }
+        };
     }
 
     /** The artifact with {@code id}, if any. */

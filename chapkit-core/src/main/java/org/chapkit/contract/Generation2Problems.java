@@ -57,7 +57,7 @@ final class Generation2Problems implements ProblemRendering {
                 // a path Tomcat let through but that is no URI reference: no instance rather than no answer
             }
         }
-        problem.setProperty("trace_id", RequestIdFilter.currentId(request));
+        problem.setProperty("trace_id", RequestIdFilter.traceId(request));
         return problem;
     }
 

@@ -51,7 +51,8 @@ public record ChapkitTables(String schema) {
             "security_audit",
             "security_rate_limit_buckets",
             "task_runs",
-            "task_state");
+            "task_state",
+            "webhook_endpoints");
 
     private static final Pattern TABLE = Pattern.compile("(?<![.\\w\"])(" + String.join("|", NAMES) + ")(?![\\w\"])");
 

@@ -177,6 +177,26 @@ public final class EventDispatcher implements AutoCloseable {
     }
 
     /**
+     * Creates the delivery state of a destination at the log's head now (in the caller's transaction, if any), so
+     * that it gets every event committed after this; does nothing when it has one. For destinations created at run
+     * time (webhook endpoints); those of the application context get theirs at {@link #start()}.
+     *
+     * @param destination the destination's name
+     */
+    public void track(String destination) {
+        store.ensureDestination(destination);
+    }
+
+    /**
+     * Deletes the delivery state and the dead letters of a destination that is gone for good.
+     *
+     * @param destination the destination's name
+     */
+    public void forget(String destination) {
+        store.deleteDestination(destination);
+    }
+
+    /**
      * Delivers {@code destination} again from just after {@code position} (events the log still keeps).
      *
      * @param destination the destination's name

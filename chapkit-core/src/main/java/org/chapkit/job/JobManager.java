@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +66,12 @@ public final class JobManager implements AutoCloseable {
     /** Name of the db-scheduler recurring task that deletes old job records. */
     public static final String RETENTION_TASK = "chapkit-job-retention";
 
+    /**
+     * The logging MDC key holding the id of the job whose attempt runs on a worker thread (with tracing on, the
+     * tracing bridge adds {@code traceId} and {@code spanId} beside it).
+     */
+    public static final String MDC_JOB_ID = "jobId";
+
     private static final Logger log = LoggerFactory.getLogger(JobManager.class);
 
     private enum State {
@@ -82,6 +89,7 @@ public final class JobManager implements AutoCloseable {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final JobMetrics metrics;
+    private final JobObservations observations;
     private final JobEvents events;
     private final JobWorker worker;
     private final CustomTask<String> jobTask;
@@ -169,6 +177,46 @@ public final class JobManager implements AutoCloseable {
             Clock clock,
             EventPublisher events,
             Duration progressEventInterval) {
+        this(
+                dataSource,
+                transactionManager,
+                customizers,
+                mapper,
+                settings,
+                meterRegistry,
+                clock,
+                events,
+                progressEventInterval,
+                JobTracing.OFF);
+    }
+
+    /**
+     * Creates the job system of one instance that publishes its events and reports submits and attempts as
+     * observations (traces, with a tracing bridge; see {@link JobTracing}); nothing runs until
+     * {@link #start(Collection, Collection)}.
+     *
+     * @param dataSource the database holding {@code jobs} and {@code scheduled_tasks}
+     * @param transactionManager the transaction manager of that data source
+     * @param customizers applied in order to the scheduler builder after {@code settings}, at each start
+     * @param mapper serializes payloads
+     * @param settings concurrency, timing and retention
+     * @param meterRegistry where job metrics go
+     * @param clock time source of job timestamps
+     * @param events where job events go ({@link EventPublisher#NONE} for none)
+     * @param progressEventInterval the least time between two progress events of one job
+     * @param tracing where the submit and run observations go
+     */
+    public JobManager(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Collection<? extends SchedulerBuilderCustomizer> customizers,
+            ObjectMapper mapper,
+            JobSettings settings,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            EventPublisher events,
+            Duration progressEventInterval,
+            JobTracing tracing) {
         this.dataSource = dataSource;
         this.customizers = List.copyOf(customizers);
         this.store = new JobStore(dataSource, settings.tables());
@@ -178,7 +226,9 @@ public final class JobManager implements AutoCloseable {
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = new JobEvents(events, transactions, progressEventInterval);
         this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
-        this.worker = new JobWorker(store, name -> handlers.get(name), mapper, settings, metrics, clock, this.events);
+        this.observations = new JobObservations(tracing);
+        this.worker = new JobWorker(
+                store, name -> handlers.get(name), mapper, settings, metrics, clock, this.events, observations);
         // A custom task rather than a one-time task: its completion handler writes the job's final status right
         // before db-scheduler removes the execution.
         this.jobTask = Tasks.custom(JOB_TASK, String.class)
@@ -207,6 +257,7 @@ public final class JobManager implements AutoCloseable {
                         + (state == State.RUNNING ? " is already running" : " is closed"));
             }
             this.handlers = index(handlers);
+            metrics.queues(this.handlers.keySet(), store::pendingByType, clock);
             // A db-scheduler Scheduler does not start again once stopped: each start builds its own.
             Scheduler built = scheduler(recurring);
             worker.resume();
@@ -323,22 +374,26 @@ public final class JobManager implements AutoCloseable {
         String id = Ulids.newUlid();
         String json = mapper.writeValueAsString(payload);
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
-            store.insert(id, name, json, now, reservedArtifactId);
-            events.publish(new JobSubmitted(id, name, reservedArtifactId));
-            // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing execution
-            // would be a wasted query.
-            scheduler.scheduleBatch(
-                    List.of(jobTask.instance(id, id)), runAt == null || runAt.isBefore(now) ? now : runAt);
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        scheduler.triggerCheckForDueExecutions();
-                    }
-                });
-            }
-        });
+        Observation observation = observations.submit(id, name).start();
+        try (Observation.Scope scope = observation.openScope()) {
+            // A job that starts later (a task retry after its backoff) links to this trace instead of continuing it.
+            boolean later = runAt != null && runAt.isAfter(now);
+            insert(
+                    scheduler,
+                    id,
+                    name,
+                    json,
+                    now,
+                    reservedArtifactId,
+                    runAt,
+                    JobObservations.traceparent(observation),
+                    later);
+        } catch (RuntimeException | Error ex) {
+            observation.error(ex);
+            throw ex;
+        } finally {
+            observation.stop();
+        }
         metrics.submitted(name);
         return new Job(
                 id,
@@ -355,6 +410,34 @@ public final class JobManager implements AutoCloseable {
                 null,
                 null,
                 0);
+    }
+
+    private void insert(
+            Scheduler scheduler,
+            String id,
+            String name,
+            String json,
+            Instant now,
+            String reservedArtifactId,
+            Instant runAt,
+            String traceparent,
+            boolean traceLinked) {
+        transactions.executeWithoutResult(status -> {
+            store.insert(id, name, json, now, reservedArtifactId, traceparent, traceLinked);
+            events.publish(new JobSubmitted(id, name, reservedArtifactId));
+            // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing execution
+            // would be a wasted query.
+            scheduler.scheduleBatch(
+                    List.of(jobTask.instance(id, id)), runAt == null || runAt.isBefore(now) ? now : runAt);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        scheduler.triggerCheckForDueExecutions();
+                    }
+                });
+            }
+        });
     }
 
     private void requireHandler(JobType<?> type) {

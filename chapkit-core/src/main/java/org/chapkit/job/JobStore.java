@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -23,7 +24,8 @@ final class JobStore {
     private static final String CLAIM_SET = "UPDATE jobs SET status = 'running', started_at = :now, owner = :owner,"
             + " attempts = attempts + 1, progress = NULL, progress_message = NULL"
             + " WHERE id = :id AND status = 'pending'";
-    private static final String CLAIMED_COLUMNS = "type, payload, reserved_artifact_id, attempts";
+    private static final String CLAIMED_COLUMNS =
+            "type, payload, reserved_artifact_id, attempts, submitted_at, traceparent, trace_linked";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -38,8 +40,18 @@ final class JobStore {
         this.jdbc = tables.jdbc(JdbcClient.create(dataSource));
     }
 
-    /** What a worker needs from the record it has just claimed. */
-    record Claimed(String type, String payload, String reservedArtifactId, int attempts) {}
+    /**
+     * What a worker needs from the record it has just claimed; {@code traceparent} is the submitter's W3C trace
+     * context, or null, and {@code traceLinked} whether the attempt links to it instead of continuing it.
+     */
+    record Claimed(
+            String type,
+            String payload,
+            String reservedArtifactId,
+            int attempts,
+            Instant submittedAt,
+            String traceparent,
+            boolean traceLinked) {}
 
     /** How this database moves a job to running and returns the claimed row in one statement, if it can. */
     private enum ClaimSql {
@@ -49,8 +61,22 @@ final class JobStore {
     }
 
     void insert(String id, String type, String payloadJson, Instant submittedAt, String reservedArtifactId) {
-        jdbc.sql("INSERT INTO jobs (id, type, status, payload, submitted_at, reserved_artifact_id, attempts)"
-                        + " VALUES (:id, :type, 'pending', :payload, :submitted, :reserved, 0)")
+        insert(id, type, payloadJson, submittedAt, reservedArtifactId, null, false);
+    }
+
+    void insert(
+            String id,
+            String type,
+            String payloadJson,
+            Instant submittedAt,
+            String reservedArtifactId,
+            String traceparent,
+            boolean traceLinked) {
+        jdbc.sql("INSERT INTO jobs (id, type, status, payload, submitted_at, reserved_artifact_id, attempts,"
+                        + " traceparent, trace_linked) VALUES (:id, :type, 'pending', :payload, :submitted, :reserved,"
+                        + " 0, :traceparent, :linked)")
+                .param("traceparent", traceparent)
+                .param("linked", traceLinked)
                 .param("id", id)
                 .param("type", type)
                 .param("payload", payloadJson)
@@ -70,6 +96,15 @@ final class JobStore {
         return jdbc.sql("SELECT payload FROM jobs WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
+                .optional();
+    }
+
+    private record TraceColumns(String traceparent, boolean linked) {}
+
+    private Optional<TraceColumns> trace(String id) {
+        return jdbc.sql("SELECT traceparent, trace_linked FROM jobs WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> new TraceColumns(rs.getString("traceparent"), rs.getBoolean("trace_linked")))
                 .optional();
     }
 
@@ -107,7 +142,10 @@ final class JobStore {
                         rs.getString("type"),
                         rs.getString("payload"),
                         rs.getString("reserved_artifact_id"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        UtcTimestamps.read(rs, "submitted_at"),
+                        rs.getString("traceparent"),
+                        rs.getBoolean("trace_linked")))
                 .optional();
     }
 
@@ -116,11 +154,15 @@ final class JobStore {
         if (job.isEmpty() || job.get().status() != JobStatus.PENDING || !claimPending(id, owner, now)) {
             return Optional.empty();
         }
+        Optional<TraceColumns> trace = trace(id);
         return Optional.of(new Claimed(
                 job.get().type(),
                 payload(id).orElse(null),
                 job.get().reservedArtifactId(),
-                job.get().attempts() + 1));
+                job.get().attempts() + 1,
+                job.get().submittedAt(),
+                trace.map(TraceColumns::traceparent).orElse(null),
+                trace.map(TraceColumns::linked).orElse(false)));
     }
 
     private ClaimSql claimSql() {
@@ -315,6 +357,20 @@ final class JobStore {
                 .param("status", status.wireName())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The pending jobs of one type: how many, and when the oldest was submitted. */
+    record PendingType(long count, Instant oldestSubmittedAt) {}
+
+    /** Pending jobs by type (all instances). */
+    Map<String, PendingType> pendingByType() {
+        Map<String, PendingType> byType = new java.util.HashMap<>();
+        jdbc.sql("SELECT type, COUNT(*) AS n, MIN(submitted_at) AS oldest FROM jobs WHERE status = 'pending'"
+                        + " GROUP BY type")
+                .query((rs, row) -> byType.put(
+                        rs.getString("type"), new PendingType(rs.getLong("n"), UtcTimestamps.read(rs, "oldest"))))
+                .list();
+        return byType;
     }
 
     int purgeFinishedBefore(Instant cutoff) {

@@ -3,6 +3,7 @@ package org.chapkit.job;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import io.micrometer.observation.Observation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -28,12 +30,15 @@ final class JobWorker {
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
     private static final Duration RETRY_AFTER_STORE_FAILURE = Duration.ofSeconds(10);
 
+    private static final String MDC_JOB_ID = JobManager.MDC_JOB_ID;
+
     private final JobStore store;
     private final Function<String, JobHandler<?>> handlers;
     private final ObjectMapper mapper;
     private final JobSettings settings;
     private final JobMetrics metrics;
     private final Clock clock;
+    private final JobObservations observations;
     private final JobEvents events;
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
@@ -45,7 +50,9 @@ final class JobWorker {
             JobSettings settings,
             JobMetrics metrics,
             Clock clock,
-            JobEvents events) {
+            JobEvents events,
+            JobObservations observations) {
+        this.observations = observations;
         this.store = store;
         this.events = events;
         this.handlers = handlers;
@@ -79,7 +86,46 @@ final class JobWorker {
         if (claimed.isEmpty()) {
             return unclaimable(jobId, started);
         }
-        String type = claimed.get().type();
+        Observation observation =
+                observations.attempt(jobId, claimed.get(), started).start();
+        MDC.put(MDC_JOB_ID, jobId);
+        try (Observation.Scope scope = observation.openScope()) {
+            return new ObservedCompletion(attempt(jobId, claimed.get(), started), observation);
+        } catch (RuntimeException | Error ex) {
+            if (!(ex instanceof JobRequeuedException) && !(ex instanceof JobDeferredException)) {
+                observation.error(ex);
+            }
+            observation.stop();
+            throw ex;
+        } finally {
+            MDC.remove(MDC_JOB_ID);
+        }
+    }
+
+    /**
+     * The completion of an attempt, run by db-scheduler on the worker thread after {@link #execute(String)} returned:
+     * the final status update still belongs to the attempt's observation, which ends with it.
+     */
+    private record ObservedCompletion(CompletionHandler<String> delegate, Observation observation)
+            implements CompletionHandler<String> {
+
+        @Override
+        public void complete(ExecutionComplete complete, ExecutionOperations<String> operations) {
+            MDC.put(MDC_JOB_ID, complete.getExecution().taskInstance.getId());
+            try (Observation.Scope scope = observation.openScope()) {
+                delegate.complete(complete, operations);
+            } catch (RuntimeException | Error ex) {
+                observation.error(ex);
+                throw ex;
+            } finally {
+                observation.stop();
+                MDC.remove(MDC_JOB_ID);
+            }
+        }
+    }
+
+    private CompletionHandler<String> attempt(String jobId, JobStore.Claimed claimed, Instant started) {
+        String type = claimed.type();
         JobHandler<?> handler = handlers.apply(type);
         if (handler == null) {
             String error = "UnknownJobTypeException: no JobHandler for job type '" + type + "' on instance "
@@ -92,18 +138,12 @@ final class JobWorker {
                     () -> new JobFailed(jobId, type, error));
         }
         RunningJob context = new RunningJob(
-                jobId,
-                claimed.get().reservedArtifactId(),
-                claimed.get().attempts(),
-                Thread.currentThread(),
-                store,
-                events,
-                clock);
+                jobId, claimed.reservedArtifactId(), claimed.attempts(), Thread.currentThread(), store, events, clock);
         running.put(jobId, context);
         try {
             String artifactId;
             try {
-                artifactId = runHandler(handler, claimed.get().payload(), context);
+                artifactId = runHandler(handler, claimed.payload(), context);
             } finally {
                 context.detach();
             }

@@ -50,6 +50,18 @@ public final class SseStream {
         }
     }
 
+    /**
+     * Sends an SSE comment line ({@code : text}), which clients ignore: it gets the response's headers to the client
+     * before the first event and keeps idle connections open through proxies.
+     */
+    public void comment(String text) {
+        try {
+            emitter.send(": " + text + "\n\n", FRAME_TYPE);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("SSE client went away", ex);
+        }
+    }
+
     /** Ends the stream normally. */
     public void complete() {
         emitter.complete();

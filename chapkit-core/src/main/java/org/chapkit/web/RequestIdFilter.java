@@ -26,6 +26,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
     /** The request attribute holding the request id, readable after the filter has returned (error pages). */
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
+    /**
+     * The request attribute holding the trace id of the request's server span, set by the tracing integration when
+     * tracing is on; problems carry it as {@code trace_id} (see {@link #traceId(HttpServletRequest)}).
+     */
+    public static final String TRACE_ATTRIBUTE = RequestIdFilter.class.getName() + ".traceId";
+
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -66,6 +72,18 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static String currentId(HttpServletRequest request) {
         Object id = request == null ? null : request.getAttribute(ATTRIBUTE);
         return id != null ? id.toString() : MDC.get(MDC_KEY);
+    }
+
+    /**
+     * The {@code trace_id} of a problem answering {@code request}: the trace id of its server span when tracing is on
+     * ({@link #TRACE_ATTRIBUTE}), else its request id ({@link #currentId(HttpServletRequest)}).
+     *
+     * @param request the request, or null
+     * @return the id, or null outside a request
+     */
+    public static String traceId(HttpServletRequest request) {
+        Object traceId = request == null ? null : request.getAttribute(TRACE_ATTRIBUTE);
+        return traceId != null ? traceId.toString() : currentId(request);
     }
 
     @Override

@@ -55,10 +55,12 @@ class JobStoreTests {
             String id = Ulids.newUlid();
             String artifactId = Ulids.newUlid();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            store.insert(id, SLEEP.name(), "{\"seconds\":1}", now, artifactId);
+            String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+            store.insert(id, SLEEP.name(), "{\"seconds\":1}", now, artifactId, traceparent, true);
 
             assertThat(store.claim(id, "instance-a", now.plusSeconds(1)))
-                    .contains(new JobStore.Claimed(SLEEP.name(), "{\"seconds\":1}", artifactId, 1));
+                    .contains(new JobStore.Claimed(
+                            SLEEP.name(), "{\"seconds\":1}", artifactId, 1, now, traceparent, true));
 
             Job running = store.find(id).orElseThrow();
             assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
@@ -91,7 +93,7 @@ class JobStoreTests {
             assertThat(pending.owner()).isNull();
             assertThat(pending.startedAt()).isNull();
             assertThat(store.claim(id, "instance-b", NOW))
-                    .contains(new JobStore.Claimed(SLEEP.name(), "null", null, 2));
+                    .contains(new JobStore.Claimed(SLEEP.name(), "null", null, 2, NOW, null, false));
         }
 
         @Test

@@ -17,13 +17,17 @@ class ArchitectureTests {
 
     /**
      * The runner API is plain Java; only the service layer (jobs, transactions, MVC) uses Spring Framework: the ML
-     * workflow, the model registry (JDBC, transactions) and the inference endpoints (MVC).
+     * workflow, the model registry (JDBC, transactions), the inference endpoints (MVC) and inbound commands (their
+     * problem details and de-duplication store).
      */
     @ArchTest
     static final ArchRule noSpringOutsideTheServiceLayer = noClasses()
             .that()
             .resideOutsideOfPackages(
-                    "org.chapkit.ml.service..", "org.chapkit.ml.registry..", "org.chapkit.ml.inference..")
+                    "org.chapkit.ml.service..",
+                    "org.chapkit.ml.registry..",
+                    "org.chapkit.ml.inference..",
+                    "org.chapkit.ml.command..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.Bucket;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import net.ttddyy.observation.tracing.DataSourceObservationListener;
 import org.apache.catalina.startup.Tomcat;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
@@ -28,6 +30,7 @@ import org.chapkit.autoconfigure.security.ChapkitAuditAutoConfiguration;
 import org.chapkit.autoconfigure.security.ChapkitRateLimitAutoConfiguration;
 import org.chapkit.autoconfigure.security.ChapkitSecurityAutoConfiguration;
 import org.chapkit.autoconfigure.tomcat.ChapkitTomcatAutoConfiguration;
+import org.chapkit.autoconfigure.tracing.ChapkitTracingAutoConfiguration;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.config.DefaultConfig;
 import org.chapkit.job.JobManager;
@@ -120,6 +123,9 @@ class MissingLibraryBackOffTests {
                         "chapkit.security.keys[0].name=admin-key",
                         "chapkit.security.keys[0].key=back-off-admin-key-0123456789abcdef",
                         "chapkit.security.keys[0].role=admin");
+        WebApplicationContextRunner tracing = base().withConfiguration(
+                        AutoConfigurations.of(ChapkitTracingAutoConfiguration.class))
+                .withBean(Tracer.class, () -> Tracer.NOOP);
         String ml = ChapkitMlAutoConfiguration.class.getName() + "$OpenApi";
         String config = ChapkitConfigAutoConfiguration.class.getName() + "$OpenApi";
         return Stream.of(
@@ -187,7 +193,17 @@ class MissingLibraryBackOffTests {
                         name(ChapkitSecurityAutoConfiguration.class),
                         name(HttpSecurity.class),
                         "chapkitCallers",
-                        security));
+                        security),
+                new Case(
+                        name(ChapkitTracingAutoConfiguration.class),
+                        name(Tracer.class),
+                        "chapkitTraceIdFilter",
+                        tracing),
+                new Case(
+                        ChapkitTracingAutoConfiguration.class.getName() + "$JdbcSpans",
+                        name(DataSourceObservationListener.class),
+                        "chapkitJdbcParentOnly",
+                        tracing));
     }
 
     @ParameterizedTest(name = "{0}")

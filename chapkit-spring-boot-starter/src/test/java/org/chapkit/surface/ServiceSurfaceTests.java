@@ -303,7 +303,7 @@ class ServiceSurfaceTests {
             assertThat(text)
                     .contains("http_server_duration_milliseconds_count{http_method=\"GET\",http_status_code=\"200\","
                             + "http_target=\"/api/v1/info\"}")
-                    .contains("http_server_duration_milliseconds_bucket")
+                    .contains("http_server_duration_milliseconds_sum")
                     .contains("http_server_active_requests")
                     .contains("process_cpu_seconds_total")
                     .contains("process_resident_memory_bytes")

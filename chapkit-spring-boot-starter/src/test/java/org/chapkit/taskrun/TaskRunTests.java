@@ -164,8 +164,9 @@ class TaskRunTests {
                     .startsWith("TaskAttemptFailedException: Attempt 1 of 3 of task 'flaky' failed"
                             + " (IllegalStateException: failure 1 of " + key + "); attempt 2 runs as job "
                             + attempts.get(1).jobId());
-            Job last = jobs.get(attempts.get(2).jobId());
-            assertThat(last.status()).isEqualTo(JobStatus.COMPLETED);
+            // The run's record is written by the handler; the job's a moment later, when the handler has returned.
+            Job last = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jobs.get(attempts.get(2).jobId()), job -> job.status() == JobStatus.COMPLETED);
             assertThat(last.artifactId()).isEqualTo(first.reservedArtifactId());
             assertThat(artifacts.get(last.artifactId()).data().get("result").asString())
                     .isEqualTo("ok after 3");

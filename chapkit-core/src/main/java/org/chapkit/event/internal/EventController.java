@@ -97,7 +97,11 @@ public class EventController {
         }
         String filterSubject = blankToNull(subject);
         AtomicLong cursor = new AtomicLong(start);
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
         return streamer.poll(streamInterval, stream -> {
+            if (opened.compareAndSet(false, true)) {
+                stream.comment("after " + start); // sends the headers now, before the first event
+            }
             List<EventEnvelope> batch;
             do {
                 batch = events.read(cursor.get(), types, filterSubject, STREAM_BATCH);

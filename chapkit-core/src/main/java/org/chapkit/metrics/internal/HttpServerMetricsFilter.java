@@ -22,7 +22,20 @@ public class HttpServerMetricsFilter extends OncePerRequestFilter {
     private final MeterRegistry registry;
     private final AtomicInteger active = new AtomicInteger();
 
+    private final double[] buckets;
+
+    /** Records count, sum and max of each method, status and route; no histogram buckets. */
     public HttpServerMetricsFilter(MeterRegistry registry) {
+        this(registry, new double[0]);
+    }
+
+    /**
+     * Records with these histogram buckets (service-level objectives, in milliseconds); none records count, sum and
+     * max only. Keep the set small: each bucket is one more line per method, status and route (a percentile histogram
+     * would add about 70).
+     */
+    public HttpServerMetricsFilter(MeterRegistry registry, double... bucketsMillis) {
+        this.buckets = bucketsMillis.clone();
         this.registry = registry;
         registry.gauge("http.server.active_requests", active);
     }
@@ -51,7 +64,7 @@ public class HttpServerMetricsFilter extends OncePerRequestFilter {
                 .tag("http_method", request.getMethod())
                 .tag("http_status_code", Integer.toString(response.getStatus()))
                 .tag("http_target", target)
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(buckets)
                 .register(registry)
                 .record((System.nanoTime() - start) / 1_000_000.0);
     }

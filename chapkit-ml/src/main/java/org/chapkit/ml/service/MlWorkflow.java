@@ -1,5 +1,7 @@
 package org.chapkit.ml.service;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +82,13 @@ public final class MlWorkflow {
     private final TrainingArtifactCheck trainingCheck;
     private final ModelRegistry registry;
     private final Clock clock;
+    private final ObservationRegistry observations;
+
+    /** Name of the observation around a runner's train or predict call (key {@code runner.operation}). */
+    public static final String RUNNER_OBSERVATION = "chapkit.runner";
+
+    /** Name of the observation around storing a job's artifacts. */
+    public static final String STORE_OBSERVATION = "chapkit.artifact.store";
 
     /**
      * Creates the workflow.
@@ -114,6 +123,7 @@ public final class MlWorkflow {
      * @param transactions runs each artifact store in one transaction
      * @param clock the clock of {@code started_at} / {@code completed_at}
      * @param registry the model registry, or {@code null} for none
+     * @param observations where the observations go
      * @throws IllegalArgumentException when the runner's config type does not match the config record
      */
     @SuppressWarnings("unchecked")
@@ -125,6 +135,34 @@ public final class MlWorkflow {
             TransactionOperations transactions,
             Clock clock,
             ModelRegistry registry) {
+        this(runner, configs, artifacts, info, transactions, clock, registry, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * Creates the workflow with a model registry (or {@code null}) that reports each runner call
+     * ({@value #RUNNER_OBSERVATION}), each artifact store ({@value #STORE_OBSERVATION}) and, through the run context,
+     * each shell command as an observation.
+     *
+     * @param runner the service's model runner; its config type must accept the service's config record
+     * @param configs the configs
+     * @param artifacts the artifacts
+     * @param info the service info
+     * @param transactions runs each artifact store in one transaction
+     * @param clock the clock of {@code started_at} / {@code completed_at}
+     * @param registry the model registry, or {@code null} for none
+     * @param observations where the observations go
+     */
+    @SuppressWarnings("unchecked")
+    public MlWorkflow(
+            ModelRunner<?, ?> runner,
+            ConfigManager<?> configs,
+            ArtifactManager artifacts,
+            ServiceInfo info,
+            TransactionOperations transactions,
+            Clock clock,
+            ModelRegistry registry,
+            ObservationRegistry observations) {
+        this.observations = Objects.requireNonNull(observations, "observations");
         this.registry = registry;
         this.runner = (ModelRunner<Object, Object>) Objects.requireNonNull(runner, "runner");
         this.configs = Objects.requireNonNull(configs, "configs");
@@ -191,8 +229,14 @@ public final class MlWorkflow {
                 .orElseThrow(() -> new IllegalArgumentException("Config " + request.configId() + " not found"));
         requirePeriodsInBounds(config.data());
         job.throwIfCancelled();
-        TrainingArtifact trained = runs.train(
-                runner, config.id(), new TrainInput<>(config.data(), request.data(), request.geo()), context(job));
+        TrainingArtifact trained = observed(
+                "train",
+                job,
+                () -> runs.train(
+                        runner,
+                        config.id(),
+                        new TrainInput<>(config.data(), request.data(), request.geo()),
+                        context(job)));
         job.throwIfCancelled();
         ModelLineage lineage = registry == null || !trained.metadata().succeeded()
                 ? null
@@ -205,21 +249,23 @@ public final class MlWorkflow {
                         trained.metadata().durationSeconds(),
                         job.jobId(),
                         Map.of());
-        transactions.executeWithoutResult(status -> {
-            artifacts.create(
-                    WorkspaceArtifactData.TRAINING_KIND,
-                    artifactId,
-                    null,
-                    WorkspaceArtifactData.created(WorkspaceArtifactData.TRAINING_KIND, trained.metadata()),
-                    List.of());
-            writeContent(artifactId, trained.content(), trained.contentType());
-            artifacts.seal(artifactId, job.jobId(), trained.content());
-            artifacts.link(config.id(), artifactId);
-            if (lineage != null) {
-                registry.register(registry.defaultModel(), artifactId, lineage);
-            }
-            alsoOnStore.run();
-        });
+        store(
+                artifactId,
+                () -> transactions.executeWithoutResult(status -> {
+                    artifacts.create(
+                            WorkspaceArtifactData.TRAINING_KIND,
+                            artifactId,
+                            null,
+                            WorkspaceArtifactData.created(WorkspaceArtifactData.TRAINING_KIND, trained.metadata()),
+                            List.of());
+                    writeContent(artifactId, trained.content(), trained.contentType());
+                    artifacts.seal(artifactId, job.jobId(), trained.content());
+                    artifacts.link(config.id(), artifactId);
+                    if (lineage != null) {
+                        registry.register(registry.defaultModel(), artifactId, lineage);
+                    }
+                    alsoOnStore.run();
+                }));
         return artifactId;
     }
 
@@ -270,25 +316,30 @@ public final class MlWorkflow {
         String trainingId = request.artifactId();
         LoadedModel model = load(trainingId);
         job.throwIfCancelled();
-        PredictionArtifacts predicted =
-                predictWith(model, request.historic(), request.future(), request.geo(), context(job));
+        PredictionArtifacts predicted = observed(
+                "predict",
+                job,
+                () -> predictWith(model, request.historic(), request.future(), request.geo(), context(job)));
         job.throwIfCancelled();
-        transactions.executeWithoutResult(status -> {
-            artifacts.create(PredictionArtifactData.KIND, artifactId, trainingId, predicted.prediction(), tags);
-            artifacts.seal(artifactId, job.jobId(), null);
-            predicted.workspace().ifPresent(workspace -> {
-                String workspaceId = Ulids.newUlid();
-                artifacts.create(
-                        WorkspaceArtifactData.PREDICTION_KIND,
-                        workspaceId,
-                        artifactId,
-                        WorkspaceArtifactData.created(WorkspaceArtifactData.PREDICTION_KIND, workspace.metadata()),
-                        List.of());
-                writeContent(workspaceId, workspace.content(), PredictionWorkspaceArtifact.CONTENT_TYPE);
-                artifacts.seal(workspaceId, job.jobId(), workspace.content());
-            });
-            alsoOnStore.run();
-        });
+        store(
+                artifactId,
+                () -> transactions.executeWithoutResult(status -> {
+                    artifacts.create(PredictionArtifactData.KIND, artifactId, trainingId, predicted.prediction(), tags);
+                    artifacts.seal(artifactId, job.jobId(), null);
+                    predicted.workspace().ifPresent(workspace -> {
+                        String workspaceId = Ulids.newUlid();
+                        artifacts.create(
+                                WorkspaceArtifactData.PREDICTION_KIND,
+                                workspaceId,
+                                artifactId,
+                                WorkspaceArtifactData.created(
+                                        WorkspaceArtifactData.PREDICTION_KIND, workspace.metadata()),
+                                List.of());
+                        writeContent(workspaceId, workspace.content(), PredictionWorkspaceArtifact.CONTENT_TYPE);
+                        artifacts.seal(workspaceId, job.jobId(), workspace.content());
+                    });
+                    alsoOnStore.run();
+                }));
         return artifactId;
     }
 
@@ -483,7 +534,44 @@ public final class MlWorkflow {
 
     private RunContext context(JobContext job) {
         return new RunContext(
-                new JobCancellation(job), Map.of(JobContext.class, job, ArtifactManager.class, artifacts));
+                new JobCancellation(job),
+                Map.of(
+                        JobContext.class,
+                        job,
+                        ArtifactManager.class,
+                        artifacts,
+                        ObservationRegistry.class,
+                        observations));
+    }
+
+    /** A runner call whose result is worth the wait, as a call that may throw anything the runner throws. */
+    @FunctionalInterface
+    private interface RunnerCall<T> {
+        T call() throws Exception;
+    }
+
+    private <T> T observed(String operation, JobContext job, RunnerCall<T> call) throws Exception {
+        Observation observation = Observation.createNotStarted(RUNNER_OBSERVATION, observations)
+                .contextualName("runner " + operation)
+                .lowCardinalityKeyValue("runner.operation", operation)
+                .lowCardinalityKeyValue("runner.type", runner.getClass().getSimpleName())
+                .highCardinalityKeyValue("job.id", job.jobId())
+                .start();
+        try (Observation.Scope scope = observation.openScope()) {
+            return call.call();
+        } catch (Exception | Error ex) {
+            observation.error(ex);
+            throw ex;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private void store(String artifactId, Runnable storing) {
+        Observation.createNotStarted(STORE_OBSERVATION, observations)
+                .contextualName("artifact store")
+                .highCardinalityKeyValue("artifact.id", artifactId)
+                .observe(storing);
     }
 
     private void requirePeriodsInBounds(BaseConfig config) {

@@ -1,5 +1,7 @@
 package org.chapkit.ml.shell;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +76,9 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
     /** Default of {@link Builder#workspaceLimits}: most unpacked bytes per archive byte. */
     public static final int DEFAULT_MAX_WORKSPACE_RATIO = 100;
 
+    /** Name of the observation around each train or predict command. */
+    public static final String COMMAND_OBSERVATION = "chapkit.shell.command";
+
     /** The file the predict command must write. */
     public static final String OUTPUT_FILE = "predictions.csv";
 
@@ -146,8 +151,17 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
             DataFrameCsv.write(input.data(), workspace.resolve("data.csv"));
             boolean geo = writeGeo(input.geo(), workspace);
             List<String> argv = trainCommand.render(Map.of("data_file", "data.csv", "geo_file", geo ? "geo.json" : ""));
-            ProcessOutcome outcome = ProcessSupervisor.run(
-                    argv, workspace, record, timeout, maxOutputSize, context.cancellation(), trainCommand.toString());
+            ProcessOutcome outcome = command(
+                    "train",
+                    context,
+                    () -> ProcessSupervisor.run(
+                            argv,
+                            workspace,
+                            record,
+                            timeout,
+                            maxOutputSize,
+                            context.cancellation(),
+                            trainCommand.toString()));
             return new TrainResult<>(new WorkspaceArchive(Workspaces.zip(workspace, workspaceLimits)), outcome);
         } finally {
             Workspaces.deleteRecursively(workspace);
@@ -174,8 +188,17 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                     OUTPUT_FILE,
                     "geo_file",
                     geo ? "geo.json" : ""));
-            ProcessOutcome outcome = ProcessSupervisor.run(
-                    argv, workspace, record, timeout, maxOutputSize, context.cancellation(), predictCommand.toString());
+            ProcessOutcome outcome = command(
+                    "predict",
+                    context,
+                    () -> ProcessSupervisor.run(
+                            argv,
+                            workspace,
+                            record,
+                            timeout,
+                            maxOutputSize,
+                            context.cancellation(),
+                            predictCommand.toString()));
             Path output = workspace.resolve(OUTPUT_FILE);
             if (!Files.isRegularFile(output)) {
                 throw new MissingOutputException("Prediction script did not create output file at " + OUTPUT_FILE
@@ -186,6 +209,35 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         } finally {
             Workspaces.deleteRecursively(workspace);
             Workspaces.deleteRecursively(logs);
+        }
+    }
+
+    /** A supervised command run, which may fail with what {@link ProcessSupervisor#run} throws. */
+    @FunctionalInterface
+    private interface CommandRun {
+        ProcessOutcome run() throws IOException;
+    }
+
+    /**
+     * Runs one command inside a {@value #COMMAND_OBSERVATION} observation (a span with tracing on) when the run context
+     * carries an {@link ObservationRegistry}; the exit code is a span tag.
+     */
+    private static ProcessOutcome command(String operation, RunContext context, CommandRun run) throws IOException {
+        ObservationRegistry registry =
+                context.attribute(ObservationRegistry.class).orElse(ObservationRegistry.NOOP);
+        Observation observation = Observation.createNotStarted(COMMAND_OBSERVATION, registry)
+                .contextualName("shell " + operation)
+                .lowCardinalityKeyValue("runner.operation", operation)
+                .start();
+        try (Observation.Scope scope = observation.openScope()) {
+            ProcessOutcome outcome = run.run();
+            observation.highCardinalityKeyValue("process.exit.code", Integer.toString(outcome.exitCode()));
+            return outcome;
+        } catch (IOException | RuntimeException | Error ex) {
+            observation.error(ex);
+            throw ex;
+        } finally {
+            observation.stop();
         }
     }
 

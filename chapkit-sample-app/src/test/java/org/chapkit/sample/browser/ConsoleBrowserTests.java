@@ -133,7 +133,11 @@ class ConsoleBrowserTests {
             assertThat(tab.text("#page")).contains("database", "Per-location regression", "monthly");
             assertThat(tab.eval("document.querySelectorAll('#nav-list a').length")
                             .asInt())
-                    .isEqualTo(9);
+                    .isEqualTo(10);
+            assertThat(tab.eval("document.querySelector('#nav-list a[data-page=registry]') !== null")
+                            .asBoolean())
+                    .as("the Registry page is in the navigation")
+                    .isTrue();
             tab.screenshot(SCREENSHOTS.resolve("overview.png"));
 
             tab.click("#theme-button");

@@ -2,6 +2,7 @@ package org.chapkit.autoconfigure.job;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -12,12 +13,14 @@ import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
+import org.chapkit.autoconfigure.tracing.ChapkitTracingProperties;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.db.ChapkitTables;
 import org.chapkit.event.EventPublisher;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobSettings;
+import org.chapkit.job.JobTracing;
 import org.chapkit.job.RecurringWork;
 import org.chapkit.job.SchedulerBuilderCustomizer;
 import org.chapkit.job.internal.JobController;
@@ -53,7 +56,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnClass(JobManager.class)
 @ConditionalOnBean({DataSource.class, ChapkitSchema.class})
 @ConditionalOnBooleanProperty(name = "chapkit.jobs.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ChapkitJobsProperties.class)
+@EnableConfigurationProperties({ChapkitJobsProperties.class, ChapkitTracingProperties.class})
 @Import(ChapkitJsonConfiguration.class)
 public final class ChapkitJobsAutoConfiguration {
 
@@ -70,7 +73,9 @@ public final class ChapkitJobsAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry,
             ObjectProvider<Clock> clock,
             ObjectProvider<EventPublisher> events,
-            Environment environment) {
+            Environment environment,
+            ObjectProvider<ObservationRegistry> observations,
+            ChapkitTracingProperties tracing) {
         return new JobManager(
                 dataSource,
                 transactionManager,
@@ -80,7 +85,12 @@ public final class ChapkitJobsAutoConfiguration {
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC),
                 events.getIfAvailable(() -> EventPublisher.NONE),
-                environment.getProperty("chapkit.events.progress-interval", Duration.class, Duration.ofSeconds(1)));
+                environment.getProperty("chapkit.events.progress-interval", Duration.class, Duration.ofSeconds(1)),
+                new JobTracing(
+                        tracing.enabled()
+                                ? observations.getIfAvailable(() -> ObservationRegistry.NOOP)
+                                : ObservationRegistry.NOOP,
+                        tracing.jobLinkAfter()));
     }
 
     @Bean

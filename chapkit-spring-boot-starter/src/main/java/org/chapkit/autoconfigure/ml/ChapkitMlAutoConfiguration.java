@@ -2,6 +2,7 @@ package org.chapkit.autoconfigure.ml;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,8 @@ public final class ChapkitMlAutoConfiguration {
             ServiceInfo info,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            ObjectProvider<ModelRegistry> registry) {
+            ObjectProvider<ModelRegistry> registry,
+            ObjectProvider<ObservationRegistry> observations) {
         return new MlWorkflow(
                 runner,
                 configs,
@@ -122,7 +124,8 @@ public final class ChapkitMlAutoConfiguration {
                 info,
                 new TransactionTemplate(transactionManager),
                 clock.getIfAvailable(Clock::systemUTC),
-                registry.getIfAvailable());
+                registry.getIfAvailable(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

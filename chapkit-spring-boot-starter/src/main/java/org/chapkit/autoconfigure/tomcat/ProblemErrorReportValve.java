@@ -63,8 +63,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            String traceId = RequestIdFilter.assign(request);
-            response.setHeader(RequestIdFilter.HEADER, traceId);
+            String requestId = RequestIdFilter.assign(request);
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+            // the server span's trace id when a traced request failed inside the application, else the request id
+            String traceId = RequestIdFilter.traceId(request);
             if (headers != null) {
                 headers.write(request, response);
             }

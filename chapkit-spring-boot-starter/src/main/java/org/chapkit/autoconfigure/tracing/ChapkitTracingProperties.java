@@ -1,0 +1,22 @@
+package org.chapkit.autoconfigure.tracing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of chapkit's tracing ({@code chapkit.tracing.*}); tracing itself is on when the application has a tracing
+ * bridge (add {@code spring-boot-starter-opentelemetry}) and is configured with Spring Boot's
+ * {@code management.tracing.*} and {@code management.opentelemetry.*} properties.
+ *
+ * @param enabled whether chapkit reports job submits and attempts as observations and adapts to the tracer: links of
+ *     late job attempts, the span's trace id as the problems' {@code trace_id}, JDBC spans
+ * @param jobLinkAfter how late after its submit a job attempt starts a trace of its own, linked to the submitter's
+ *     span, instead of continuing the submitter's trace (retries always start their own)
+ * @param jdbc whether each JDBC connection and statement made inside a traced request or job is a span
+ */
+@ConfigurationProperties("chapkit.tracing")
+public record ChapkitTracingProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("5m") Duration jobLinkAfter,
+        @DefaultValue("true") boolean jdbc) {}
