@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.chapkit.client.artifact.ArtifactClient;
 import org.chapkit.client.config.ConfigClient;
+import org.chapkit.client.event.EventClient;
 import org.chapkit.client.health.HealthClient;
 import org.chapkit.client.http.ChapkitHttp;
 import org.chapkit.client.http.ChapkitJson;
@@ -17,6 +18,7 @@ import org.chapkit.client.schedule.ScheduleClient;
 import org.chapkit.client.security.SecurityClient;
 import org.chapkit.client.system.SystemClient;
 import org.chapkit.client.task.TaskClient;
+import org.chapkit.client.webhook.WebhookClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,6 +51,8 @@ public final class ChapkitClient implements AutoCloseable {
     private final TaskClient tasks;
     private final ScheduleClient schedules;
     private final SecurityClient security;
+    private final EventClient events;
+    private final WebhookClient webhooks;
 
     private ChapkitClient(
             ChapkitClientSettings settings, HttpClient httpClient, boolean ownsHttpClient, JsonMapper mapper) {
@@ -64,6 +68,8 @@ public final class ChapkitClient implements AutoCloseable {
         this.tasks = new TaskClient(http);
         this.schedules = new ScheduleClient(http);
         this.security = new SecurityClient(http);
+        this.events = new EventClient(http);
+        this.webhooks = new WebhookClient(http);
     }
 
     /**
@@ -185,6 +191,24 @@ public final class ChapkitClient implements AutoCloseable {
      */
     public SecurityClient security() {
         return security;
+    }
+
+    /**
+     * {@code /api/v1/events}: the event history and delivery state.
+     *
+     * @return the event client
+     */
+    public EventClient events() {
+        return events;
+    }
+
+    /**
+     * {@code /api/v1/webhooks}: webhook endpoints.
+     *
+     * @return the webhook client
+     */
+    public WebhookClient webhooks() {
+        return webhooks;
     }
 
     /**

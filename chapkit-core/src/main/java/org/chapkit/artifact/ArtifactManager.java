@@ -675,6 +675,7 @@ public class ArtifactManager {
             StoredArtifact current = get(artifactId);
             EntityVersions.check(ENTITY, artifactId, current.version(), expectedVersion);
             List<String> children = repository.childrenOf(artifactId);
+            contents.releaseContentOf(List.of(artifactId));
             repository.delete(List.of(artifactId));
             events.publish(new ArtifactDeleted(artifactId));
             children.forEach(child -> relevel(child, 0));
@@ -694,6 +695,7 @@ public class ArtifactManager {
                 throw notFound(artifactId);
             }
             List<String> ids = byDepth.values().stream().flatMap(List::stream).toList();
+            contents.releaseContentOf(ids);
             repository.delete(ids);
             ids.forEach(deleted -> events.publish(new ArtifactDeleted(deleted)));
         });

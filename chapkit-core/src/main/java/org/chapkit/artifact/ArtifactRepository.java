@@ -24,7 +24,7 @@ public class ArtifactRepository {
 
     private static final String COLUMNS = "a.id, a.parent_id, a.level, a.data, a.tags, a.version, a.created_at, "
             + "a.updated_at, c.id AS content_id, c.size AS content_size, c.chunks AS content_chunks, "
-            + "c.head AS content_head";
+            + "c.head AS content_head, c.storage AS content_storage, c.sha256 AS content_sha256";
     private static final String FROM = " FROM artifacts a LEFT JOIN artifact_contents c ON c.artifact_id = a.id ";
     private static final String SUBTREE = "WITH RECURSIVE tree (id, depth) AS ("
             + "SELECT id, 0 FROM artifacts WHERE id = ? "
@@ -330,7 +330,9 @@ public class ArtifactRepository {
                         contentId,
                         rs.getLong("content_size"),
                         rs.getInt("content_chunks"),
-                        rs.getBytes("content_head"));
+                        rs.getBytes("content_head"),
+                        rs.getString("content_storage"),
+                        rs.getString("content_sha256"));
         return new StoredArtifact(
                 rs.getString("id"),
                 rs.getString("parent_id"),

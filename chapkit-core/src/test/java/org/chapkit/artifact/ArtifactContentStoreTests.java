@@ -6,10 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.chapkit.artifact.storage.ArtifactContentStorage;
+import org.chapkit.artifact.storage.ArtifactStorageException;
+import org.chapkit.artifact.storage.ContentReference;
+import org.chapkit.artifact.storage.DatabaseContentStorage;
+import org.chapkit.artifact.storage.FilesystemContentStorage;
 import org.chapkit.db.StoreContract;
 import org.chapkit.db.StoreDatabase;
 import org.chapkit.id.Ulids;
@@ -21,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link ArtifactContentStore} on H2 and PostgreSQL: content of several chunks reads back byte for byte, a new upload
- * replaces the old one, and an upload over the limit leaves the previous content in place.
+ * replaces the old one, and an upload over the limit leaves the previous content in place; with filesystem storage too,
+ * where bytes without a row are swept and an upload cut off midway leaves nothing.
  */
 class ArtifactContentStoreTests {
 
@@ -39,19 +51,112 @@ class ArtifactContentStoreTests {
         }
     }
 
+    @Nested
+    class OnH2WithFilesystemStorage extends Contract {
+        OnH2WithFilesystemStorage() throws IOException {
+            super(StoreDatabase.h2(), new FilesystemContentStorage(Files.createTempDirectory("chapkit-content")));
+        }
+
+        @Test
+        void bytesWithoutARowAreSweptAndBytesWithOneStay() throws IOException {
+            String id = artifact();
+            ContentInfo kept = write(id, bytes(1000), Long.MAX_VALUE);
+            // what a crash between writing the bytes and committing their row leaves behind
+            String orphan = Ulids.newUlid();
+            storage.write(orphan, new ByteArrayInputStream(bytes(100)));
+
+            contents.sweepOrphans(Instant.now().minusSeconds(3600));
+            try (InputStream young = storage.open(new ContentReference(orphan, 100, null))) {
+                assertThat(young.readAllBytes())
+                        .as("younger than the grace period: kept")
+                        .hasSize(100);
+            }
+            assertThat(contents.sweepOrphans(Instant.now().plusSeconds(60))).isPositive();
+
+            assertThatThrownBy(() -> storage.open(new ContentReference(orphan, 100, null)))
+                    .isInstanceOf(ArtifactStorageException.class);
+            try (InputStream in = contents.open(kept)) {
+                assertThat(in.readAllBytes()).hasSize(1000);
+            }
+        }
+
+        @Test
+        void anUploadCutOffMidwayLeavesNeitherRowNorBytes() throws IOException {
+            String id = artifact();
+            InputStream cutOff = new SequenceInputStream(
+                    new ByteArrayInputStream(bytes(3 * ArtifactContentStore.CHUNK_SIZE)), new InputStream() {
+                        @Override
+                        public int read() throws IOException {
+                            throw new IOException("connection reset");
+                        }
+                    });
+
+            List<Path> before = files();
+
+            assertThatThrownBy(() -> transactions.execute(status -> contents.write(id, cutOff, Long.MAX_VALUE, NOW)))
+                    .isInstanceOf(ArtifactStorageException.class);
+
+            assertThat(artifacts.findById(id).orElseThrow().hasContent()).isFalse();
+            assertThat(files()).isEqualTo(before);
+        }
+
+        private List<Path> files() throws IOException {
+            try (Stream<Path> files = Files.walk(((FilesystemContentStorage) storage).directory())) {
+                return files.filter(Files::isRegularFile).sorted().toList();
+            }
+        }
+
+        @Test
+        void deletingAnArtifactDeletesItsBytesAfterTheCommit() {
+            String id = artifact();
+            ContentInfo info = write(id, bytes(10), Long.MAX_VALUE);
+
+            transactions.executeWithoutResult(status -> {
+                contents.releaseContentOf(List.of(id));
+                artifacts.delete(List.of(id));
+            });
+
+            assertThatThrownBy(() -> storage.open(info.reference())).isInstanceOf(ArtifactStorageException.class);
+        }
+    }
+
     abstract static class Contract extends StoreContract {
 
-        private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
+        static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123Z");
 
         final ArtifactRepository artifacts;
         final ArtifactContentStore contents;
         final TransactionTemplate transactions;
+        final ArtifactContentStorage storage;
 
         Contract(StoreDatabase database) {
+            this(database, null);
+        }
+
+        Contract(StoreDatabase database, ArtifactContentStorage storage) {
             super(database);
             this.artifacts = new ArtifactRepository(database.jdbc(), StoreDatabase.MAPPER, database.dataSource());
-            this.contents = new ArtifactContentStore(database.jdbc());
+            this.storage = storage == null ? new DatabaseContentStorage(database.jdbc()) : storage;
+            this.contents = new ArtifactContentStore(database.jdbc(), this.storage, List.of());
             this.transactions = database.transactions();
+        }
+
+        boolean inDatabase() {
+            return storage instanceof DatabaseContentStorage;
+        }
+
+        @Test
+        void theDigestAndStorageAreRecorded() throws Exception {
+            String id = artifact();
+            byte[] bytes = bytes(5000);
+
+            write(id, bytes, Long.MAX_VALUE);
+
+            ContentInfo stored = artifacts.findById(id).orElseThrow().content();
+            assertThat(stored.storage()).isEqualTo(storage.type());
+            assertThat(stored.sha256())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
 
         @Test
@@ -62,7 +167,7 @@ class ArtifactContentStoreTests {
             ContentInfo info = write(id, bytes, Long.MAX_VALUE);
 
             assertThat(info.size()).isEqualTo(bytes.length);
-            assertThat(info.chunks()).isEqualTo(3);
+            assertThat(info.chunks()).isEqualTo(inDatabase() ? 3 : 0);
             assertThat(info.head()).isEqualTo(Arrays.copyOf(bytes, ArtifactContentStore.HEAD_SIZE));
             assertThat(artifacts.findById(id).orElseThrow().content()).satisfies(stored -> {
                 assertThat(stored.id()).isEqualTo(info.id());
@@ -81,7 +186,7 @@ class ArtifactContentStoreTests {
 
             ContentInfo info = write(id, bytes, Long.MAX_VALUE);
 
-            assertThat(info.chunks()).isEqualTo(1);
+            assertThat(info.chunks()).isEqualTo(inDatabase() ? 1 : 0);
             try (InputStream in = contents.open(info)) {
                 assertThat(in.readAllBytes()).isEqualTo(bytes);
             }
@@ -111,9 +216,13 @@ class ArtifactContentStoreTests {
             try (InputStream in = contents.open(second)) {
                 assertThat(in.readAllBytes()).containsExactly(7, 8, 9);
             }
-            try (InputStream stale = contents.open(first)) {
-                assertThatThrownBy(stale::read).isInstanceOf(IOException.class).hasMessageContaining(first.id());
-            }
+            assertThatThrownBy(() -> {
+                        try (InputStream stale = contents.open(first)) {
+                            stale.read();
+                        }
+                    })
+                    .isInstanceOfAny(IOException.class, ArtifactStorageException.class)
+                    .hasMessageContaining(first.id());
         }
 
         @Test
@@ -143,19 +252,19 @@ class ArtifactContentStoreTests {
             assertThat(artifacts.findById(id).orElseThrow().hasContent()).isFalse();
         }
 
-        private ContentInfo write(String artifactId, byte[] bytes, long maxBytes) {
+        ContentInfo write(String artifactId, byte[] bytes, long maxBytes) {
             return transactions.execute(
                     status -> contents.write(artifactId, new ByteArrayInputStream(bytes), maxBytes, NOW));
         }
 
-        private String artifact() {
+        String artifact() {
             String id = Ulids.newUlid();
             artifacts.insert(new StoredArtifact(
                     id, null, 0, List.of(), StoreDatabase.MAPPER.createObjectNode(), NOW, NOW, 1, null));
             return id;
         }
 
-        private static byte[] bytes(int size) {
+        static byte[] bytes(int size) {
             byte[] bytes = new byte[size];
             new Random(size).nextBytes(bytes);
             return bytes;

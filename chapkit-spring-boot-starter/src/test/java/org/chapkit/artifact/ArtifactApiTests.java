@@ -32,6 +32,16 @@ class ArtifactApiTests {
     @ServiceTestOnPostgres
     class OnPostgres extends Contract {}
 
+    /** The same suite with binary content in files instead of the database. */
+    @Nested
+    @ServiceTestOnH2
+    @TestPropertySource(
+            properties = {
+                "chapkit.artifacts.storage.type=filesystem",
+                "chapkit.artifacts.storage.filesystem.directory=${java.io.tmpdir}/chapkit-fs-${random.uuid}"
+            })
+    class OnH2WithFilesystemStorage extends Contract {}
+
     /** The same suite on contract generation 2, where the generations agree (differences: GenerationDifferencesTests). */
     @Nested
     @ServiceTestOnH2

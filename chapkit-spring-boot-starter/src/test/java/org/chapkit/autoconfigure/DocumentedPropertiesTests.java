@@ -58,6 +58,8 @@ class DocumentedPropertiesTests {
             Map.entry("chapkit.jobs.pending", "a meter"),
             Map.entry("chapkit.jobs.running", "a meter"),
             Map.entry("chapkit.jobs.duration", "a meter"),
+            Map.entry("chapkit.artifacts.storage.bytes", "a meter"),
+            Map.entry("chapkit.artifacts.storage.operations", "a meter"),
             Map.entry("chapkit.events.delivered", "a meter"),
             Map.entry("chapkit.events.retries", "a meter"),
             Map.entry("chapkit.events.dead.letters", "a meter"),

@@ -38,6 +38,7 @@ public final class BenchmarkHarness {
             new JobsSuite(),
             new ConfigGetSuite(),
             new org.chapkit.benchmarks.security.SecuritySuite(),
+            new org.chapkit.benchmarks.events.EventsSuite(),
             new PredictSuite(),
             new InferenceSuite(),
             new MicroSuite(),

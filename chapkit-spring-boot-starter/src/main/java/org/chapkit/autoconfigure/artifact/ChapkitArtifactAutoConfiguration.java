@@ -1,6 +1,8 @@
 package org.chapkit.autoconfigure.artifact;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.chapkit.artifact.ArtifactContentStore;
 import org.chapkit.artifact.ArtifactHierarchy;
 import org.chapkit.artifact.ArtifactJson;
@@ -10,6 +12,10 @@ import org.chapkit.artifact.internal.ArtifactController;
 import org.chapkit.artifact.internal.ArtifactTransferController;
 import org.chapkit.artifact.internal.ConfigArtifactController;
 import org.chapkit.artifact.internal.LinkedArtifactsDeletion;
+import org.chapkit.artifact.storage.ArtifactContentStorage;
+import org.chapkit.artifact.storage.DatabaseContentStorage;
+import org.chapkit.artifact.storage.FilesystemContentStorage;
+import org.chapkit.artifact.storage.InstrumentedContentStorage;
 import org.chapkit.artifact.transfer.TabularFormat;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
@@ -22,11 +28,13 @@ import org.chapkit.config.ConfigManager;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.PageLimits;
 import org.chapkit.event.EventPublisher;
+import org.chapkit.job.RecurringWork;
 import org.chapkit.web.DecompressionLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,6 +69,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ChapkitJsonConfiguration.class)
 public final class ChapkitArtifactAutoConfiguration {
 
+    /** The db-scheduler task name of the orphan content sweep. */
+    public static final String ARTIFACT_CONTENT_SWEEP_TASK = "chapkit-artifact-content-sweep";
+
     @Bean
     @ConditionalOnMissingBean
     ArtifactHierarchy chapkitArtifactHierarchy(ChapkitArtifactProperties properties, Environment environment) {
@@ -80,8 +91,43 @@ public final class ChapkitArtifactAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ArtifactContentStore chapkitArtifactContentStore(ChapkitSchema schema, JdbcClient jdbc) {
-        return new ArtifactContentStore(schema.tables().jdbc(jdbc));
+    ArtifactContentStorage chapkitArtifactContentStorage(
+            ChapkitSchema schema, JdbcClient jdbc, ChapkitArtifactProperties properties) {
+        ChapkitArtifactProperties.Storage storage = properties.storage();
+        return switch (storage.type()) {
+            case DATABASE -> new DatabaseContentStorage(schema.tables().jdbc(jdbc));
+            case FILESYSTEM -> new FilesystemContentStorage(storage.filesystem().directory());
+            case S3 ->
+                throw new IllegalStateException(
+                        "chapkit.artifacts.storage.type=s3 needs the chapkit-artifact-s3 module "
+                                + "(org.chapkit:chapkit-artifact-s3) on the classpath");
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ArtifactContentStore chapkitArtifactContentStore(
+            ChapkitSchema schema,
+            JdbcClient jdbc,
+            ArtifactContentStorage storage,
+            ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        ArtifactContentStorage measured =
+                registry == null ? storage : new InstrumentedContentStorage(storage, registry);
+        return new ArtifactContentStore(schema.tables().jdbc(jdbc), measured, List.of());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "chapkitArtifactContentSweep")
+    @ConditionalOnExpression("!'${chapkit.artifacts.storage.type:database}'.equalsIgnoreCase('database')")
+    RecurringWork chapkitArtifactContentSweep(
+            ArtifactContentStore contents, ChapkitArtifactProperties properties, ObjectProvider<Clock> clock) {
+        ChapkitArtifactProperties.Storage storage = properties.storage();
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        return new RecurringWork(
+                ARTIFACT_CONTENT_SWEEP_TASK,
+                storage.sweepInterval(),
+                () -> contents.sweepOrphans(time.instant().minus(storage.orphanGrace())));
     }
 
     @Bean
@@ -118,8 +164,8 @@ public final class ChapkitArtifactAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LinkedArtifactsDeletion chapkitLinkedArtifactsDeletion(
-            ArtifactRepository repository, ObjectProvider<EventPublisher> events) {
-        return new LinkedArtifactsDeletion(repository, events.getIfAvailable(() -> EventPublisher.NONE));
+            ArtifactRepository repository, ArtifactContentStore contents, ObjectProvider<EventPublisher> events) {
+        return new LinkedArtifactsDeletion(repository, contents, events.getIfAvailable(() -> EventPublisher.NONE));
     }
 
     @Bean

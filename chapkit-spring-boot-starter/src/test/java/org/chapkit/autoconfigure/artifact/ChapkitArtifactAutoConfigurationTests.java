@@ -2,6 +2,8 @@ package org.chapkit.autoconfigure.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.chapkit.artifact.ArtifactContentStore;
 import org.chapkit.artifact.ArtifactHierarchy;
@@ -10,10 +12,16 @@ import org.chapkit.artifact.ArtifactRepository;
 import org.chapkit.artifact.internal.ArtifactController;
 import org.chapkit.artifact.internal.ConfigArtifactController;
 import org.chapkit.artifact.internal.LinkedArtifactsDeletion;
+import org.chapkit.artifact.storage.ArtifactContentStorage;
+import org.chapkit.artifact.storage.ContentReference;
+import org.chapkit.artifact.storage.DatabaseContentStorage;
+import org.chapkit.artifact.storage.FilesystemContentStorage;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
+import org.chapkit.job.RecurringWork;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -82,6 +90,72 @@ class ChapkitArtifactAutoConfigurationTests {
                     assertThat(hierarchy.label(2)).isEqualTo("level_2");
                 });
     }
+
+    @Test
+    void contentGoesToTheDatabaseUnlessAnotherStorageIsChosen(@TempDir Path directory) {
+        runner.run(context -> {
+            assertThat(context.getBean(ArtifactContentStorage.class)).isInstanceOf(DatabaseContentStorage.class);
+            assertThat(context).doesNotHaveBean("chapkitArtifactContentSweep");
+        });
+        runner.withPropertyValues(
+                        "chapkit.artifacts.storage.type=filesystem",
+                        "chapkit.artifacts.storage.filesystem.directory=" + directory,
+                        "chapkit.artifacts.storage.sweep-interval=3m")
+                .run(context -> {
+                    assertThat(context.getBean(ArtifactContentStorage.class))
+                            .isInstanceOfSatisfying(
+                                    FilesystemContentStorage.class,
+                                    storage -> assertThat(storage.directory()).isEqualTo(directory.toAbsolutePath()));
+                    assertThat(context.getBean(ArtifactContentStore.class)
+                                    .storage()
+                                    .type())
+                            .isEqualTo("filesystem");
+                    RecurringWork sweep = context.getBean("chapkitArtifactContentSweep", RecurringWork.class);
+                    assertThat(sweep.name()).isEqualTo(ChapkitArtifactAutoConfiguration.ARTIFACT_CONTENT_SWEEP_TASK);
+                    assertThat(sweep.delay()).isEqualTo(Duration.ofMinutes(3));
+                });
+    }
+
+    @Test
+    void s3StorageWithoutItsModuleFailsNamingTheModule() {
+        runner.withPropertyValues("chapkit.artifacts.storage.type=s3")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("chapkit-artifact-s3"));
+    }
+
+    @Test
+    void aStorageOfTheUsersReplacesChapkits() {
+        runner.withBean(ArtifactContentStorage.class, () -> OWN_STORAGE)
+                .run(context -> assertThat(
+                                context.getBean(ArtifactContentStore.class).storage())
+                        .isSameAs(OWN_STORAGE));
+    }
+
+    private static final ArtifactContentStorage OWN_STORAGE = new ArtifactContentStorage() {
+        @Override
+        public String type() {
+            return "own";
+        }
+
+        @Override
+        public ContentReference write(String contentId, java.io.InputStream in) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.io.InputStream open(ContentReference content) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(String contentId) {}
+
+        @Override
+        public void forEachWrittenBefore(java.time.Instant cutoff, java.util.function.Consumer<String> action) {}
+    };
 
     @Test
     void withoutConfigsTheConfigLinksAreNotServed() {
