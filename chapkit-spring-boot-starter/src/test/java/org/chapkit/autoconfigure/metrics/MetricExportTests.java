@@ -23,10 +23,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,9 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Metric export through Boot's own auto-configuration: with {@code micrometer-registry-graphite} and
  * {@code micrometer-registry-otlp} on the class path and {@code management.*.metrics.export.*} pointing at local
  * listeners, chapkit's meters reach a Graphite plaintext listener (TCP) and an OTLP/HTTP receiver, while
- * {@code /metrics} is still served from the Prometheus registry beside them (one composite).
+ * {@code /metrics} is still served from the Prometheus registry beside them (one composite). The context is closed
+ * after the class (its last publication still reaches the listeners, which live as long as the test JVM), so that it
+ * does not keep exporting while other suites run.
  */
 @ServiceTestOnH2
+@DirtiesContext
 class MetricExportTests {
 
     private static final Queue<String> GRAPHITE_LINES = new ConcurrentLinkedQueue<>();
@@ -63,12 +66,6 @@ class MetricExportTests {
 
     @Autowired
     MeterRegistry meterRegistry;
-
-    @AfterAll
-    static void stopListeners() throws IOException {
-        GRAPHITE.close();
-        OTLP.stop(0);
-    }
 
     @Test
     void chapkitMetersReachGraphiteAndOtlpBesideTheMetricsPage() {
