@@ -1,10 +1,13 @@
 package org.chapkit.autoconfigure.info;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.chapkit.contract.ChapkitVersion;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.info.internal.InfoController;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,6 +22,9 @@ import org.springframework.context.annotation.Bean;
  * {@code ServiceInfo} bean of the application's own; in contract generation 2 it carries chapkit 2.x's keys, its
  * {@code git_revision} taken from Spring Boot's {@code git.properties} when present. This bean is the one source of
  * the info document (also what registration sends). Switch off with {@code chapkit.info.enabled=false}.
+ * Actuator's {@code /actuator/info} (when exposed) gets a {@code chapkit} section: service id, display name and
+ * version, contract generation and chapkit's version; Spring Boot adds {@code build} and {@code git} from
+ * {@code META-INF/build-info.properties} and {@code git.properties} when present.
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,5 +54,21 @@ public final class ServiceInfoAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "chapkit.info.enabled", matchIfMissing = true)
     InfoController chapkitInfoController(ServiceInfo info) {
         return new InfoController(info);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "chapkitInfoContributor")
+    InfoContributor chapkitInfoContributor(ServiceInfo info, ObjectProvider<ContractGeneration> contract) {
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("id", info.id());
+        service.put("display_name", info.displayName());
+        service.put("version", info.version());
+        Map<String, Object> chapkit = new LinkedHashMap<>();
+        chapkit.put("service", service);
+        chapkit.put(
+                "contract_generation",
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT).number());
+        chapkit.put("version", ChapkitVersion.current());
+        return builder -> builder.withDetail("chapkit", chapkit);
     }
 }
