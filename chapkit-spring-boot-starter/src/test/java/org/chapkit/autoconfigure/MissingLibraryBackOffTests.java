@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import net.ttddyy.observation.tracing.DataSourceObservationListener;
 import org.apache.catalina.startup.Tomcat;
 import org.chapkit.autoconfigure.artifact.ChapkitArtifactAutoConfiguration;
+import org.chapkit.autoconfigure.cluster.ChapkitClusterAutoConfiguration;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.format.ChapkitDataFormatAutoConfiguration;
@@ -61,6 +62,7 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.ClassUtils;
@@ -162,6 +164,12 @@ class MissingLibraryBackOffTests {
                                 ValidationAutoConfiguration.class,
                                 ServiceInfoAutoConfiguration.class,
                                 ChapkitOpenApiAutoConfiguration.class))),
+                new Case(
+                        name(ChapkitClusterAutoConfiguration.class),
+                        name(LockRegistryLeaderInitiator.class),
+                        "chapkitClusterMembership",
+                        database.withConfiguration(AutoConfigurations.of(ChapkitClusterAutoConfiguration.class))
+                                .withPropertyValues("chapkit.cluster.enabled=true")),
                 tomcat(name(Tomcat.class)),
                 tomcat(name(TomcatConnectorCustomizer.class)),
                 new Case(

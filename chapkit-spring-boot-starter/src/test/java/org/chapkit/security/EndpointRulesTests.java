@@ -16,6 +16,7 @@ import org.chapkit.test.ServiceTestOnH2;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * row fails here.
  */
 @ServiceTestOnH2
+@TestPropertySource(properties = "chapkit.cluster.enabled=true") // /api/v1/cluster exists only then
 class EndpointRulesTests extends SecuredServiceTestBase {
 
     /** Rows for what is not a {@code @RequestMapping}: resource handlers. */

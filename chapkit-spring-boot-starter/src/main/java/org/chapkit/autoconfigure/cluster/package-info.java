@@ -1,0 +1,2 @@
+/** Auto-configuration of cluster membership and leader election ({@code chapkit.cluster.*}). */
+package org.chapkit.autoconfigure.cluster;

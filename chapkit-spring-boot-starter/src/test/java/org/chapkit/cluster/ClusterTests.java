@@ -1,0 +1,163 @@
+package org.chapkit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chapkit.TestServiceApplication;
+import org.chapkit.test.HttpApi;
+import org.chapkit.test.TestDatabases;
+import org.chapkit.time.UtcTimestamps;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Three instances as separate application contexts (each with its own pool) on one embedded PostgreSQL database, with
+ * short intervals: all are listed with one leader; a member that stops heartbeating (as a killed process) is declared
+ * dead by the others; when the leader stops, another takes over with a higher epoch; a write fenced with the old epoch
+ * is rejected and writes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterTests {
+
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    private final Map<String, ConfigurableApplicationContext> nodes = new LinkedHashMap<>();
+    private TestDatabases.Postgres database;
+
+    @BeforeAll
+    void startThreeInstances() {
+        database = TestDatabases.freshPostgres();
+        for (String name : List.of("node-a", "node-b", "node-c")) {
+            nodes.put(name, start(name));
+        }
+    }
+
+    @AfterAll
+    void stopAll() {
+        nodes.values().forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void membersAreListedADeadMemberIsDeclaredByTheOthersAndAStaleLeaderCannotWrite() {
+        HttpApi api = api("node-a");
+        await().atMost(WITHIN).untilAsserted(() -> {
+            JsonNode cluster = api.get("/api/v1/cluster").json();
+            assertThat(states(cluster))
+                    .containsEntry("node-a", "ALIVE")
+                    .containsEntry("node-b", "ALIVE")
+                    .containsEntry("node-c", "ALIVE");
+            assertThat(cluster.get("leader").isNull()).isFalse();
+            assertThat(cluster.get("epoch").asLong()).isPositive();
+        });
+        JsonNode before = api.get("/api/v1/cluster").json();
+        assertThat(before.get("members").get(0).get("port").asInt()).isPositive();
+        assertThat(before.get("members").get(0).get("roles"))
+                .extracting(JsonNode::asString)
+                .containsExactly("api", "worker", "scheduler");
+
+        // a process killed without leaving: its row stays ALIVE with an old heartbeat
+        Instant longAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        jdbc("node-a")
+                .sql("INSERT INTO cluster_members (instance_id, host, port, version, roles, state, started_at, "
+                        + "last_heartbeat) VALUES ('node-killed', 'gone', 1, 'x', 'worker', 'ALIVE', ?, ?)")
+                .params(UtcTimestamps.column(longAgo), UtcTimestamps.column(longAgo))
+                .update();
+        await().atMost(WITHIN)
+                .untilAsserted(() ->
+                        assertThat(states(api.get("/api/v1/cluster").json())).containsEntry("node-killed", "DEAD"));
+
+        String firstLeader = before.get("leader").get("leader_id").asString();
+        long firstEpoch = before.get("epoch").asLong();
+        assertThat(nodes.get(firstLeader).getBean(ClusterLeadership.class).isLeader())
+                .isTrue();
+
+        nodes.remove(firstLeader).close();
+
+        String survivor = nodes.keySet().iterator().next();
+        HttpApi survivorApi = api(survivor);
+        await().atMost(WITHIN).untilAsserted(() -> {
+            JsonNode cluster = survivorApi.get("/api/v1/cluster").json();
+            assertThat(cluster.get("epoch").asLong()).isGreaterThan(firstEpoch);
+            assertThat(cluster.get("leader").get("leader_id").asString()).isNotEqualTo(firstLeader);
+            assertThat(states(cluster)).containsEntry(firstLeader, "LEFT");
+        });
+        JsonNode after = survivorApi.get("/api/v1/cluster").json();
+        List<Long> epochs = new ArrayList<>();
+        after.get("leadership_history")
+                .forEach(term -> epochs.add(term.get("epoch").asLong()));
+        assertThat(epochs).startsWith(after.get("epoch").asLong()).contains(firstEpoch);
+        assertThat(after.get("leadership_history")
+                        .get(epochs.indexOf(firstEpoch))
+                        .get("released_at")
+                        .isNull())
+                .as("the old leader's term ended when it stopped")
+                .isFalse();
+
+        // the old leader's epoch, as a paused leader would still carry it
+        ClusterLeadership anyLeadership = nodes.get(survivor).getBean(ClusterLeadership.class);
+        JdbcClient jdbc = jdbc(survivor);
+        assertThatThrownBy(() -> anyLeadership.fenced(
+                        firstEpoch,
+                        () -> jdbc.sql("INSERT INTO cluster_members (instance_id, host, port, version, roles, state, "
+                                        + "started_at, last_heartbeat) VALUES ('stale-write', 'h', 1, 'x', '', "
+                                        + "'LEFT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                                .update()))
+                .isInstanceOf(StaleEpochException.class)
+                .hasMessageContaining("epoch " + firstEpoch);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cluster_members WHERE instance_id = 'stale-write'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        long current = after.get("epoch").asLong();
+        assertThat(anyLeadership.fenced(current, () -> "written")).isEqualTo("written");
+    }
+
+    private ConfigurableApplicationContext start(String name) {
+        return new SpringApplicationBuilder(TestServiceApplication.class)
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + database.url(),
+                        "spring.datasource.username=" + database.username(),
+                        "spring.datasource.password=" + database.password(),
+                        "spring.datasource.hikari.maximum-pool-size=4",
+                        "chapkit.jobs.instance-name=" + name,
+                        "chapkit.cluster.enabled=true",
+                        "chapkit.cluster.heartbeat-interval=200ms",
+                        "chapkit.cluster.missed-heartbeats=3",
+                        "chapkit.cluster.leader-lock-ttl=2s",
+                        "chapkit.cluster.leader-heartbeat=300ms",
+                        "chapkit.cluster.leader-busy-wait=100ms")
+                .run();
+    }
+
+    private HttpApi api(String name) {
+        return new HttpApi(nodes.get(name).getEnvironment().getProperty("local.server.port", Integer.class));
+    }
+
+    private JdbcClient jdbc(String name) {
+        return nodes.get(name).getBean(JdbcClient.class);
+    }
+
+    private static Map<String, String> states(JsonNode cluster) {
+        Map<String, String> states = new LinkedHashMap<>();
+        cluster.get("members")
+                .forEach(member -> states.put(
+                        member.get("instance_id").asString(),
+                        member.get("state").asString()));
+        return states;
+    }
+}
