@@ -1,6 +1,5 @@
 package org.chapkit.autoconfigure.event.kafka;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +12,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.event.ChapkitEventsAutoConfiguration;
+import org.chapkit.autoconfigure.ml.InboundCommandsConfiguration;
 import org.chapkit.event.EventPublisher;
 import org.chapkit.event.kafka.KafkaCommandListener;
 import org.chapkit.event.kafka.KafkaEventDestination;
 import org.chapkit.ml.command.CommandGateway;
-import org.chapkit.ml.command.internal.InboundMessageStore;
-import org.chapkit.ml.service.MlManager;
-import org.chapkit.task.TaskManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,7 +29,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -40,8 +37,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,26 +102,8 @@ public final class ChapkitKafkaEventsAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty("chapkit.events.kafka.commands.enabled")
     @ConditionalOnBean({EventPublisher.class, ChapkitSchema.class})
+    @Import(InboundCommandsConfiguration.class)
     static class Commands {
-
-        @Bean
-        @ConditionalOnMissingBean
-        CommandGateway chapkitCommandGateway(
-                ObjectProvider<MlManager> ml,
-                ObjectProvider<TaskManager> tasks,
-                JdbcClient jdbc,
-                ChapkitSchema schema,
-                EventPublisher events,
-                PlatformTransactionManager transactionManager,
-                JsonMapper mapper) {
-            return new CommandGateway(
-                    Optional.ofNullable(ml.getIfAvailable()),
-                    Optional.ofNullable(tasks.getIfAvailable()),
-                    new InboundMessageStore(jdbc, schema.tables(), Clock.systemUTC()),
-                    events,
-                    new TransactionTemplate(transactionManager),
-                    mapper);
-        }
 
         @Bean
         @ConditionalOnMissingBean(name = "chapkitKafkaCommandContainer")

@@ -1,16 +1,12 @@
 package org.chapkit.autoconfigure.event.rabbitmq;
 
-import java.time.Clock;
-import java.util.Optional;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.event.ChapkitEventsAutoConfiguration;
+import org.chapkit.autoconfigure.ml.InboundCommandsConfiguration;
 import org.chapkit.event.EventPublisher;
 import org.chapkit.event.rabbitmq.RabbitCommandListener;
 import org.chapkit.event.rabbitmq.RabbitEventDestination;
 import org.chapkit.ml.command.CommandGateway;
-import org.chapkit.ml.command.internal.InboundMessageStore;
-import org.chapkit.ml.service.MlManager;
-import org.chapkit.task.TaskManager;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -30,9 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,26 +67,8 @@ public final class ChapkitRabbitEventsAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty("chapkit.events.rabbitmq.commands.enabled")
     @ConditionalOnBean({ConnectionFactory.class, EventPublisher.class, ChapkitSchema.class})
+    @Import(InboundCommandsConfiguration.class)
     static class Commands {
-
-        @Bean
-        @ConditionalOnMissingBean
-        CommandGateway chapkitCommandGateway(
-                ObjectProvider<MlManager> ml,
-                ObjectProvider<TaskManager> tasks,
-                JdbcClient jdbc,
-                ChapkitSchema schema,
-                EventPublisher events,
-                PlatformTransactionManager transactionManager,
-                JsonMapper mapper) {
-            return new CommandGateway(
-                    Optional.ofNullable(ml.getIfAvailable()),
-                    Optional.ofNullable(tasks.getIfAvailable()),
-                    new InboundMessageStore(jdbc, schema.tables(), Clock.systemUTC()),
-                    events,
-                    new TransactionTemplate(transactionManager),
-                    mapper);
-        }
 
         /** Declared by Spring Boot's {@code RabbitAdmin} whenever a connection opens. */
         @Bean
