@@ -21,7 +21,10 @@ public class TestJobHandlers {
     /** Jobs whose cancel callback ran. */
     public static final Set<String> CANCEL_CALLBACKS = ConcurrentHashMap.newKeySet();
 
-    /** Jobs whose worker thread saw the interrupt. */
+    /**
+     * Jobs whose handler stopped because it was cancelled or shut down: it saw the interrupt in its sleep, or (when the
+     * interrupt arrived during a progress write) the cancel check right after.
+     */
     public static final Set<String> INTERRUPTED = ConcurrentHashMap.newKeySet();
 
     /** The sleep with progress. */
@@ -169,7 +172,7 @@ public class TestJobHandlers {
                     Thread.sleep(payload.stepMillis());
                     context.reportProgress((double) step / payload.steps(), "step " + step + " of " + payload.steps());
                 }
-            } catch (InterruptedException ex) {
+            } catch (InterruptedException | JobCancelledException ex) {
                 INTERRUPTED.add(context.jobId());
                 throw ex;
             }
