@@ -1,6 +1,7 @@
 package org.chapkit.benchmarks;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -54,7 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>System properties: {@code jobs} (default 2000), {@code threads} (4), {@code samples} (200), {@code
  * postgres.url} (a JDBC URL with user and password; default an embedded PostgreSQL), {@code count.statements}
- * (false; true logs JDBC statements and commits per job of the single-instance rounds).
+ * (false; true logs JDBC statements and commits per job of the single-instance rounds), {@code polling}
+ * ({@code lock-and-fetch}, db-scheduler's single-statement pick on PostgreSQL, or {@code fetch}, its default:
+ * both engines get the same).
  */
 public final class JobThroughputBenchmark {
 
@@ -65,6 +68,8 @@ public final class JobThroughputBenchmark {
     private static final int SAMPLES = Integer.getInteger("samples", 200);
     private static final int SUBMITTERS = 4;
     private static final Duration POLLING = Duration.ofMillis(100);
+    /** db-scheduler's polling strategy for both engines: {@code lock-and-fetch} (default) or {@code fetch}. */
+    public static final String STRATEGY = System.getProperty("polling", "lock-and-fetch");
 
     private JobThroughputBenchmark() {}
 
@@ -98,12 +103,14 @@ public final class JobThroughputBenchmark {
             jdbc.sql("CREATE TABLE IF NOT EXISTS raw_tasks (LIKE scheduled_tasks INCLUDING ALL)")
                     .update();
             log.info(
-                    "PostgreSQL {}, {} jobs from {} submitter threads, {} workers, polling {} ms, {} latency samples, {} cores",
+                    "PostgreSQL {}, {} jobs from {} submitter threads, {} workers, polling {} ms ({}), {} latency samples,"
+                            + " {} cores",
                     jdbc.sql("SHOW server_version").query(String.class).single(),
                     JOBS,
                     SUBMITTERS,
                     THREADS,
                     POLLING.toMillis(),
+                    STRATEGY,
                     SAMPLES,
                     Runtime.getRuntime().availableProcessors());
             for (int round = 1; round <= 3; round++) { // round 1 warms up the JIT and the database
@@ -245,6 +252,7 @@ public final class JobThroughputBenchmark {
                 managers.add(new JobManager(
                         pools.get(i),
                         new DataSourceTransactionManager(pools.get(i)),
+                        List.of(JobThroughputBenchmark::polling),
                         JsonMapper.builder().build(),
                         settings,
                         registry,
@@ -282,6 +290,15 @@ public final class JobThroughputBenchmark {
         }
     }
 
+    /** Gives an engine's scheduler the run's polling strategy (the same for both engines). */
+    static void polling(SchedulerBuilder builder) {
+        switch (STRATEGY) {
+            case "lock-and-fetch" -> builder.pollUsingLockAndFetch(0.5, 1.0);
+            case "fetch" -> builder.pollUsingFetchAndLockOnExecute(0.5, 3.0);
+            default -> throw new IllegalArgumentException("polling must be lock-and-fetch or fetch, not " + STRATEGY);
+        }
+    }
+
     private static double completed(List<SimpleMeterRegistry> registries) {
         double sum = 0;
         for (SimpleMeterRegistry registry : registries) {
@@ -304,13 +321,14 @@ public final class JobThroughputBenchmark {
         });
         List<Scheduler> schedulers = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
-            schedulers.add(Scheduler.create(pools.get(i), task)
+            SchedulerBuilder builder = Scheduler.create(pools.get(i), task)
                     .tableName("raw_tasks")
                     .schedulerName(new SchedulerName.Fixed("bench-raw-" + i))
                     .threads(THREADS)
                     .pollingInterval(POLLING)
-                    .enableImmediateExecution()
-                    .build());
+                    .enableImmediateExecution();
+            polling(builder);
+            schedulers.add(builder.build());
         }
         schedulers.forEach(Scheduler::start);
         try {

@@ -422,13 +422,45 @@ public final class JobManager implements AutoCloseable {
             Instant runAt,
             String traceparent,
             boolean traceLinked) {
+        Instant executionTime = runAt == null || runAt.isBefore(now) ? now : runAt;
+        if (store.singleStatementExecutions()
+                && !events.enabled()
+                && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            // One auto-committed statement writes the record and its execution: no transaction round trips.
+            store.insertWithExecution(
+                    id,
+                    name,
+                    json,
+                    now,
+                    reservedArtifactId,
+                    traceparent,
+                    traceLinked,
+                    JOB_TASK,
+                    id.getBytes(StandardCharsets.UTF_8),
+                    executionTime);
+            scheduler.triggerCheckForDueExecutions();
+            return;
+        }
         transactions.executeWithoutResult(status -> {
-            store.insert(id, name, json, now, reservedArtifactId, traceparent, traceLinked);
+            if (store.singleStatementExecutions()) {
+                store.insertWithExecution(
+                        id,
+                        name,
+                        json,
+                        now,
+                        reservedArtifactId,
+                        traceparent,
+                        traceLinked,
+                        JOB_TASK,
+                        id.getBytes(StandardCharsets.UTF_8),
+                        executionTime);
+            } else {
+                store.insert(id, name, json, now, reservedArtifactId, traceparent, traceLinked);
+                // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing
+                // execution would be a wasted query.
+                scheduler.scheduleBatch(List.of(jobTask.instance(id, id)), executionTime);
+            }
             events.publish(new JobSubmitted(id, name, reservedArtifactId));
-            // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing execution
-            // would be a wasted query.
-            scheduler.scheduleBatch(
-                    List.of(jobTask.instance(id, id)), runAt == null || runAt.isBefore(now) ? now : runAt);
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override

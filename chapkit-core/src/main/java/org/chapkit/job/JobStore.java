@@ -85,6 +85,80 @@ final class JobStore {
                 .update();
     }
 
+    /**
+     * The db-scheduler execution of a job attempt, as the statement that ends the attempt removes it: key and the
+     * version db-scheduler picked it with.
+     *
+     * @param task the execution's task name
+     * @param instance the execution's instance id (the job id)
+     * @param version the version of the picked execution
+     */
+    record ExecutionKey(String task, String instance, long version) {}
+
+    /**
+     * Whether this database writes a record with its execution, and a final status with the execution's removal, in
+     * one statement (PostgreSQL: data-modifying {@code WITH}); otherwise the callers use db-scheduler's own
+     * statements beside the record's.
+     */
+    boolean singleStatementExecutions() {
+        return claimSql() == ClaimSql.RETURNING;
+    }
+
+    /**
+     * Inserts a pending record and its db-scheduler one-time execution in one statement: one round trip, atomic
+     * without a transaction of its own. The execution row is what db-scheduler's own insert writes (version 1, not
+     * picked, no priority); {@code taskData} is its serialized {@code task_data}. Only where
+     * {@link #singleStatementExecutions()}.
+     */
+    void insertWithExecution(
+            String id,
+            String type,
+            String payloadJson,
+            Instant submittedAt,
+            String reservedArtifactId,
+            String traceparent,
+            boolean traceLinked,
+            String task,
+            byte[] taskData,
+            Instant executionTime) {
+        jdbc.sql("WITH job AS (INSERT INTO jobs (id, type, status, payload, submitted_at, reserved_artifact_id,"
+                        + " attempts, traceparent, trace_linked) VALUES (:id, :type, 'pending', :payload, :submitted,"
+                        + " :reserved, 0, :traceparent, :linked) RETURNING id)"
+                        + " INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
+                        + " version) SELECT :task, id, :data, :execution, FALSE, 1 FROM job")
+                .param("traceparent", traceparent)
+                .param("linked", traceLinked)
+                .param("id", id)
+                .param("type", type)
+                .param("payload", payloadJson)
+                .param("submitted", UtcTimestamps.column(submittedAt))
+                .param("reserved", reservedArtifactId)
+                .param("task", task)
+                .param("data", taskData)
+                .param("execution", UtcTimestamps.column(executionTime))
+                .update();
+    }
+
+    /**
+     * The prefix that removes the attempt's execution in the same statement as a final status update, or an empty
+     * string without an execution to remove.
+     */
+    private static String removing(ExecutionKey execution) {
+        return execution == null
+                ? ""
+                : "WITH removed AS (DELETE FROM scheduled_tasks WHERE task_name = :task AND task_instance = :instance"
+                        + " AND version = :version) ";
+    }
+
+    private static JdbcClient.StatementSpec removal(JdbcClient.StatementSpec statement, ExecutionKey execution) {
+        return execution == null
+                ? statement
+                : statement
+                        .param("task", execution.task())
+                        .param("instance", execution.instance())
+                        .param("version", execution.version());
+    }
+
     Optional<Job> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id")
                 .param("id", id)
@@ -195,8 +269,20 @@ final class JobStore {
     }
 
     boolean complete(String id, String owner, String artifactId, Instant now) {
-        return jdbc.sql("UPDATE jobs SET status = 'completed', finished_at = :now, artifact_id = :artifact"
-                                + " WHERE id = :id AND status = 'running' AND owner = :owner")
+        return complete(id, owner, artifactId, now, null);
+    }
+
+    /**
+     * Completes a running job of {@code owner}; with an {@code execution}, removes it in the same statement (only
+     * where {@link #singleStatementExecutions()}), whether or not the record was still there to update.
+     */
+    boolean complete(String id, String owner, String artifactId, Instant now, ExecutionKey execution) {
+        return removal(
+                                jdbc.sql(removing(execution)
+                                        + "UPDATE jobs SET status = 'completed', finished_at = :now,"
+                                        + " artifact_id = :artifact WHERE id = :id AND status = 'running'"
+                                        + " AND owner = :owner"),
+                                execution)
                         .param("now", UtcTimestamps.column(now))
                         .param("artifact", artifactId)
                         .param("id", id)
@@ -206,8 +292,17 @@ final class JobStore {
     }
 
     boolean fail(String id, String error, String traceback, Instant now) {
-        return jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error,"
-                                + " error_traceback = :traceback WHERE id = :id AND status IN ('pending', 'running')")
+        return fail(id, error, traceback, now, null);
+    }
+
+    /** Fails a pending or running job; with an {@code execution}, removes it in the same statement. */
+    boolean fail(String id, String error, String traceback, Instant now, ExecutionKey execution) {
+        return removal(
+                                jdbc.sql(removing(execution)
+                                        + "UPDATE jobs SET status = 'failed', finished_at = :now, error = :error,"
+                                        + " error_traceback = :traceback WHERE id = :id"
+                                        + " AND status IN ('pending', 'running')"),
+                                execution)
                         .param("now", UtcTimestamps.column(now))
                         .param("error", error)
                         .param("traceback", traceback)
@@ -217,8 +312,16 @@ final class JobStore {
     }
 
     boolean cancel(String id, Instant now) {
-        return jdbc.sql("UPDATE jobs SET status = 'canceled', finished_at = :now"
-                                + " WHERE id = :id AND status IN ('pending', 'running')")
+        return cancel(id, now, null);
+    }
+
+    /** Cancels a pending or running job; with an {@code execution}, removes it in the same statement. */
+    boolean cancel(String id, Instant now, ExecutionKey execution) {
+        return removal(
+                                jdbc.sql(removing(execution)
+                                        + "UPDATE jobs SET status = 'canceled', finished_at = :now"
+                                        + " WHERE id = :id AND status IN ('pending', 'running')"),
+                                execution)
                         .param("now", UtcTimestamps.column(now))
                         .param("id", id)
                         .update()

@@ -1,6 +1,7 @@
 package org.chapkit.job;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import io.micrometer.observation.Observation;
@@ -134,7 +135,7 @@ final class JobWorker {
                     type,
                     JobStatus.FAILED,
                     started,
-                    () -> store.fail(jobId, error, null, clock.instant()),
+                    execution -> store.fail(jobId, error, null, clock.instant(), execution),
                     () -> new JobFailed(jobId, type, error));
         }
         RunningJob context = new RunningJob(
@@ -152,14 +153,14 @@ final class JobWorker {
                         type,
                         JobStatus.CANCELED,
                         started,
-                        () -> store.cancel(jobId, clock.instant()),
+                        execution -> store.cancel(jobId, clock.instant(), execution),
                         () -> new JobCancelled(jobId, type));
             }
             return finish(
                     type,
                     JobStatus.COMPLETED,
                     started,
-                    () -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant()),
+                    execution -> store.complete(jobId, settings.instanceName(), artifactId, clock.instant(), execution),
                     () -> new JobCompleted(jobId, type, artifactId));
         } catch (Throwable ex) {
             // Errors too (OutOfMemoryError, StackOverflowError, LinkageError): whatever ends the handler ends the job,
@@ -194,7 +195,7 @@ final class JobWorker {
                 job.get().type(),
                 JobStatus.FAILED,
                 started,
-                () -> store.fail(jobId, error, null, clock.instant()),
+                execution -> store.fail(jobId, error, null, clock.instant(), execution),
                 () -> new JobFailed(jobId, job.get().type(), error));
     }
 
@@ -213,7 +214,7 @@ final class JobWorker {
                     type,
                     JobStatus.CANCELED,
                     started,
-                    () -> store.cancel(jobId, clock.instant()),
+                    execution -> store.cancel(jobId, clock.instant(), execution),
                     () -> new JobCancelled(jobId, type));
         } else if (reason == RunningJob.StopReason.SHUTDOWN && handler.idempotent()) {
             store.requeue(jobId);
@@ -225,7 +226,7 @@ final class JobWorker {
                     type,
                     JobStatus.FAILED,
                     started,
-                    () -> store.fail(jobId, error, tracebackIfExposed(ex), clock.instant()),
+                    execution -> store.fail(jobId, error, tracebackIfExposed(ex), clock.instant(), execution),
                     () -> new JobFailed(jobId, type, error));
         }
         String error = errorLine(ex);
@@ -233,29 +234,43 @@ final class JobWorker {
                 type,
                 JobStatus.FAILED,
                 started,
-                () -> store.fail(jobId, error, tracebackIfExposed(ex), clock.instant()),
+                execution -> store.fail(jobId, error, tracebackIfExposed(ex), clock.instant(), execution),
                 () -> new JobFailed(jobId, type, error));
     }
 
     /**
      * The completion of an attempt, run by db-scheduler right after the handler returns: the final status update
-     * (false when the record was deleted meanwhile: nothing left to update), then the removal of the execution, then
-     * the meters. Not one transaction, which would cost an extra round trip per job: if the update fails, the
-     * execution stays picked and dead-execution recovery handles the job; if the removal fails or the instance dies
-     * between the two, the dead execution of a finished job is just removed. With events on, the update and its
-     * event are one transaction.
+     * (false when the record was deleted meanwhile: nothing left to update) and the removal of the execution, then
+     * the meters. Where the database allows ({@link JobStore#singleStatementExecutions()}, PostgreSQL) the update and
+     * the removal are one statement, so one round trip and atomic; elsewhere the update, then db-scheduler's removal:
+     * if the update fails, the execution stays picked and dead-execution recovery handles the job; if the removal
+     * fails or the instance dies between the two, the dead execution of a finished job is just removed. With events
+     * on, the update and its event are one transaction.
      */
     private CompletionHandler<String> finish(
             String type,
             JobStatus status,
             Instant started,
-            java.util.function.BooleanSupplier update,
+            FinalUpdate update,
             java.util.function.Supplier<? extends org.chapkit.event.ChapkitEvent> event) {
         return (complete, operations) -> {
-            events.change(update, event);
-            operations.stop();
+            if (store.singleStatementExecutions()) {
+                Execution execution = complete.getExecution();
+                JobStore.ExecutionKey key = new JobStore.ExecutionKey(
+                        execution.taskInstance.getTaskName(), execution.taskInstance.getId(), execution.version);
+                events.change(() -> update.apply(key), event);
+            } else {
+                events.change(() -> update.apply(null), event);
+                operations.stop();
+            }
             metrics.finished(type, status, Duration.between(started, clock.instant()));
         };
+    }
+
+    /** A final status update that, given the attempt's execution, removes it in the same statement. */
+    @FunctionalInterface
+    private interface FinalUpdate {
+        boolean apply(JobStore.ExecutionKey execution);
     }
 
     /** db-scheduler's dead-execution handler: the instance running {@code jobId} stopped sending heartbeats. */

@@ -249,6 +249,55 @@ class JobStoreTests {
             assertThat(store.find(pendingGone).orElseThrow().error()).startsWith("JobAbandoned:");
         }
 
+        @Test
+        void onPostgresOneStatementWritesTheRecordWithItsExecutionAndOneEndsTheAttemptAndRemovesIt() {
+            boolean single = database.vendor().equals("postgresql");
+            assertThat(store.singleStatementExecutions()).isEqualTo(single);
+            if (!single) {
+                return; // H2: the record and db-scheduler's own statements are separate
+            }
+            String id = Ulids.newUlid();
+            String deleted = Ulids.newUlid();
+            for (String job : List.of(id, deleted)) {
+                store.insertWithExecution(
+                        job, SLEEP.name(), "1", NOW, null, null, false, "chapkit-job", job.getBytes(), NOW);
+            }
+            assertThat(store.find(id).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+            assertThat(executions(id)).isEqualTo(1);
+            assertThat(database.jdbc()
+                            .sql("SELECT task_data FROM scheduled_tasks WHERE task_instance = :id")
+                            .param("id", id)
+                            .query(byte[].class)
+                            .single())
+                    .isEqualTo(id.getBytes());
+            store.claim(id, "instance-a", NOW);
+            store.claim(deleted, "instance-a", NOW);
+
+            // A stale version removes nothing; the picked version is removed with the final status.
+            assertThat(store.complete(id, "instance-a", null, NOW, new JobStore.ExecutionKey("chapkit-job", id, 7)))
+                    .isTrue();
+            assertThat(executions(id)).isEqualTo(1);
+            store.delete(deleted);
+            assertThat(store.fail(deleted, "E: x", null, NOW, new JobStore.ExecutionKey("chapkit-job", deleted, 1)))
+                    .isFalse();
+            assertThat(executions(deleted)).isZero(); // removed though the record was gone
+            String canceled = Ulids.newUlid();
+            store.insertWithExecution(
+                    canceled, SLEEP.name(), "1", NOW, null, null, false, "chapkit-job", canceled.getBytes(), NOW);
+            assertThat(store.cancel(canceled, NOW, new JobStore.ExecutionKey("chapkit-job", canceled, 1)))
+                    .isTrue();
+            assertThat(executions(canceled)).isZero();
+            assertThat(store.find(canceled).orElseThrow().status()).isEqualTo(JobStatus.CANCELED);
+        }
+
+        private long executions(String id) {
+            return database.jdbc()
+                    .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = :id")
+                    .param("id", id)
+                    .query(Long.class)
+                    .single();
+        }
+
         private String running(String owner, Instant startedAt) {
             String id = Ulids.newUlid();
             store.insert(id, SLEEP.name(), "null", startedAt, null);

@@ -112,7 +112,9 @@ class JobInvariantTests {
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> jobs.get(live.id()).status() == JobStatus.RUNNING);
 
-            assertThat(jobs.reconcile()).isGreaterThanOrEqualTo(2);
+            // The periodic reconciliation may fail the orphans first, so the count of this pass is not asserted:
+            // the states after it are.
+            jobs.reconcile();
 
             assertThat(jobs.get(lost).status()).isEqualTo(JobStatus.FAILED);
             assertThat(jobs.get(lost).error())

@@ -54,7 +54,8 @@ public final class JobsSuite implements Suite {
         double one = Medians.of(
                 scaling.stream().map(r -> r.chapkit1().jobsPerSecond()).toList());
         double rawGain = Medians.of(scaling.stream().map(Scaling::rawGain).toList());
-        String how = "JobThroughputBenchmark, median of rounds 2–" + rounds.size() + ", 4 workers, polling 100 ms";
+        String how = "JobThroughputBenchmark, median of rounds 2–" + rounds.size() + ", 4 workers, polling 100 ms ("
+                + JobThroughputBenchmark.STRATEGY + " for both)";
         return List.of(
                 new Row(THROUGHPUT, ours, raw, "≥ 1.0×", ours / raw >= 1.0, how + ", no-op jobs from 4 submitters"),
                 new Row(
