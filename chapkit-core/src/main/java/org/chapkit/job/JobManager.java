@@ -93,6 +93,7 @@ public final class JobManager implements AutoCloseable {
     private final JobEvents events;
     private final JobWorker worker;
     private final CustomTask<String> jobTask;
+    private final JobRunLogs runLogs;
     private final ScheduledExecutorService cancelWatcher;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
@@ -227,8 +228,17 @@ public final class JobManager implements AutoCloseable {
         this.events = new JobEvents(events, transactions, progressEventInterval);
         this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
         this.observations = new JobObservations(tracing);
+        this.runLogs = new JobRunLogs(dataSource, settings.tables(), clock);
         this.worker = new JobWorker(
-                store, name -> handlers.get(name), mapper, settings, metrics, clock, this.events, observations);
+                store,
+                name -> handlers.get(name),
+                mapper,
+                settings,
+                metrics,
+                clock,
+                this.events,
+                observations,
+                runLogs);
         // A custom task rather than a one-time task: its completion handler writes the job's final status right
         // before db-scheduler removes the execution.
         this.jobTask = Tasks.custom(JOB_TASK, String.class)
@@ -464,6 +474,25 @@ public final class JobManager implements AutoCloseable {
      */
     public Job get(String id) {
         return find(id).orElseThrow(JobNotFoundException::new);
+    }
+
+    /**
+     * The run log of a job: the metrics, parameters and tags it logged through {@link JobContext#runLog()}.
+     *
+     * @param id the job's ULID
+     * @return the log (empty of entries when the job logged nothing), or empty when there is no such job
+     */
+    public Optional<JobRunLog> runLog(String id) {
+        return find(id).map(job -> runLogs.read(job.id()));
+    }
+
+    /**
+     * The store of every job's run log, for readers that need the entries themselves (an exporter).
+     *
+     * @return the run logs
+     */
+    public JobRunLogs runLogs() {
+        return runLogs;
     }
 
     /** All jobs, newest first, optionally only those with {@code status} (null for all). */
