@@ -99,6 +99,7 @@ public final class JobManager implements AutoCloseable {
     private volatile State state = State.NEW;
     private volatile Map<String, JobHandler<?>> handlers = Map.of();
     private volatile Scheduler scheduler;
+    private volatile boolean runsJobs;
     private ScheduledFuture<?> cancelChecks;
 
     /**
@@ -261,6 +262,23 @@ public final class JobManager implements AutoCloseable {
      * @throws IllegalStateException when two handlers share a type name, or this manager is running or closed
      */
     public void start(Collection<? extends JobHandler<?>> handlers, Collection<RecurringWork> recurring) {
+        start(handlers, recurring, true);
+    }
+
+    /**
+     * Starts this instance as a submitter only (a cluster member without the {@code worker} role): jobs may be
+     * submitted, read, cancelled and deleted here, but none runs here, and neither does any periodic work; instances
+     * that {@link #start(Collection, Collection) run jobs} pick them up by polling.
+     *
+     * @param handlers every kind of work that may be submitted here (their types check the submitted payloads)
+     * @throws IllegalStateException when two handlers share a type name, or this manager is running or closed
+     */
+    public void startSubmitOnly(Collection<? extends JobHandler<?>> handlers) {
+        start(handlers, List.of(), false);
+    }
+
+    private void start(
+            Collection<? extends JobHandler<?>> handlers, Collection<RecurringWork> recurring, boolean runJobs) {
         synchronized (lifecycle) {
             if (state == State.RUNNING || state == State.CLOSED) {
                 throw new IllegalStateException("The job system of instance " + settings.instanceName()
@@ -268,14 +286,20 @@ public final class JobManager implements AutoCloseable {
             }
             this.handlers = index(handlers);
             metrics.queues(this.handlers.keySet(), store::pendingByType, clock);
-            // A db-scheduler Scheduler does not start again once stopped: each start builds its own.
-            Scheduler built = scheduler(recurring);
+            // A db-scheduler Scheduler does not start again once stopped: each start builds its own. A submitter's
+            // is never started: it only writes executions, which the running schedulers of other instances poll.
+            Scheduler built = scheduler(runJobs ? recurring : List.of());
             worker.resume();
-            built.start();
+            if (runJobs) {
+                built.start();
+            }
             this.scheduler = built;
-            long period = Math.max(1, settings.cancelCheckInterval().toMillis());
-            cancelChecks = cancelWatcher.scheduleWithFixedDelay(
-                    this::checkCancellations, period, period, TimeUnit.MILLISECONDS);
+            this.runsJobs = runJobs;
+            if (runJobs) {
+                long period = Math.max(1, settings.cancelCheckInterval().toMillis());
+                cancelChecks = cancelWatcher.scheduleWithFixedDelay(
+                        this::checkCancellations, period, period, TimeUnit.MILLISECONDS);
+            }
             state = State.RUNNING;
         }
     }
@@ -294,14 +318,22 @@ public final class JobManager implements AutoCloseable {
             }
             worker.shutdown(settings.shutdownGrace());
             scheduler.stop();
-            cancelChecks.cancel(false);
+            if (cancelChecks != null) {
+                cancelChecks.cancel(false);
+                cancelChecks = null;
+            }
             state = State.STOPPED;
         }
     }
 
-    /** Whether the job system runs jobs on this instance: started and not closed. */
+    /** Whether the job system is started on this instance (running jobs, or only submitting them) and not closed. */
     public boolean isRunning() {
         return state == State.RUNNING;
+    }
+
+    /** Whether this instance runs jobs: started, and not as a {@link #startSubmitOnly submitter only}. */
+    public boolean runsJobs() {
+        return state == State.RUNNING && runsJobs;
     }
 
     private Scheduler scheduler(Collection<RecurringWork> recurring) {
