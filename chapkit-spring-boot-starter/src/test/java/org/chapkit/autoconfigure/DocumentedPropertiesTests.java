@@ -50,6 +50,7 @@ class DocumentedPropertiesTests {
             Map.entry("chapkit.admin", "a role name in a JWT example"),
             Map.entry("chapkit.audit", "the audit logger's name"),
             Map.entry("chapkit.task", "the job type of task runs"),
+            Map.entry("chapkit.run", "the run log's own tags, chapkit.run_log.truncated and .rejected_lines"),
             Map.entry("chapkit.version", "a Maven property in a POM example"),
             Map.entry("chapkit.jobs.submitted", "a meter"),
             Map.entry("chapkit.jobs.completed", "a meter"),
