@@ -59,6 +59,7 @@ class DocumentedPropertiesTests {
             Map.entry("chapkit.jobs.pending", "a meter"),
             Map.entry("chapkit.jobs.running", "a meter"),
             Map.entry("chapkit.jobs.duration", "a meter"),
+            Map.entry("chapkit.schedules.lag", "a meter"),
             Map.entry("chapkit.artifacts.storage.bytes", "a meter"),
             Map.entry("chapkit.artifacts.storage.operations", "a meter"),
             Map.entry("chapkit.events.delivered", "a meter"),
