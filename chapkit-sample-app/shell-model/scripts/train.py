@@ -6,6 +6,7 @@ workspace is stored as the training artifact.
 import argparse
 import csv
 import json
+import os
 import statistics
 
 from config import read_config
@@ -27,4 +28,12 @@ model = {
 }
 with open("model.json", "w", encoding="utf-8") as handle:
     json.dump({"locations": model, "n_samples": int(config.get("n_samples", 20))}, handle)
+# chapkit's run log: one JSON object per line appended to the file CHAPKIT_RUN_LOG names (set for every command)
+run_log = os.environ.get("CHAPKIT_RUN_LOG")
+if run_log:
+    with open(run_log, "a", encoding="utf-8") as log:
+        log.write(json.dumps({"param": "model", "value": "mean-and-spread"}) + "\n")
+        for step, fit in enumerate(model.values()):
+            log.write(json.dumps({"metric": "sd", "value": fit["sd"], "step": step}) + "\n")
+        log.write(json.dumps({"metric": "locations", "value": len(model)}) + "\n")
 print(f"trained {len(model)} locations")

@@ -42,6 +42,7 @@ public record ChapkitTables(String schema) {
             "events",
             "inbound_messages",
             "job_inputs",
+            "job_run_log",
             "jobs",
             "ml_model_alias_moves",
             "ml_model_aliases",

@@ -35,4 +35,15 @@ public interface JobContext {
      * cancelling thread, before the worker thread is interrupted; one registered after cancellation runs at once.
      */
     void onCancel(Runnable callback);
+
+    /**
+     * The job's run log: metrics, parameters and tags the running job logs about itself, stored at once and
+     * readable with {@code GET /api/v1/jobs/{id}/$run-log}. A context that keeps no log returns {@link RunLog#NONE}
+     * (the default), which still checks each entry.
+     *
+     * @return the run log of this job
+     */
+    default RunLog runLog() {
+        return RunLog.NONE;
+    }
 }

@@ -93,11 +93,13 @@ public final class JobManager implements AutoCloseable {
     private final JobEvents events;
     private final JobWorker worker;
     private final CustomTask<String> jobTask;
+    private final JobRunLogs runLogs;
     private final ScheduledExecutorService cancelWatcher;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
     private volatile Map<String, JobHandler<?>> handlers = Map.of();
     private volatile Scheduler scheduler;
+    private volatile boolean runsJobs;
     private ScheduledFuture<?> cancelChecks;
 
     /**
@@ -227,8 +229,17 @@ public final class JobManager implements AutoCloseable {
         this.events = new JobEvents(events, transactions, progressEventInterval);
         this.metrics = new JobMetrics(meterRegistry, () -> store.count(JobStatus.PENDING), this::runningCount);
         this.observations = new JobObservations(tracing);
+        this.runLogs = new JobRunLogs(dataSource, settings.tables(), clock);
         this.worker = new JobWorker(
-                store, name -> handlers.get(name), mapper, settings, metrics, clock, this.events, observations);
+                store,
+                name -> handlers.get(name),
+                mapper,
+                settings,
+                metrics,
+                clock,
+                this.events,
+                observations,
+                runLogs);
         // A custom task rather than a one-time task: its completion handler writes the job's final status right
         // before db-scheduler removes the execution.
         this.jobTask = Tasks.custom(JOB_TASK, String.class)
@@ -251,6 +262,23 @@ public final class JobManager implements AutoCloseable {
      * @throws IllegalStateException when two handlers share a type name, or this manager is running or closed
      */
     public void start(Collection<? extends JobHandler<?>> handlers, Collection<RecurringWork> recurring) {
+        start(handlers, recurring, true);
+    }
+
+    /**
+     * Starts this instance as a submitter only (a cluster member without the {@code worker} role): jobs may be
+     * submitted, read, cancelled and deleted here, but none runs here, and neither does any periodic work; instances
+     * that {@link #start(Collection, Collection) run jobs} pick them up by polling.
+     *
+     * @param handlers every kind of work that may be submitted here (their types check the submitted payloads)
+     * @throws IllegalStateException when two handlers share a type name, or this manager is running or closed
+     */
+    public void startSubmitOnly(Collection<? extends JobHandler<?>> handlers) {
+        start(handlers, List.of(), false);
+    }
+
+    private void start(
+            Collection<? extends JobHandler<?>> handlers, Collection<RecurringWork> recurring, boolean runJobs) {
         synchronized (lifecycle) {
             if (state == State.RUNNING || state == State.CLOSED) {
                 throw new IllegalStateException("The job system of instance " + settings.instanceName()
@@ -258,14 +286,20 @@ public final class JobManager implements AutoCloseable {
             }
             this.handlers = index(handlers);
             metrics.queues(this.handlers.keySet(), store::pendingByType, clock);
-            // A db-scheduler Scheduler does not start again once stopped: each start builds its own.
-            Scheduler built = scheduler(recurring);
+            // A db-scheduler Scheduler does not start again once stopped: each start builds its own. A submitter's
+            // is never started: it only writes executions, which the running schedulers of other instances poll.
+            Scheduler built = scheduler(runJobs ? recurring : List.of());
             worker.resume();
-            built.start();
+            if (runJobs) {
+                built.start();
+            }
             this.scheduler = built;
-            long period = Math.max(1, settings.cancelCheckInterval().toMillis());
-            cancelChecks = cancelWatcher.scheduleWithFixedDelay(
-                    this::checkCancellations, period, period, TimeUnit.MILLISECONDS);
+            this.runsJobs = runJobs;
+            if (runJobs) {
+                long period = Math.max(1, settings.cancelCheckInterval().toMillis());
+                cancelChecks = cancelWatcher.scheduleWithFixedDelay(
+                        this::checkCancellations, period, period, TimeUnit.MILLISECONDS);
+            }
             state = State.RUNNING;
         }
     }
@@ -284,14 +318,22 @@ public final class JobManager implements AutoCloseable {
             }
             worker.shutdown(settings.shutdownGrace());
             scheduler.stop();
-            cancelChecks.cancel(false);
+            if (cancelChecks != null) {
+                cancelChecks.cancel(false);
+                cancelChecks = null;
+            }
             state = State.STOPPED;
         }
     }
 
-    /** Whether the job system runs jobs on this instance: started and not closed. */
+    /** Whether the job system is started on this instance (running jobs, or only submitting them) and not closed. */
     public boolean isRunning() {
         return state == State.RUNNING;
+    }
+
+    /** Whether this instance runs jobs: started, and not as a {@link #startSubmitOnly submitter only}. */
+    public boolean runsJobs() {
+        return state == State.RUNNING && runsJobs;
     }
 
     private Scheduler scheduler(Collection<RecurringWork> recurring) {
@@ -496,6 +538,25 @@ public final class JobManager implements AutoCloseable {
      */
     public Job get(String id) {
         return find(id).orElseThrow(JobNotFoundException::new);
+    }
+
+    /**
+     * The run log of a job: the metrics, parameters and tags it logged through {@link JobContext#runLog()}.
+     *
+     * @param id the job's ULID
+     * @return the log (empty of entries when the job logged nothing), or empty when there is no such job
+     */
+    public Optional<JobRunLog> runLog(String id) {
+        return find(id).map(job -> runLogs.read(job.id()));
+    }
+
+    /**
+     * The store of every job's run log, for readers that need the entries themselves (an exporter).
+     *
+     * @return the run logs
+     */
+    public JobRunLogs runLogs() {
+        return runLogs;
     }
 
     /** All jobs, newest first, optionally only those with {@code status} (null for all). */

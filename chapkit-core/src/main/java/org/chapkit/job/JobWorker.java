@@ -41,6 +41,7 @@ final class JobWorker {
     private final Clock clock;
     private final JobObservations observations;
     private final JobEvents events;
+    private final JobRunLogs runLogs;
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
@@ -52,7 +53,9 @@ final class JobWorker {
             JobMetrics metrics,
             Clock clock,
             JobEvents events,
-            JobObservations observations) {
+            JobObservations observations,
+            JobRunLogs runLogs) {
+        this.runLogs = runLogs;
         this.observations = observations;
         this.store = store;
         this.events = events;
@@ -139,7 +142,14 @@ final class JobWorker {
                     () -> new JobFailed(jobId, type, error));
         }
         RunningJob context = new RunningJob(
-                jobId, claimed.reservedArtifactId(), claimed.attempts(), Thread.currentThread(), store, events, clock);
+                jobId,
+                claimed.reservedArtifactId(),
+                claimed.attempts(),
+                Thread.currentThread(),
+                store,
+                events,
+                clock,
+                runLogs.forJob(jobId));
         running.put(jobId, context);
         try {
             String artifactId;

@@ -27,9 +27,10 @@ final class RunningJob implements JobContext {
     private StopReason stopReason;
     private boolean detached;
     private java.time.Instant lastProgressEvent;
+    private final RunLog runLog;
 
     RunningJob(String jobId, String reservedArtifactId, int attempt, Thread worker, JobStore store) {
-        this(jobId, reservedArtifactId, attempt, worker, store, null, java.time.Clock.systemUTC());
+        this(jobId, reservedArtifactId, attempt, worker, store, null, java.time.Clock.systemUTC(), RunLog.NONE);
     }
 
     RunningJob(
@@ -39,7 +40,9 @@ final class RunningJob implements JobContext {
             Thread worker,
             JobStore store,
             JobEvents events,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            RunLog runLog) {
+        this.runLog = runLog;
         this.events = events;
         this.clock = clock;
         this.jobId = jobId;
@@ -62,6 +65,11 @@ final class RunningJob implements JobContext {
     @Override
     public int attempt() {
         return attempt;
+    }
+
+    @Override
+    public RunLog runLog() {
+        return runLog;
     }
 
     @Override

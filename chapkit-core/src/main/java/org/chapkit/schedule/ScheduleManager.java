@@ -1,5 +1,8 @@
 package org.chapkit.schedule;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -56,6 +59,10 @@ public class ScheduleManager {
     private final TransactionTemplate transactions;
     private final ObjectMapper mapper;
     private final EventPublisher events;
+    private final MeterRegistry meters;
+
+    /** The timer of how late each fired tick was: from its due time to the poll that fired it. */
+    public static final String LAG_METER = "chapkit.schedules.lag";
 
     public ScheduleManager(
             ScheduleStore store,
@@ -84,6 +91,30 @@ public class ScheduleManager {
             TransactionTemplate transactions,
             ObjectMapper mapper,
             EventPublisher events) {
+        this(store, tasks, settings, clock, transactions, mapper, events, new CompositeMeterRegistry());
+    }
+
+    /**
+     * @param store the schedules table
+     * @param tasks the tasks schedules run
+     * @param settings polling and missed-run settings
+     * @param clock the source of ticks
+     * @param transactions runs each firing in one transaction
+     * @param mapper reads and writes params
+     * @param events where {@code org.chapkit.schedule.*} events go, in the transaction of each firing
+     * @param meters where the schedule lag goes: timer {@value #LAG_METER}, tagged {@code schedule}, one sample per
+     *     fired tick (from the tick's due time to its firing)
+     */
+    public ScheduleManager(
+            ScheduleStore store,
+            TaskManager tasks,
+            ScheduleSettings settings,
+            Clock clock,
+            TransactionTemplate transactions,
+            ObjectMapper mapper,
+            EventPublisher events,
+            MeterRegistry meters) {
+        this.meters = java.util.Objects.requireNonNull(meters, "meters");
         this.events = events;
         this.store = store;
         this.tasks = tasks;
@@ -238,6 +269,11 @@ public class ScheduleManager {
                 return submitted;
             }
             store.recordRun(schedule.id(), tick, accepted.jobId(), now);
+            Timer.builder(LAG_METER)
+                    .description("How late a schedule's tick fired: from its due time to its firing")
+                    .tag("schedule", schedule.id())
+                    .register(meters)
+                    .record(now.isAfter(tick) ? Duration.between(tick, now) : Duration.ZERO);
             events.publish(new ScheduleFired(schedule.id(), schedule.task(), tick, accepted.jobId()));
             submitted++;
         }

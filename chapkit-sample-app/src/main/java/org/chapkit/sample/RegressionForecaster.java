@@ -47,7 +47,7 @@ public class RegressionForecaster {
      *
      * @param config the config
      * @param data the training data
-     * @param job the running job, for progress
+     * @param job the running job, for progress and its run log (the training RMSE per fitted location)
      * @return the model
      */
     @Train
@@ -56,9 +56,19 @@ public class RegressionForecaster {
         Map<String, List<Row>> byLocation = rowsByLocation(data, covariates);
         Map<String, RegressionModel.LocationFit> fits = new LinkedHashMap<>();
         int done = 0;
+        double squares = 0;
+        int residualCount = 0;
+        job.runLog().param("locations", Integer.toString(byLocation.size()));
         for (Map.Entry<String, List<Row>> location : byLocation.entrySet()) {
             job.throwIfCancelled();
-            fits.put(location.getKey(), fit(location.getValue(), covariates.size(), config.lags()));
+            RegressionModel.LocationFit fit = fit(location.getValue(), covariates.size(), config.lags());
+            fits.put(location.getKey(), fit);
+            for (double residual : fit.residuals()) {
+                squares += residual * residual;
+                residualCount++;
+            }
+            // the training RMSE so far, one step per fitted location: a metric with a history
+            job.runLog().metric("train_rmse", residualCount == 0 ? 0 : Math.sqrt(squares / residualCount), done);
             job.reportProgress(++done / (double) byLocation.size(), "fitted " + location.getKey());
         }
         return new RegressionModel(covariates, config.lags(), fits);

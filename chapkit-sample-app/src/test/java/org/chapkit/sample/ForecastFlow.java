@@ -45,6 +45,11 @@ final class ForecastFlow {
 
     /** Trains and waits; returns the training artifact id from the 202 response. */
     String train(String configId, JsonNode data) throws InterruptedException {
+        return trainJob(configId, data).get("artifact_id").asString();
+    }
+
+    /** Trains and waits; returns the 202 response ({@code job_id}, {@code artifact_id}). */
+    JsonNode trainJob(String configId, JsonNode data) throws InterruptedException {
         var response = api.postJson(
                 "/api/v1/ml/$train",
                 "{\"config_id\":\"" + configId + "\",\"data\":" + data
@@ -54,7 +59,7 @@ final class ForecastFlow {
                         .get("status")
                         .asString())
                 .isEqualTo("completed");
-        return response.json().get("artifact_id").asString();
+        return response.json();
     }
 
     /** Predicts and waits; returns the prediction artifact id from the 202 response. */

@@ -62,6 +62,12 @@ class ModelsClientTests {
                         .findFirst()
                         .orElseThrow();
                 assertThat(version.lineage().configId()).isEqualTo(config);
+                var runLog = client.jobs().runLog(trained.jobId());
+                assertThat(runLog.metric("train_rmse")).isNotEmpty();
+                assertThat(runLog.params()).containsKeys("locations", "prediction_periods", "lags");
+                assertThat(runLog.tags()).containsEntry("chapkit.config_id", config);
+                assertThat(version.lineage().metrics())
+                        .containsEntry("train_rmse", runLog.latestMetrics().get("train_rmse"));
                 assertThat(client.models().version(model, version.version())).isEqualTo(version);
 
                 AliasMove move = client.models().setAlias(model, "client-alias", version.version(), 0);

@@ -23,11 +23,18 @@ class SampleShellProfileTests {
         ForecastFlow flow = new ForecastFlow(api);
         String config = flow.createConfig("{\"n_samples\":4}");
         String query = "config_id=" + config + "&seed=5&num_locations=2&num_periods=12";
-        String trainingId = flow.train(config, flow.sample(query).get("data"));
+        JsonNode submitted = flow.trainJob(config, flow.sample(query).get("data"));
+        String trainingId = submitted.get("artifact_id").asString();
         JsonNode metadata =
                 api.get("/api/v1/artifacts/" + trainingId + "/$metadata").json();
         assertThat(metadata.get("status").asString()).isEqualTo("success");
         assertThat(metadata.get("stdout").asString()).contains("trained 2 locations");
+        String trainJob = submitted.get("job_id").asString();
+        JsonNode runLog = api.get("/api/v1/jobs/" + trainJob + "/$run-log").json();
+        assertThat(runLog.get("params").get("model").asString()).isEqualTo("mean-and-spread");
+        assertThat(runLog.get("latest_metrics").get("locations").asDouble()).isEqualTo(2.0);
+        assertThat(runLog.get("metrics").findValuesAsString("name")).containsSubsequence("sd", "sd", "locations");
+        assertThat(runLog.get("tags").get("chapkit.config_id").asString()).isEqualTo(config);
 
         JsonNode prediction = flow.sample("kind=predict&" + query);
         String predictionId = flow.predict(trainingId, prediction.get("historic"), prediction.get("future"));

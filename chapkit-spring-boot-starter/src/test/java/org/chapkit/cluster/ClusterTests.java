@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chapkit.TestServiceApplication;
+import org.chapkit.job.JobManager;
+import org.chapkit.job.JobStatus;
+import org.chapkit.job.TestJobHandlers;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.TestDatabases;
 import org.chapkit.time.UtcTimestamps;
@@ -26,9 +29,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Three instances as separate application contexts (each with its own pool) on one embedded PostgreSQL database, with
- * short intervals: all are listed with one leader; a member that stops heartbeating (as a killed process) is declared
- * dead by the others; when the leader stops, another takes over with a higher epoch; a write fenced with the old epoch
- * is rejected and writes nothing.
+ * short intervals: {@code node-a} and {@code node-b} have every role, {@code node-c} only {@code api}. All are listed
+ * with one leader (never {@code node-c}); a member that stops heartbeating (as a killed process) is declared dead by the
+ * others; when the leader stops, another takes over with a higher epoch; a write fenced with the old epoch is rejected
+ * and writes nothing; jobs submitted on the api-only instance run on the workers, never on it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterTests {
@@ -41,9 +45,9 @@ class ClusterTests {
     @BeforeAll
     void startThreeInstances() {
         database = TestDatabases.freshPostgres();
-        for (String name : List.of("node-a", "node-b", "node-c")) {
-            nodes.put(name, start(name));
-        }
+        nodes.put("node-a", start("node-a", "api,worker,scheduler"));
+        nodes.put("node-b", start("node-b", "api,worker,scheduler"));
+        nodes.put("node-c", start("node-c", "api"));
     }
 
     @AfterAll
@@ -65,9 +69,10 @@ class ClusterTests {
         });
         JsonNode before = api.get("/api/v1/cluster").json();
         assertThat(before.get("members").get(0).get("port").asInt()).isPositive();
-        assertThat(before.get("members").get(0).get("roles"))
-                .extracting(JsonNode::asString)
-                .containsExactly("api", "worker", "scheduler");
+        assertThat(roles(before))
+                .containsEntry("node-a", List.of("api", "worker", "scheduler"))
+                .containsEntry("node-c", List.of("api"));
+        assertThat(before.get("leader").get("leader_id").asString()).isNotEqualTo("node-c");
 
         // a process killed without leaving: its row stays ALIVE with an old heartbeat
         Instant longAgo = Instant.now().minus(1, ChronoUnit.HOURS);
@@ -126,7 +131,29 @@ class ClusterTests {
         assertThat(anyLeadership.fenced(current, () -> "written")).isEqualTo("written");
     }
 
-    private ConfigurableApplicationContext start(String name) {
+    @Test
+    void jobsSubmittedOnAnApiOnlyInstanceRunOnTheWorkers() {
+        JobManager apiOnly = nodes.get("node-c").getBean(JobManager.class);
+        assertThat(apiOnly.isRunning()).isTrue();
+        assertThat(apiOnly.runsJobs()).isFalse();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(apiOnly.submit(TestJobHandlers.SLEEP, new TestJobHandlers.Sleep(2, 20, null))
+                    .id());
+        }
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(ids)
+                        .allSatisfy(id -> assertThat(apiOnly.get(id).status()).isEqualTo(JobStatus.COMPLETED)));
+        assertThat(ids).allSatisfy(id -> assertThat(apiOnly.get(id).owner()).isIn("node-a", "node-b"));
+        assertThat(jdbc("node-c")
+                        .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE picked_by = 'node-c'")
+                        .query(Long.class)
+                        .single())
+                .as("the api-only instance picks no execution, periodic ones neither")
+                .isZero();
+    }
+
+    private ConfigurableApplicationContext start(String name, String roles) {
         return new SpringApplicationBuilder(TestServiceApplication.class)
                 .properties(
                         "server.port=0",
@@ -136,6 +163,7 @@ class ClusterTests {
                         "spring.datasource.hikari.maximum-pool-size=4",
                         "chapkit.jobs.instance-name=" + name,
                         "chapkit.cluster.enabled=true",
+                        "chapkit.cluster.roles=" + roles,
                         "chapkit.cluster.heartbeat-interval=200ms",
                         "chapkit.cluster.missed-heartbeats=3",
                         "chapkit.cluster.leader-lock-ttl=2s",
@@ -150,6 +178,16 @@ class ClusterTests {
 
     private JdbcClient jdbc(String name) {
         return nodes.get(name).getBean(JdbcClient.class);
+    }
+
+    private static Map<String, List<String>> roles(JsonNode cluster) {
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        cluster.get("members").forEach(member -> {
+            List<String> names = new ArrayList<>();
+            member.get("roles").forEach(role -> names.add(role.asString()));
+            roles.put(member.get("instance_id").asString(), names);
+        });
+        return roles;
     }
 
     private static Map<String, String> states(JsonNode cluster) {

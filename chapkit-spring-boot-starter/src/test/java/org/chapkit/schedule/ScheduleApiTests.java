@@ -301,8 +301,11 @@ class ScheduleApiTests {
             String id = created.get("id").asString();
             Instant firstTick = instant(created, "next_run_at");
             Instant later = firstTick.plus(Duration.ofMinutes(150));
-            ScheduleManager instanceA = managerAt(later);
-            ScheduleManager instanceB = managerAt(later);
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry metersA =
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            ScheduleManager instanceA = managerAt(later, metersA);
+            ScheduleManager instanceB =
+                    managerAt(later, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
             instanceA.fireDue(100);
             instanceB.fireDue(100);
@@ -311,6 +314,12 @@ class ScheduleApiTests {
             List<Instant> ticks =
                     taskRuns.ofSchedule(id).stream().map(TaskRun::tick).toList();
             assertThat(ticks).containsExactly(firstTick.plus(Duration.ofHours(1)), firstTick.plus(Duration.ofHours(2)));
+            // the schedule lag of the instance that fired both: 90 and 30 minutes late
+            io.micrometer.core.instrument.Timer lag =
+                    metersA.get(ScheduleManager.LAG_METER).tag("schedule", id).timer();
+            assertThat(lag.count()).isEqualTo(2);
+            assertThat(lag.max(java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(90.0);
+            assertThat(lag.totalTime(java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(120.0);
             JsonNode after = api.get("/api/v1/schedules/" + id).json();
             assertThat(instant(after, "next_run_at")).isEqualTo(firstTick.plus(Duration.ofHours(3)));
             assertThat(instant(after, "last_run_at")).isEqualTo(firstTick.plus(Duration.ofHours(2)));
@@ -321,14 +330,16 @@ class ScheduleApiTests {
             api.send("DELETE", "/api/v1/schedules/" + id, null, null);
         }
 
-        private ScheduleManager managerAt(Instant now) {
+        private ScheduleManager managerAt(Instant now, io.micrometer.core.instrument.MeterRegistry meters) {
             return new ScheduleManager(
                     store,
                     tasks,
                     properties.toSettings(),
                     Clock.fixed(now, ZoneOffset.UTC),
                     new TransactionTemplate(transactionManager),
-                    mapper);
+                    mapper,
+                    org.chapkit.event.EventPublisher.NONE,
+                    meters);
         }
 
         private List<String> errors(String body) {

@@ -19,6 +19,7 @@ public final class JobClient {
     private final ChapkitHttp http;
     private final JavaType recordType;
     private final JavaType listType;
+    private final JavaType runLogType;
     private final Sleeper sleeper;
 
     /**
@@ -34,6 +35,7 @@ public final class JobClient {
         this.http = http;
         this.recordType = http.types().constructType(JobRecord.class);
         this.listType = http.types().constructCollectionType(List.class, JobRecord.class);
+        this.runLogType = http.types().constructType(JobRunLog.class);
         this.sleeper = sleeper;
     }
 
@@ -70,6 +72,16 @@ public final class JobClient {
      */
     public JobRecord get(String id) {
         return http.get(path(id), null, recordType);
+    }
+
+    /**
+     * A job's run log: the metrics (with steps), parameters and tags its runner logged ({@code GET $run-log}).
+     *
+     * @param id the job's ULID
+     * @return the run log
+     */
+    public JobRunLog runLog(String id) {
+        return http.get(path(id) + "/$run-log", null, runLogType);
     }
 
     /**

@@ -76,6 +76,16 @@ public class JobController {
         return jobs.get(id).toRecord();
     }
 
+    /**
+     * The job's run log: metrics (every point, and the latest value of each), parameters and tags the runner logged.
+     * 404 for an unknown job, like {@code GET /api/v1/jobs/{id}}.
+     */
+    @GetMapping("/{id}/$run-log")
+    @Operation(summary = "Get a job's run log (metrics, parameters, tags)")
+    public org.chapkit.job.JobRunLog runLog(@PathVariable String id) {
+        return jobs.runLog(id).orElseThrow(org.chapkit.job.JobNotFoundException::new);
+    }
+
     /** Cancels the job if it runs (on any instance), then deletes it. */
     @DeleteMapping("/{id}")
     @ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)

@@ -141,4 +141,9 @@ final class TimeLimitedContext implements JobContext {
             log.warn("A task timeout callback failed", ex);
         }
     }
+
+    @Override
+    public org.chapkit.job.RunLog runLog() {
+        return job.runLog();
+    }
 }

@@ -20,10 +20,12 @@ import org.chapkit.artifact.StoredArtifact;
 import org.chapkit.config.BaseConfig;
 import org.chapkit.config.Config;
 import org.chapkit.config.ConfigManager;
+import org.chapkit.config.StoredConfig;
 import org.chapkit.id.Ulids;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.job.JobContext;
 import org.chapkit.job.JobType;
+import org.chapkit.job.RunLog;
 import org.chapkit.ml.api.PredictRequest;
 import org.chapkit.ml.api.TrainRequest;
 import org.chapkit.ml.api.ValidateRequest;
@@ -229,6 +231,7 @@ public final class MlWorkflow {
                 .orElseThrow(() -> new IllegalArgumentException("Config " + request.configId() + " not found"));
         requirePeriodsInBounds(config.data());
         job.throwIfCancelled();
+        RunLogParams.logTraining(job.runLog(), config, configs.find(config.id()).map(StoredConfig::data));
         TrainingArtifact trained = observed(
                 "train",
                 job,
@@ -248,7 +251,7 @@ public final class MlWorkflow {
                         trained.modelClass(),
                         trained.metadata().durationSeconds(),
                         job.jobId(),
-                        Map.of());
+                        job.runLog().latestMetrics());
         store(
                 artifactId,
                 () -> transactions.executeWithoutResult(status -> {
@@ -368,7 +371,13 @@ public final class MlWorkflow {
         List<EvaluationArtifactData.SplitResult> results = new ArrayList<>();
         RunContext quiet = new RunContext(
                 new JobCancellation(job),
-                Map.of(JobContext.class, new SplitJobContext(job), ArtifactManager.class, artifacts));
+                Map.of(
+                        JobContext.class,
+                        new SplitJobContext(job),
+                        ArtifactManager.class,
+                        artifacts,
+                        RunLog.class,
+                        RunLog.NONE));
         for (Backtest.Split split : plan) {
             job.throwIfCancelled();
             TrainResult<Object> trained =
@@ -538,6 +547,8 @@ public final class MlWorkflow {
                 Map.of(
                         JobContext.class,
                         job,
+                        RunLog.class,
+                        job.runLog(),
                         ArtifactManager.class,
                         artifacts,
                         ObservationRegistry.class,

@@ -20,7 +20,7 @@ final class ProcessSupervisor {
     /**
      * Runs argv in {@code workspace}. stdout and stderr are drained as they come and only their last {@code
      * maxOutput} bytes each are kept, so a command that writes gigabytes costs no more; {@code record} notes the
-     * process so that a later start can kill it if this JVM dies first.
+     * process so that a later start can kill it if this JVM dies first; {@code environment} is added to this JVM's.
      */
     static ProcessOutcome run(
             List<String> argv,
@@ -29,12 +29,14 @@ final class ProcessSupervisor {
             Duration timeout,
             int maxOutput,
             Cancellation cancellation,
-            String label)
+            String label,
+            java.util.Map<String, String> environment)
             throws IOException {
         cancellation.throwIfCancelled();
         ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(argv, workspace))
                 .directory(workspace.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         OutputTail stdout = new OutputTail(maxOutput);
         OutputTail stderr = new OutputTail(maxOutput);

@@ -146,12 +146,13 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         Path logs = Files.createTempDirectory(tempRoot, RunRecord.LOG_DIR_PREFIX);
         try {
             RunRecord record = RunRecord.start(logs, workspace);
+            RunLogTail runLog = RunLogTail.of(logs, context);
             Workspaces.copyProject(projectRoot, workspace, tempRoot);
             writeConfig(input.config(), workspace);
             DataFrameCsv.write(input.data(), workspace.resolve("data.csv"));
             boolean geo = writeGeo(input.geo(), workspace);
             List<String> argv = trainCommand.render(Map.of("data_file", "data.csv", "geo_file", geo ? "geo.json" : ""));
-            ProcessOutcome outcome = command(
+            ProcessOutcome outcome = runLog.following(() -> command(
                     "train",
                     context,
                     () -> ProcessSupervisor.run(
@@ -161,7 +162,8 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                             timeout,
                             maxOutputSize,
                             context.cancellation(),
-                            trainCommand.toString()));
+                            trainCommand.toString(),
+                            runLog.environment())));
             return new TrainResult<>(new WorkspaceArchive(Workspaces.zip(workspace, workspaceLimits)), outcome);
         } finally {
             Workspaces.deleteRecursively(workspace);
@@ -175,6 +177,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
         Path logs = Files.createTempDirectory(tempRoot, RunRecord.LOG_DIR_PREFIX);
         try {
             RunRecord record = RunRecord.start(logs, workspace);
+            RunLogTail runLog = RunLogTail.of(logs, context);
             Workspaces.unzip(input.model().zip(), workspace, workspaceLimits);
             DataFrameCsv.write(input.historic(), workspace.resolve("historic.csv"));
             DataFrameCsv.write(input.future(), workspace.resolve("future.csv"));
@@ -188,7 +191,7 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                     OUTPUT_FILE,
                     "geo_file",
                     geo ? "geo.json" : ""));
-            ProcessOutcome outcome = command(
+            ProcessOutcome outcome = runLog.following(() -> command(
                     "predict",
                     context,
                     () -> ProcessSupervisor.run(
@@ -198,7 +201,8 @@ public final class ShellModelRunner<C> implements ModelRunner<C, WorkspaceArchiv
                             timeout,
                             maxOutputSize,
                             context.cancellation(),
-                            predictCommand.toString()));
+                            predictCommand.toString(),
+                            runLog.environment())));
             Path output = workspace.resolve(OUTPUT_FILE);
             if (!Files.isRegularFile(output)) {
                 throw new MissingOutputException("Prediction script did not create output file at " + OUTPUT_FILE

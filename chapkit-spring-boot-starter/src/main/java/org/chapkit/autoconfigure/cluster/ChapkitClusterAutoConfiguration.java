@@ -11,6 +11,8 @@ import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.cluster.ClusterLeadership;
 import org.chapkit.cluster.ClusterMember;
 import org.chapkit.cluster.ClusterMembership;
+import org.chapkit.cluster.ClusterRole;
+import org.chapkit.cluster.ClusterRoles;
 import org.chapkit.cluster.ClusterStore;
 import org.chapkit.cluster.MemberState;
 import org.chapkit.cluster.internal.ClusterController;
@@ -63,8 +65,15 @@ public final class ChapkitClusterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    ClusterRoles chapkitClusterRoles(ChapkitClusterProperties properties) {
+        return ClusterRoles.of(properties.roles());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ClusterMembership chapkitClusterMembership(
             ClusterStore store,
+            ClusterRoles roles,
             ChapkitClusterProperties properties,
             ObjectProvider<JobManager> jobs,
             ObjectProvider<Clock> clock,
@@ -80,7 +89,7 @@ public final class ChapkitClusterAutoConfiguration {
                 host,
                 0,
                 environment.getProperty("chapkit.service.version", "unknown"),
-                properties.roles(),
+                roles.ids(),
                 MemberState.ALIVE,
                 null,
                 null);
@@ -132,12 +141,15 @@ public final class ChapkitClusterAutoConfiguration {
             DefaultLockRepository chapkitClusterLockRepository,
             ClusterMembership membership,
             ClusterLeadership leadership,
+            ClusterRoles roles,
             ChapkitClusterProperties properties) {
         JdbcLockRegistry locks = new JdbcLockRegistry(chapkitClusterLockRepository, properties.leaderLockTtl());
         LockRegistryLeaderInitiator initiator =
                 new LockRegistryLeaderInitiator(locks, new LeaderCandidate(membership.instanceId(), leadership));
         initiator.setHeartBeatMillis(properties.leaderHeartbeat().toMillis());
         initiator.setBusyWaitMillis(properties.leaderBusyWait().toMillis());
+        // Only instances with the scheduler role stand for election.
+        initiator.setAutoStartup(roles.has(ClusterRole.SCHEDULER));
         return initiator;
     }
 

@@ -15,6 +15,7 @@ import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.tracing.ChapkitTracingProperties;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.cluster.ClusterRoles;
 import org.chapkit.db.ChapkitTables;
 import org.chapkit.event.EventPublisher;
 import org.chapkit.job.JobHandler;
@@ -95,8 +96,11 @@ public final class ChapkitJobsAutoConfiguration {
 
     @Bean
     JobSystemLifecycle chapkitJobSystemLifecycle(
-            JobManager jobs, ObjectProvider<JobHandler<?>> handlers, ObjectProvider<RecurringWork> recurring) {
-        return new JobSystemLifecycle(jobs, handlers, recurring);
+            JobManager jobs,
+            ObjectProvider<JobHandler<?>> handlers,
+            ObjectProvider<RecurringWork> recurring,
+            ObjectProvider<ClusterRoles> roles) {
+        return new JobSystemLifecycle(jobs, handlers, recurring, roles);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.chapkit.autoconfigure.job;
 
+import org.chapkit.cluster.ClusterRole;
+import org.chapkit.cluster.ClusterRoles;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.RecurringWork;
@@ -10,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
  * Starts the {@link JobManager} once the application context has created every singleton, as db-scheduler's Spring
  * Boot starter waits for the context to be ready: every {@link JobHandler} and {@link RecurringWork} bean exists
  * then (and every {@code @Task} is discovered), so no job runs against a half-built context, and handlers may
- * depend on the {@code JobManager} without a cycle. Stops it gracefully when the context stops or closes (a
+ * depend on the {@code JobManager} without a cycle. A cluster member without the {@code worker} role
+ * ({@link ClusterRoles}) starts it as a submitter only: jobs submitted here run on the workers. Stops it gracefully when the context stops or closes (a
  * test context cache pauses idle contexts that way, and starts them again when a test needs them).
  */
 final class JobSystemLifecycle implements SmartLifecycle {
@@ -25,17 +28,27 @@ final class JobSystemLifecycle implements SmartLifecycle {
     private final JobManager jobs;
     private final ObjectProvider<JobHandler<?>> handlers;
     private final ObjectProvider<RecurringWork> recurring;
+    private final ObjectProvider<ClusterRoles> roles;
 
     JobSystemLifecycle(
-            JobManager jobs, ObjectProvider<JobHandler<?>> handlers, ObjectProvider<RecurringWork> recurring) {
+            JobManager jobs,
+            ObjectProvider<JobHandler<?>> handlers,
+            ObjectProvider<RecurringWork> recurring,
+            ObjectProvider<ClusterRoles> roles) {
         this.jobs = jobs;
         this.handlers = handlers;
         this.recurring = recurring;
+        this.roles = roles;
     }
 
     @Override
     public void start() {
-        jobs.start(handlers.orderedStream().toList(), recurring.orderedStream().toList());
+        if (roles.getIfAvailable(() -> ClusterRoles.ALL).has(ClusterRole.WORKER)) {
+            jobs.start(
+                    handlers.orderedStream().toList(), recurring.orderedStream().toList());
+        } else {
+            jobs.startSubmitOnly(handlers.orderedStream().toList());
+        }
     }
 
     /** Waits for running jobs up to {@code chapkit.jobs.shutdown-grace}, then stops the rest (see JobManager). */

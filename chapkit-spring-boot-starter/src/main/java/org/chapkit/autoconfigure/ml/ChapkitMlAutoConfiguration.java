@@ -97,6 +97,7 @@ public final class ChapkitMlAutoConfiguration {
         List<InjectionResolver> all = new ArrayList<>(resolvers.orderedStream().toList());
         all.add(InjectionResolver.constant(ArtifactManager.class, artifacts));
         all.add(InjectionResolver.contextAttribute(JobContext.class));
+        all.add(InjectionResolver.contextAttribute(org.chapkit.job.RunLog.class));
         all.add(configManagerResolver(configs));
         return AnnotatedModelRunner.of(beans.getBean(names.get(0)), configType, null, all);
     }

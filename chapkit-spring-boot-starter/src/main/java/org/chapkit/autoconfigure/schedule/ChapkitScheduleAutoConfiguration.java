@@ -51,7 +51,8 @@ public final class ChapkitScheduleAutoConfiguration {
             ObjectProvider<Clock> clock,
             PlatformTransactionManager transactionManager,
             ChapkitJsonMapper json,
-            ObjectProvider<EventPublisher> events) {
+            ObjectProvider<EventPublisher> events,
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         return new ScheduleManager(
                 store,
                 tasks,
@@ -59,7 +60,8 @@ public final class ChapkitScheduleAutoConfiguration {
                 clock.getIfAvailable(Clock::systemUTC),
                 new TransactionTemplate(transactionManager),
                 json.mapper(),
-                events.getIfAvailable(() -> EventPublisher.NONE));
+                events.getIfAvailable(() -> EventPublisher.NONE),
+                meters.getIfAvailable(io.micrometer.core.instrument.composite.CompositeMeterRegistry::new));
     }
 
     @Bean
