@@ -465,37 +465,29 @@ public final class JobManager implements AutoCloseable {
             String traceparent,
             boolean traceLinked) {
         Instant executionTime = runAt == null || runAt.isBefore(now) ? now : runAt;
+        // Where the database allows, one statement writes the record and its db-scheduler execution.
+        Runnable insertWithExecution = () -> store.insertWithExecution(
+                id,
+                name,
+                json,
+                now,
+                reservedArtifactId,
+                traceparent,
+                traceLinked,
+                JOB_TASK,
+                id.getBytes(StandardCharsets.UTF_8),
+                executionTime);
         if (store.singleStatementExecutions()
                 && !events.enabled()
                 && !TransactionSynchronizationManager.isActualTransactionActive()) {
             // One auto-committed statement writes the record and its execution: no transaction round trips.
-            store.insertWithExecution(
-                    id,
-                    name,
-                    json,
-                    now,
-                    reservedArtifactId,
-                    traceparent,
-                    traceLinked,
-                    JOB_TASK,
-                    id.getBytes(StandardCharsets.UTF_8),
-                    executionTime);
+            insertWithExecution.run();
             scheduler.triggerCheckForDueExecutions();
             return;
         }
         transactions.executeWithoutResult(status -> {
             if (store.singleStatementExecutions()) {
-                store.insertWithExecution(
-                        id,
-                        name,
-                        json,
-                        now,
-                        reservedArtifactId,
-                        traceparent,
-                        traceLinked,
-                        JOB_TASK,
-                        id.getBytes(StandardCharsets.UTF_8),
-                        executionTime);
+                insertWithExecution.run();
             } else {
                 store.insert(id, name, json, now, reservedArtifactId, traceparent, traceLinked);
                 // A batch of one is a plain insert: the id is new, so schedule()'s look-up for an existing
