@@ -277,16 +277,8 @@ class ConsoleBrowserTests {
 
     @Test
     void aTrainingJobShowsItsRunLogMetricsWithTheirHistoryParametersAndTags() {
-        String config = api.postJson(
-                        "/api/v1/configs",
-                        "{\"name\":\"browser run log\",\"data\":{\"prediction_periods\":2,\"n_samples\":3,\"lags\":1}}")
-                .json()
-                .get("id")
-                .asString();
-        JsonNode data = api.get(
-                        "/api/v1/ml/$generate-sample-data?config_id=" + config + "&num_periods=24&num_locations=3")
-                .json()
-                .get("data");
+        String config = smallConfig("browser run log");
+        JsonNode data = sampleData(config, 3);
         String id = api.postJson("/api/v1/ml/$train", "{\"config_id\":\"" + config + "\",\"data\":" + data + "}")
                 .json()
                 .get("job_id")
@@ -465,16 +457,8 @@ class ConsoleBrowserTests {
 
     @Test
     void theRegistryPageShowsVersionsAliasesAndBacktestScores() throws Exception {
-        String config = api.postJson(
-                        "/api/v1/configs",
-                        "{\"name\":\"registry-page\",\"data\":{\"prediction_periods\":2,\"n_samples\":3,\"lags\":1}}")
-                .json()
-                .get("id")
-                .asString();
-        JsonNode data = api.get(
-                        "/api/v1/ml/$generate-sample-data?config_id=" + config + "&num_periods=24&num_locations=2")
-                .json()
-                .get("data");
+        String config = smallConfig("registry-page");
+        JsonNode data = sampleData(config, 2);
         JsonNode trained = api.postJson("/api/v1/ml/$train", "{\"config_id\":\"" + config + "\",\"data\":" + data + "}")
                 .json();
         JsonNode backtest = api.postJson(
@@ -599,6 +583,24 @@ class ConsoleBrowserTests {
             }
         }
         throw new AssertionError("No download at " + file + " within 20 s");
+    }
+
+    /** A config of the sample forecaster that trains in a moment (2 periods, 3 samples, 1 lag). */
+    private String smallConfig(String name) {
+        return api.postJson(
+                        "/api/v1/configs",
+                        "{\"name\":\"" + name + "\",\"data\":{\"prediction_periods\":2,\"n_samples\":3,\"lags\":1}}")
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    /** {@code $generate-sample-data} for a config: 24 periods of {@code locations} locations. */
+    private JsonNode sampleData(String config, int locations) {
+        return api.get("/api/v1/ml/$generate-sample-data?config_id=" + config + "&num_periods=24&num_locations="
+                        + locations)
+                .json()
+                .get("data");
     }
 
     private String startSlowJob() {
