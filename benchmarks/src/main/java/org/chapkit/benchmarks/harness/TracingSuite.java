@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,15 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 17's tracing overhead: {@code $predict} POST → completed p50 with tracing on against tracing off, in the same
- * run. Two sample apps ({@code -Xmx512m}) run side by side, each on a database of its own on the run's PostgreSQL (one
+ * run. Sample apps ({@code -Xmx512m}) run side by side, each on a database of its own on the run's PostgreSQL (one
  * database would make them one cluster, and a job submitted to one could run on the other): <em>off</em> is the
  * sample app as shipped (no tracer on its class path); <em>on</em> is the same app with {@code
- * spring-boot-starter-opentelemetry}'s jars in front of its class path, every trace sampled ({@code
- * management.tracing.sampling.probability=1.0}) and exported over OTLP/HTTP to a receiver in this JVM that answers 200
- * (so the export's cost is in the figure; the spans it received are counted to prove tracing was on). Each app trains
- * the {@code predict} suite's model, then both get {@code --tracing-warmup} (30) warm-up {@code $predict}s and {@code
- * --tracing-requests} (200) measured ones, alternately (on, off, off, on, …), each observed through the job's {@code
- * $stream} as in the {@code predict} suite.
+ * spring-boot-starter-opentelemetry}'s jars and datasource-micrometer (JDBC spans) in front of its class path, every
+ * trace sampled ({@code management.tracing.sampling.probability=1.0}) and exported over OTLP/HTTP to a receiver in
+ * this JVM that answers 200 at once (so the export's cost is in the figure) and counts the spans it received by name.
+ * {@code --tracing-variants=name:prop=value+prop=value,…} adds traced apps with other settings to the same run. Each
+ * app trains the {@code predict} suite's model, then all get {@code --tracing-warmup} (30) warm-up {@code $predict}s
+ * and {@code --tracing-requests} (200) measured ones, in rotating order (each app first equally often), each observed
+ * through the job's {@code $stream} as in the {@code predict} suite.
  */
 public final class TracingSuite implements Suite {
 
@@ -43,10 +43,13 @@ public final class TracingSuite implements Suite {
     private static final String P99 = "17. $predict POST → completed p99, tracing on vs off (ms)";
     private static final String TARGET = "≤ 1.1×";
 
-    /** The jars of {@code spring-boot-starter-opentelemetry} that the sample app does not have. */
+    /**
+     * The jars of {@code spring-boot-starter-opentelemetry} that the sample app does not have, and datasource-micrometer
+     * (optional in the starter) for the JDBC spans.
+     */
     private static final Pattern TRACING_JARS = Pattern.compile("^(spring-boot-(starter-opentelemetry|opentelemetry"
             + "|micrometer-tracing)|micrometer-tracing|micrometer-registry-otlp|opentelemetry-|context-propagation"
-            + "|protobuf-java|okhttp|okio|kotlin-stdlib|annotations-13)");
+            + "|protobuf-java|okhttp|okio|kotlin-stdlib|annotations-13|datasource-micrometer|datasource-proxy)");
 
     @Override
     public String name() {
@@ -64,105 +67,198 @@ public final class TracingSuite implements Suite {
         int warmup = context.intOption("tracing-warmup", 30);
         int requests = context.intOption("tracing-requests", 200);
         List<Path> tracingJars = tracingJars(context, layout);
-        AtomicLong exports = new AtomicLong();
-        AtomicLong exportedBytes = new AtomicLong();
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("on", List.of()));
+        variants.addAll(Variant.parse(context.options().getOrDefault("tracing-variants", "")));
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/v1/traces", exchange -> {
-            try (exchange) {
-                exportedBytes.addAndGet(exchange.getRequestBody().readAllBytes().length);
-                exports.incrementAndGet();
-                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-                exchange.sendResponseHeaders(200, -1);
-            }
-        });
+        List<OtlpSpanCounter> counters = new ArrayList<>();
+        for (Variant variant : variants) {
+            OtlpSpanCounter counter = new OtlpSpanCounter();
+            receiver.createContext("/" + variant.name() + "/v1/traces", counter);
+            counters.add(counter);
+        }
         receiver.start();
-        List<String> onArgs = new ArrayList<>(datasourceArgs(context, "chapkit_tracing_on"));
-        onArgs.add("--management.tracing.sampling.probability=1.0");
-        onArgs.add("--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:"
-                + receiver.getAddress().getPort() + "/v1/traces");
-        onArgs.add("--management.otlp.metrics.export.enabled=false");
-        List<Trip> on = new ArrayList<>();
-        List<Trip> off = new ArrayList<>();
         JsonMapper mapper = JsonMapper.builder().build();
-        try (JavaProcess tracedApp = JavaProcess.start(
+        List<JavaProcess> processes = new ArrayList<>();
+        List<List<Trip>> trips = new ArrayList<>();
+        int[] retries = {0};
+        try (HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            // index 0 is off (the sample app as shipped), then the traced variants, "on" first
+            List<Api> apis = new ArrayList<>();
+            processes.add(JavaProcess.start(
+                    context,
+                    "sample-tracing-off",
+                    List.of("-Xmx512m"),
+                    layout.sampleClasspath(),
+                    layout.sampleMainClass(),
+                    datasourceArgs(context, "chapkit_tracing_off"),
+                    "/actuator/health"));
+            for (Variant variant : variants) {
+                List<String> args = new ArrayList<>(datasourceArgs(context, "chapkit_tracing_" + variant.dbName()));
+                args.add("--management.tracing.sampling.probability=1.0");
+                args.add("--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/" + variant.name() + "/v1/traces");
+                args.add("--management.otlp.metrics.export.enabled=false");
+                variant.properties().forEach(property -> args.add("--" + property));
+                processes.add(JavaProcess.start(
                         context,
-                        "sample-tracing-on",
+                        "sample-tracing-" + variant.name(),
                         List.of("-Xmx512m"),
                         layout.sampleClasspath(tracingJars.toArray(Path[]::new)),
                         layout.sampleMainClass(),
-                        onArgs,
-                        "/actuator/health");
-                JavaProcess plainApp = JavaProcess.start(
-                        context,
-                        "sample-tracing-off",
-                        List.of("-Xmx512m"),
-                        layout.sampleClasspath(),
-                        layout.sampleMainClass(),
-                        datasourceArgs(context, "chapkit_tracing_off"),
-                        "/actuator/health");
-                HttpClient client = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .build()) {
-            Api traced = new Api(new SampleApi(client, tracedApp.baseUri(), mapper), true);
-            Api plain = new Api(new SampleApi(client, plainApp.baseUri(), mapper), true);
-            String tracedBody = mapper.writeValueAsString(
-                    traced.http().train(PredictSuite.CONFIG).predict());
-            String plainBody = mapper.writeValueAsString(
-                    plain.http().train(PredictSuite.CONFIG).predict());
+                        args,
+                        "/actuator/health"));
+            }
+            List<String> bodies = new ArrayList<>();
+            for (JavaProcess process : processes) {
+                Api api = new Api(new SampleApi(client, process.baseUri(), mapper), true);
+                apis.add(api);
+                bodies.add(mapper.writeValueAsString(
+                        api.http().train(PredictSuite.CONFIG).predict()));
+                trips.add(new ArrayList<>());
+            }
+            int apps = apis.size();
             for (int i = 0; i < warmup + requests; i++) {
-                boolean tracedFirst = i % 2 == 0;
-                Trip first = (tracedFirst ? traced : plain)
-                        .roundTrip("/api/v1/ml/$predict", tracedFirst ? tracedBody : plainBody);
-                Trip second = (tracedFirst ? plain : traced)
-                        .roundTrip("/api/v1/ml/$predict", tracedFirst ? plainBody : tracedBody);
-                if (i >= warmup) {
-                    on.add(tracedFirst ? first : second);
-                    off.add(tracedFirst ? second : first);
+                // each app takes each place in the order equally often: i=0 on, off; i=1 off, on; …
+                for (int k = 0; k < apps; k++) {
+                    int app = (i + k + 1) % apps;
+                    Trip trip = roundTrip(apis.get(app), bodies.get(app), retries);
+                    if (i >= warmup) {
+                        trips.get(app).add(trip);
+                    }
                 }
             }
-            // the batch span processor exports every few seconds: wait for at least one export before judging
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (exports.get() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+            // the batch span processor exports every 5 s: wait until the last exports are in before counting
+            for (OtlpSpanCounter counter : counters) {
+                counter.awaitQuiet(6_000);
             }
         } finally {
+            for (JavaProcess process : processes) {
+                process.close();
+            }
             receiver.stop(0);
         }
-        if (exports.get() == 0) {
-            throw new IllegalStateException("The traced app exported no spans: tracing was not on (jars "
-                    + tracingJars.stream().map(Path::getFileName).toList() + ")");
+        for (int v = 0; v < variants.size(); v++) {
+            if (counters.get(v).exports() == 0) {
+                throw new IllegalStateException(
+                        "The traced app '" + variants.get(v).name()
+                                + "' exported no spans: tracing was not on (jars "
+                                + tracingJars.stream().map(Path::getFileName).toList() + ")");
+            }
         }
-        List<Double> onMillis = on.stream().map(Trip::total).toList();
+        List<Trip> off = trips.get(0);
         List<Double> offMillis = off.stream().map(Trip::total).toList();
-        double onP50 = PredictSuite.percentile(onMillis, 0.50);
         double offP50 = PredictSuite.percentile(offMillis, 0.50);
-        double onP99 = PredictSuite.percentile(onMillis, 0.99);
         double offP99 = PredictSuite.percentile(offMillis, 0.99);
-        String phases = "median phases on " + Trip.phases(on) + "; off " + Trip.phases(off);
-        log.info(
-                "tracing: p50 on {} ms, off {} ms; p99 on {} ms, off {} ms; {} OTLP exports, {} bytes; {}",
-                PredictSuite.format(onP50),
-                PredictSuite.format(offP50),
-                PredictSuite.format(onP99),
-                PredictSuite.format(offP99),
-                exports.get(),
-                exportedBytes.get(),
-                phases);
-        String how = String.format(
-                Locale.ROOT,
-                "%d sequential $predict per app after %d warm-up, the two apps alternately (on, off, off, on, …),"
-                        + " completion seen through $stream?poll_interval=0.002; on = sample app + %d tracing jars,"
-                        + " sampling 1.0, OTLP/HTTP export to a local receiver (%d exports, %,d bytes received);"
-                        + " off = the sample app as shipped; each app on its own database of the run's PostgreSQL",
-                requests,
-                warmup,
-                tracingJars.size(),
-                exports.get(),
-                exportedBytes.get());
-        return List.of(
-                new Row(P50, onP50, offP50, TARGET, onP50 / offP50 <= 1.1, how + "; " + phases),
-                new Row(P99, onP99, offP99, "", null, how));
+        int predicts = warmup + requests + 1; // and one training
+        List<Row> rows = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            Variant variant = variants.get(v);
+            OtlpSpanCounter counter = counters.get(v);
+            List<Trip> on = trips.get(v + 1);
+            List<Double> onMillis = on.stream().map(Trip::total).toList();
+            double onP50 = PredictSuite.percentile(onMillis, 0.50);
+            double onP99 = PredictSuite.percentile(onMillis, 0.99);
+            String phases = "median phases " + variant.name() + " " + Trip.phases(on) + "; off " + Trip.phases(off);
+            String spans = String.format(
+                    Locale.ROOT,
+                    "%.1f spans per $predict round trip (%d OTLP exports, %,d bytes): %s",
+                    counter.spans() / (double) predicts,
+                    counter.exports(),
+                    counter.bytes(),
+                    counter.perName(predicts));
+            log.info(
+                    "tracing {}: p50 {} ms vs off {} ms ({}x); p99 {} ms vs off {} ms; {}; {}",
+                    variant.name(),
+                    PredictSuite.format(onP50),
+                    PredictSuite.format(offP50),
+                    String.format(Locale.ROOT, "%.2f", onP50 / offP50),
+                    PredictSuite.format(onP99),
+                    PredictSuite.format(offP99),
+                    spans,
+                    phases);
+            String how = String.format(
+                    Locale.ROOT,
+                    "%d sequential $predict per app after %d warm-up, the %d apps in rotating order, completion seen"
+                            + " through $stream?poll_interval=0.002; %s = sample app + %d tracing jars, sampling 1.0,"
+                            + " OTLP/HTTP export to a local receiver%s; off = the sample app as shipped; each app on"
+                            + " its own database of the run's PostgreSQL; %d round trips retried after a dropped"
+                            + " keep-alive connection; %s",
+                    requests,
+                    warmup,
+                    apps(variants),
+                    variant.name(),
+                    tracingJars.size(),
+                    variant.properties().isEmpty() ? "" : " and " + String.join(", ", variant.properties()),
+                    retries[0],
+                    spans);
+            String suffix = v == 0 ? "" : " [" + variant.name() + "]";
+            rows.add(new Row(
+                    P50 + suffix,
+                    onP50,
+                    offP50,
+                    v == 0 ? TARGET : "",
+                    v == 0 ? onP50 / offP50 <= 1.1 : null,
+                    how + "; " + phases));
+            rows.add(new Row(P99 + suffix, onP99, offP99, "", null, how));
+        }
+        return rows;
+    }
+
+    /**
+     * One round trip; once more if the client's pooled connection turned out closed ("header parser received no
+     * bytes": the server closed a keep-alive connection after an SSE stream), which is the client's, not the app's.
+     */
+    private static Trip roundTrip(Api api, String body, int[] retries) throws Exception {
+        try {
+            return api.roundTrip("/api/v1/ml/$predict", body);
+        } catch (java.io.IOException dropped) {
+            retries[0]++;
+            log.warn("tracing: round trip retried after {}", dropped.toString());
+            return api.roundTrip("/api/v1/ml/$predict", body);
+        }
+    }
+
+    private static int apps(List<Variant> variants) {
+        return variants.size() + 1;
+    }
+
+    /**
+     * A traced app of the run: {@code on} has no extra properties; {@code --tracing-variants=name:prop=value+prop=value,…}
+     * adds more traced apps to the same rotation (e.g. {@code jdbc-off:chapkit.tracing.jdbc=false}), each measured
+     * against the same {@code off} app.
+     */
+    record Variant(String name, List<String> properties) {
+
+        static List<Variant> parse(String option) {
+            List<Variant> variants = new ArrayList<>();
+            for (String spec : option.split(",")) {
+                if (spec.isBlank()) {
+                    continue;
+                }
+                int colon = spec.indexOf(':');
+                String name =
+                        colon < 0 ? spec.strip() : spec.substring(0, colon).strip();
+                if (!name.matches("[a-z0-9-]+") || name.equals("on") || name.equals("off")) {
+                    throw new IllegalArgumentException("--tracing-variants: bad name '" + name + "'");
+                }
+                List<String> properties = colon < 0
+                        ? List.of()
+                        : Stream.of(spec.substring(colon + 1).split("\\+"))
+                                .map(String::strip)
+                                .filter(p -> !p.isEmpty())
+                                .toList();
+                variants.add(new Variant(name, properties));
+            }
+            return variants;
+        }
+
+        String dbName() {
+            return name.replace('-', '_');
+        }
     }
 
     /** The tracing jars of the harness's {@code lib/} that the sample app does not have. */
@@ -179,8 +275,9 @@ public final class TracingSuite implements Suite {
                     .sorted()
                     .toList();
         }
-        if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("micrometer-tracing-bridge-otel"))) {
-            throw new IllegalStateException("No micrometer-tracing-bridge-otel in "
+        if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("micrometer-tracing-bridge-otel"))
+                || jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("datasource-micrometer"))) {
+            throw new IllegalStateException("No micrometer-tracing-bridge-otel or datasource-micrometer in "
                     + context.home().resolve("lib") + " (build the benchmarks module with package)");
         }
         return jars;

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * Adapts chapkit to Spring Boot's tracing when the application has a tracer (Micrometer Tracing with a bridge, e.g.
@@ -72,6 +73,21 @@ public final class ChapkitTracingAutoConfiguration {
         return registration;
     }
 
+    /**
+     * Without Spring Security's own spans ({@code chapkit.tracing.security=false}): its filter chain, authentication and
+     * authorization observations are not made, so a request's server span has chapkit's spans as direct children.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "chapkit.tracing.security", havingValue = false)
+    static class NoSecuritySpans {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SecurityObservationSettings chapkitSecurityObservationSettings() {
+            return SecurityObservationSettings.noObservations();
+        }
+    }
+
     /** JDBC spans through datasource-micrometer; only inside a traced request or job (not db-scheduler's polling). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DataSourceObservationListener.class)
@@ -88,6 +104,7 @@ public final class ChapkitTracingAutoConfiguration {
                     }
                     DataSourceObservationListener listener = new DataSourceObservationListener(
                             () -> registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+                    // datasource-micrometer makes no statement spans without their connection's observation
                     listener.setSupportedTypes(
                             Set.of(JdbcObservationDocumentation.CONNECTION, JdbcObservationDocumentation.QUERY));
                     listener.setIncludeParameterValues(false);

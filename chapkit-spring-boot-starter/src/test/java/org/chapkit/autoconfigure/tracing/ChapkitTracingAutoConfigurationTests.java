@@ -16,6 +16,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /** {@link ChapkitTracingAutoConfiguration}: on with a tracer, off by property, user beans replace chapkit's. */
 class ChapkitTracingAutoConfigurationTests {
@@ -35,6 +36,7 @@ class ChapkitTracingAutoConfigurationTests {
             assertThat(context).hasSingleBean(ConnectionTracingObservationHandler.class);
             assertThat(context).hasSingleBean(QueryTracingObservationHandler.class);
             assertThat(context.getBean(DataSource.class)).isInstanceOf(ProxyDataSource.class);
+            assertThat(context).doesNotHaveBean(SecurityObservationSettings.class);
         });
     }
 
@@ -58,6 +60,8 @@ class ChapkitTracingAutoConfigurationTests {
             assertThat(context).hasBean("chapkitTraceIdFilter").doesNotHaveBean("chapkitJdbcParentOnly");
             assertThat(context.getBean(DataSource.class)).isNotInstanceOf(ProxyDataSource.class);
         });
+        runner.withPropertyValues("chapkit.tracing.security=false")
+                .run(context -> assertThat(context).hasSingleBean(SecurityObservationSettings.class));
     }
 
     @Test
