@@ -102,7 +102,8 @@ class EventLogTests {
             assertThat(log.sequence()).isEqualTo(4);
             List<EventEnvelope> events = log.read(0, List.of(), null, 100);
             assertThat(events).extracting(EventEnvelope::position).containsExactly(1L, 2L, 3L, 4L);
-            assertThat(events).extracting(e -> e.subject() + "#" + e.sequence())
+            assertThat(events)
+                    .extracting(e -> e.subject() + "#" + e.sequence())
                     .containsExactly("things/1#1", "things/1#2", "things/2#1", "things/1#3");
             assertThat(events).extracting(e -> e.data().get("n").asInt()).containsExactly(1, 2, 1, 3);
             assertThat(log.head()).isEqualTo(4);
@@ -136,7 +137,10 @@ class EventLogTests {
             assertThat(log.read(0, List.of(), null, 100))
                     .extracting(e -> e.data().get("n").asInt() + "#" + e.sequence())
                     .containsExactly("3#1");
-            assertThat(database.jdbc().sql("SELECT COUNT(*) FROM events").query(Long.class).single())
+            assertThat(database.jdbc()
+                            .sql("SELECT COUNT(*) FROM events")
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(1);
         }
 
@@ -199,7 +203,10 @@ class EventLogTests {
             writing.set(false);
             reader.join();
 
-            long total = database.jdbc().sql("SELECT COUNT(*) FROM events").query(Long.class).single();
+            long total = database.jdbc()
+                    .sql("SELECT COUNT(*) FROM events")
+                    .query(Long.class)
+                    .single();
             assertThat(seen).hasSize((int) total);
             List<Long> expected = new ArrayList<>();
             for (long p = 1; p <= total; p++) {
@@ -207,7 +214,9 @@ class EventLogTests {
             }
             assertThat(seen).extracting(EventEnvelope::position).containsExactlyElementsOf(expected);
             Map<String, List<EventEnvelope>> bySubject = new LinkedHashMap<>();
-            seen.forEach(e -> bySubject.computeIfAbsent(e.subject(), s -> new ArrayList<>()).add(e));
+            seen.forEach(e -> bySubject
+                    .computeIfAbsent(e.subject(), s -> new ArrayList<>())
+                    .add(e));
             Map<String, Integer> problems = new HashMap<>();
             bySubject.forEach((subject, events) -> {
                 for (int i = 0; i < events.size(); i++) {

@@ -139,9 +139,8 @@ public final class RabbitEventDestination implements EventDestination, AutoClose
         for (int i = 0; i < sent.size(); i++) {
             EventEnvelope event = events.get(i);
             try {
-                CorrelationData.Confirm confirm = sent.get(i)
-                        .getFuture()
-                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                CorrelationData.Confirm confirm =
+                        sent.get(i).getFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (!confirm.ack()) {
                     declared = false;
                     throw new PartialDeliveryException(
@@ -150,8 +149,7 @@ public final class RabbitEventDestination implements EventDestination, AutoClose
             } catch (ExecutionException ex) {
                 declared = false;
                 throw new PartialDeliveryException(
-                        i,
-                        new UndeliveredEventException(event, "the confirm failed: " + ex.getCause(), ex.getCause()));
+                        i, new UndeliveredEventException(event, "the confirm failed: " + ex.getCause(), ex.getCause()));
             } catch (TimeoutException ex) {
                 declared = false;
                 throw new PartialDeliveryException(
