@@ -349,19 +349,25 @@ public final class EventDispatcher implements AutoCloseable {
         try {
             while (running) {
                 Instant now = clock.instant();
-                if (!store.lease(name, owner, now, now.plus(settings.lease()))) {
-                    return;
-                }
                 EventStore.Delivery row = store.delivery(name).orElse(null);
                 if (row == null
                         || (row.nextAttemptAt() != null && row.nextAttemptAt().isAfter(now))) {
+                    return;
+                }
+                // Renew the lease only when it is not ours or half of it has gone: one write less per batch.
+                if ((!owner.equals(row.owner())
+                                || row.leaseUntil() == null
+                                || row.leaseUntil()
+                                        .isBefore(now.plus(settings.lease().dividedBy(2))))
+                        && !store.lease(name, owner, now, now.plus(settings.lease()))) {
                     return;
                 }
                 List<EventEnvelope> batch = store.read(row.position(), List.of(), null, settings.batchSize());
                 if (batch.isEmpty()) {
                     return;
                 }
-                if (!deliverBatch(destination, policy, meters, row, batch)) {
+                if (!deliverBatch(destination, policy, meters, row, batch) || batch.size() < settings.batchSize()) {
+                    // Caught up (a short batch): events numbered meanwhile come with the tick that numbered them.
                     return;
                 }
             }
