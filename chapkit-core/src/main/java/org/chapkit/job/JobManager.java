@@ -622,7 +622,7 @@ public final class JobManager implements AutoCloseable {
      * The jobs whose execution {@code instance} holds picked: running there, or about to start there.
      *
      * @param instance an instance name ({@link JobSettings#instanceName()}, db-scheduler's {@code picked_by})
-     * @return their ids, oldest pick first
+     * @return their ids, earliest due first
      */
     public List<String> jobsPickedBy(String instance) {
         return store.pickedBy(JOB_TASK, instance);

@@ -338,10 +338,10 @@ final class JobStore {
                 == 1;
     }
 
-    /** The jobs whose execution of task {@code task} is picked by {@code instance}, oldest first. */
+    /** The jobs whose execution of task {@code task} is picked by {@code instance}, earliest due first. */
     List<String> pickedBy(String task, String instance) {
         return jdbc.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = :task AND picked"
-                        + " AND picked_by = :instance ORDER BY time_picked, task_instance")
+                        + " AND picked_by = :instance ORDER BY execution_time, task_instance")
                 .param("task", task)
                 .param("instance", instance)
                 .query(String.class)
