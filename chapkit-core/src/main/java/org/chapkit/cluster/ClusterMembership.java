@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * This instance's membership: registers it, heartbeats every {@code interval}, and on each beat declares dead the
  * other members that missed {@code missedHeartbeats} beats (a member never declares itself dead). A member that finds
  * itself declared dead (it was paused, or cut off from the database) {@link SelfFencing fences} itself and registers
- * again only once it holds no work the leader has not taken over. After each beat of a live member, the
- * {@link #onBeat(Runnable) beat listeners} run (the leader's recovery of dead members' jobs). {@link #close()} marks it
+ * again only once it holds no work the leader has not taken over. After each beat, the {@link #onBeat(Runnable) beat
+ * listeners} run (the leader's recovery of dead members' jobs), also while this instance is fenced. {@link #close()} marks it
  * as left.
  */
 public class ClusterMembership implements AutoCloseable {
@@ -84,7 +84,7 @@ public class ClusterMembership implements AutoCloseable {
         this.fencing = fencing;
     }
 
-    /** Runs {@code listener} on the heartbeat thread after each beat of this instance while it is alive. */
+    /** Runs {@code listener} on the heartbeat thread after each beat of this instance (fenced or not). */
     public void onBeat(Runnable listener) {
         beatListeners.add(listener);
     }
@@ -126,6 +126,9 @@ public class ClusterMembership implements AutoCloseable {
             Instant now = UtcTimestamps.now(clock);
             ClusterStore.Heartbeat heartbeat = store.heartbeat(self.instanceId(), now);
             if (heartbeat == ClusterStore.Heartbeat.DECLARED_DEAD && !rejoin()) {
+                // Fenced, not gone: a fenced leader still recovers the dead members' jobs, its own included (its
+                // epoch decides), so the cluster does not wait on a leader that waits on itself.
+                beatListeners.forEach(Runnable::run);
                 return;
             }
             if (heartbeat != ClusterStore.Heartbeat.RECORDED) {
@@ -139,9 +142,7 @@ public class ClusterMembership implements AutoCloseable {
                     missedHeartbeats,
                     interval,
                     self.instanceId()));
-            for (Runnable listener : beatListeners) {
-                listener.run();
-            }
+            beatListeners.forEach(Runnable::run);
         } catch (RuntimeException ex) {
             log.warn("Cluster heartbeat of {} failed: {}", self.instanceId(), ex.getMessage());
         }
