@@ -18,6 +18,7 @@ import org.chapkit.job.JobAttempt;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobStatus;
 import org.chapkit.job.TestJobHandlers;
+import org.chapkit.ml.ShellModelRequests;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.TestDatabases;
 import org.chapkit.time.UtcTimestamps;
@@ -112,7 +113,7 @@ class ClusterFailoverTests {
         // The local instance claims nothing for now, so that both jobs land on the child.
         JobManager localJobs = local.getBean(JobManager.class);
         localJobs.fence();
-        HttpApi.Response submitted = childApi.postJson("/api/v1/ml/$predict", predictRequest(trainingId));
+        HttpApi.Response submitted = childApi.postJson("/api/v1/ml/$predict", ShellModelRequests.predict(trainingId));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
         String predictId = submitted.json().get("job_id").asString();
         String sleepId = localJobs
@@ -219,11 +220,8 @@ class ClusterFailoverTests {
     }
 
     private String train(HttpApi api) {
-        String config = api.postJson("/api/v1/configs", """
-                        {"name":"failover","data":{"prediction_periods":2}}""").json().get("id").asString();
-        HttpApi.Response trained = api.postJson("/api/v1/ml/$train", """
-                {"config_id":"%s","data":{"columns":["time_period","location","disease_cases"],
-                 "data":[["2020-01","loc_a",10],["2020-02","loc_a",14]]}}""".formatted(config));
+        String config = api.postJson("/api/v1/configs", ShellModelRequests.config("failover")).json().get("id").asString();
+        HttpApi.Response trained = api.postJson("/api/v1/ml/$train", ShellModelRequests.train(config));
         assertThat(trained.status()).as(trained.toString()).isEqualTo(202);
         JobManager jobs = local.getBean(JobManager.class);
         String jobId = trained.json().get("job_id").asString();
@@ -233,14 +231,6 @@ class ClusterFailoverTests {
                 .as(String.valueOf(jobs.get(jobId).error()))
                 .isEqualTo(JobStatus.COMPLETED);
         return trained.json().get("artifact_id").asString();
-    }
-
-    private static String predictRequest(String trainingId) {
-        return """
-                {"artifact_id":"%s",
-                 "historic":{"columns":["time_period","location","disease_cases"],
-                  "data":[["2020-01","loc_a",10],["2020-02","loc_a",14]]},
-                 "future":{"columns":["time_period","location"],"data":[["2020-03","loc_a"],["2020-04","loc_a"]]}}""".formatted(trainingId);
     }
 
     private static int port(ConfigurableApplicationContext context) {
