@@ -3,9 +3,11 @@ package org.chapkit.client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.chapkit.client.artifact.ArtifactClient;
 import org.chapkit.client.config.ConfigClient;
+import org.chapkit.client.config.ConfigTypeInfo;
 import org.chapkit.client.event.EventClient;
 import org.chapkit.client.health.HealthClient;
 import org.chapkit.client.http.ChapkitHttp;
@@ -127,6 +129,29 @@ public final class ChapkitClient implements AutoCloseable {
      */
     public <T> ConfigClient<T> configs(Class<T> configType) {
         return new ConfigClient<>(http, Objects.requireNonNull(configType, "configType"));
+    }
+
+    /**
+     * The configs of one config type ({@code /api/v1/config-types/{type}/configs}) with {@code data} read as
+     * {@code configType}.
+     *
+     * @param type the config type's name, as {@link #configTypes()} lists it
+     * @param configType that type's config record (or {@code JsonNode.class} for untyped access)
+     * @param <T> the config type
+     * @return a config client for that type
+     */
+    public <T> ConfigClient<T> configs(String type, Class<T> configType) {
+        return new ConfigClient<>(http, type, Objects.requireNonNull(configType, "configType"));
+    }
+
+    /**
+     * {@code GET /api/v1/config-types}: the service's config types with their schemas, the default type first.
+     *
+     * @return the types
+     */
+    public List<ConfigTypeInfo> configTypes() {
+        return http.get(
+                "/api/v1/config-types", null, http.types().constructCollectionType(List.class, ConfigTypeInfo.class));
     }
 
     /**

@@ -94,9 +94,29 @@ public class ConfigManager<T extends BaseConfig> {
         this.deletionHooks = List.copyOf(deletionHooks);
     }
 
-    /** The service's config type. */
+    /** The config type this manager validates against (the service's default one, or an additional type). */
     public ConfigType<T> type() {
         return type;
+    }
+
+    /**
+     * The name of the config type this manager serves: {@value ConfigTypes#DEFAULT_TYPE} for the service's default
+     * type, served by {@code /api/v1/configs}, or an {@link AdditionalConfigType}'s name.
+     *
+     * @return the value of {@code configs.config_type} of this manager's configs
+     */
+    public String typeName() {
+        return repository.configType();
+    }
+
+    /**
+     * Where this type's configs are served: {@code /api/v1/configs} for the default type,
+     * {@code /api/v1/config-types/{type}/configs} for the others.
+     *
+     * @return the collection's path
+     */
+    public String collectionPath() {
+        return ConfigTypes.collectionPath(typeName());
     }
 
     /**
@@ -128,8 +148,16 @@ public class ConfigManager<T extends BaseConfig> {
             Optional<StoredConfig> existing = in.id() == null ? Optional.empty() : repository.findByIdForUpdate(id);
             if (existing.isPresent() && semantics == CreateSemantics.CREATE_ONLY) {
                 throw new ConflictException(
-                                "Config " + id + " already exists; change it with PUT /api/v1/configs/" + id)
+                                "Config " + id + " already exists; change it with PUT " + collectionPath() + "/" + id)
                         .withConstraint("configs_pkey");
+            }
+            if (existing.isEmpty() && in.id() != null) {
+                Optional<String> otherType = repository.typeOf(id).filter(found -> !found.equals(typeName()));
+                if (otherType.isPresent()) {
+                    throw new ConflictException("Config " + id + " already exists as a config of type '"
+                                    + otherType.get() + "'; a config keeps its type")
+                            .withConstraint("configs_pkey");
+                }
             }
             if (existing.isEmpty()) {
                 StoredConfig created = new StoredConfig(id, name, tags, bound.data(), now, now, 1);

@@ -51,6 +51,10 @@ class DocumentedPropertiesTests {
             Map.entry("chapkit.audit", "the audit logger's name"),
             Map.entry("chapkit.task", "the job type of task runs"),
             Map.entry("chapkit.run", "the run log's own tags, chapkit.run_log.truncated and .rejected_lines"),
+            Map.entry("chapkit.job", "an MLflow run tag, chapkit.job_id"),
+            Map.entry("chapkit.artifact", "an MLflow run tag, chapkit.artifact_id"),
+            Map.entry("chapkit.model", "an MLflow run tag, chapkit.model_url"),
+            Map.entry("chapkit.error", "an MLflow run tag"),
             Map.entry("chapkit.version", "a Maven property in a POM example"),
             Map.entry("chapkit.jobs.submitted", "a meter"),
             Map.entry("chapkit.jobs.completed", "a meter"),
@@ -77,7 +81,8 @@ class DocumentedPropertiesTests {
             "chapkit.events.rabbitmq", "chapkit-events-rabbitmq",
             "chapkit.events.kafka", "chapkit-events-kafka",
             "chapkit.events.redis", "chapkit-events-redis",
-            "chapkit.events.nats", "chapkit-events-nats");
+            "chapkit.events.nats", "chapkit-events-nats",
+            "chapkit.mlflow", "chapkit-mlflow");
 
     private static final Map<String, JsonNode> properties = new HashMap<>();
 

@@ -112,6 +112,15 @@ class SecurityMatrixTests {
             new Probe("Configs", "PUT", "/api/v1/configs/" + ID, "{", Access.ADMIN),
             new Probe("Configs", "DELETE", "/api/v1/configs/" + ID, null, Access.ADMIN),
             new Probe("Configs", "POST", "/api/v1/configs/" + ID + "/$link-artifact", "{", Access.ADMIN),
+            new Probe("Configs", "GET", "/api/v1/config-types", null, Access.VIEWER),
+            new Probe("Configs", "GET", "/api/v1/config-types/scenario/configs", null, Access.VIEWER),
+            new Probe(
+                    "Configs", "GET", "/api/v1/config-types/scenario/configs/" + ID + "/versions", null, Access.VIEWER),
+            new Probe("Configs", "POST", "/api/v1/config-types/scenario/configs", "{", Access.ADMIN),
+            new Probe("Configs", "PUT", "/api/v1/config-types/scenario/configs/" + ID, "{", Access.ADMIN),
+            new Probe("Configs", "DELETE", "/api/v1/config-types/scenario/configs/" + ID, null, Access.ADMIN),
+            new Probe(
+                    "Configs", "POST", "/api/v1/config-types/scenario/configs/" + ID + "/$rollback", "{", Access.ADMIN),
             new Probe("Artifacts", "GET", "/api/v1/artifacts", null, Access.VIEWER),
             new Probe("Artifacts", "GET", "/api/v1/artifacts/" + ID + "/$tree", null, Access.VIEWER),
             new Probe("Artifacts", "GET", "/api/v1/artifacts/" + ID + "/$download", null, Access.VIEWER),

@@ -46,7 +46,8 @@ class ChapkitBomTests {
                 "chapkit-events-rabbitmq",
                 "chapkit-events-kafka",
                 "chapkit-events-redis",
-                "chapkit-events-nats")) {
+                "chapkit-events-nats",
+                "chapkit-mlflow")) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
         }
     }

@@ -13,17 +13,23 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Typed access to {@code /api/v1/configs}. Obtain one with {@code ChapkitClient.configs(MyConfig.class)}; every
- * config's {@code data} is read as {@code T}. Use {@code JsonNode.class} or {@code Map.class} for untyped access.
+ * Typed access to {@code /api/v1/configs}, or to one config type's {@code /api/v1/config-types/{type}/configs}.
+ * Obtain one with {@code ChapkitClient.configs(MyConfig.class)} or {@code ChapkitClient.configs("ensemble",
+ * EnsembleConfig.class)}; every config's {@code data} is read as {@code T}. Use {@code JsonNode.class} or
+ * {@code Map.class} for untyped access. The paths in the method descriptions are the default type's; a client of
+ * another type sends the same requests under that type's path. Artifact links exist for the default type only.
  *
- * @param <T> the service's config type
+ * @param <T> the config type's record
  */
 public final class ConfigClient<T> {
 
-    private static final String BASE = "/api/v1/configs";
+    private static final String DEFAULT_BASE = "/api/v1/configs";
 
     private final ChapkitHttp http;
+    private final String base;
     private final JavaType configType;
+    private final JavaType versionType;
+    private final JavaType versionListType;
     private final JavaType configListType;
     private final JavaType pageType;
     private final JavaType artifactListType;
@@ -35,8 +41,30 @@ public final class ConfigClient<T> {
      * @param dataType the class of the config's {@code data}
      */
     public ConfigClient(ChapkitHttp http, Class<T> dataType) {
+        this(DEFAULT_BASE, http, dataType);
+    }
+
+    /**
+     * Creates the client of one config type.
+     *
+     * @param http the shared transport
+     * @param typeName the config type's name ({@code default} is the type {@code /api/v1/configs} serves)
+     * @param dataType the class of the type's {@code data}
+     */
+    public ConfigClient(ChapkitHttp http, String typeName, Class<T> dataType) {
+        this(
+                "/api/v1/config-types/" + ChapkitHttp.segment(Objects.requireNonNull(typeName, "typeName"))
+                        + "/configs",
+                http,
+                dataType);
+    }
+
+    private ConfigClient(String base, ChapkitHttp http, Class<T> dataType) {
         this.http = http;
+        this.base = base;
         this.configType = http.types().constructParametricType(Config.class, dataType);
+        this.versionType = http.types().constructParametricType(ConfigVersion.class, dataType);
+        this.versionListType = http.types().constructCollectionType(List.class, versionType);
         this.configListType = http.types().constructCollectionType(List.class, configType);
         this.pageType = http.types().constructParametricType(Page.class, configType);
         JavaType artifactType = http.types().constructParametricType(Artifact.class, JsonNode.class);
@@ -50,7 +78,7 @@ public final class ConfigClient<T> {
      * @return the stored config
      */
     public Config<T> create(ConfigRequest<T> request) {
-        return http.exchange("POST", BASE, null, request, configType);
+        return http.exchange("POST", base, null, request, configType);
     }
 
     /**
@@ -70,7 +98,7 @@ public final class ConfigClient<T> {
      * @return all configs
      */
     public List<Config<T>> list() {
-        return http.get(BASE, null, configListType);
+        return http.get(base, null, configListType);
     }
 
     /**
@@ -84,7 +112,7 @@ public final class ConfigClient<T> {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("page", page);
         query.put("size", size);
-        return http.get(BASE, query, pageType);
+        return http.get(base, query, pageType);
     }
 
     /**
@@ -158,7 +186,7 @@ public final class ConfigClient<T> {
      * @return the schema (read its {@code properties})
      */
     public JsonNode schema() {
-        return http.get(BASE + "/$schema", JsonNode.class);
+        return http.get(base + "/$schema", JsonNode.class);
     }
 
     /**
@@ -167,7 +195,7 @@ public final class ConfigClient<T> {
      * @return the number of configs
      */
     public EntityStats stats() {
-        return http.get(BASE + "/$stats", EntityStats.class);
+        return http.get(base + "/$stats", EntityStats.class);
     }
 
     /**
@@ -200,7 +228,87 @@ public final class ConfigClient<T> {
         return http.get(path(id) + "/$artifacts", null, artifactListType);
     }
 
-    private static String path(String id) {
-        return BASE + "/" + ChapkitHttp.segment(id);
+    /**
+     * {@code GET /api/v1/configs/{id}/versions}: every kept version of the config, oldest first.
+     *
+     * @param id config id
+     * @return its versions
+     * @throws org.chapkit.client.ChapkitProblemException 404 when there is no such config
+     */
+    public List<ConfigVersion<T>> versions(String id) {
+        return http.get(path(id) + "/versions", null, versionListType);
+    }
+
+    /**
+     * {@code GET /api/v1/configs/{id}/versions/{version}}.
+     *
+     * @param id config id
+     * @param version the version
+     * @return that version
+     * @throws org.chapkit.client.ChapkitProblemException 404 when there is no such config or version
+     */
+    public ConfigVersion<T> version(String id, long version) {
+        return http.get(path(id) + "/versions/" + version, null, versionType);
+    }
+
+    /**
+     * {@code GET /api/v1/configs/{id}/$diff?from=}: what changed from a version to the current one.
+     *
+     * @param id config id
+     * @param from the older version
+     * @return the changes
+     */
+    public ConfigDiff diff(String id, long from) {
+        return http.get(path(id) + "/$diff", Map.of("from", from), http.types().constructType(ConfigDiff.class));
+    }
+
+    /**
+     * {@code GET /api/v1/configs/{id}/$diff?from=&to=}: what changed between two versions.
+     *
+     * @param id config id
+     * @param from the older version
+     * @param to the newer version
+     * @return the changes
+     */
+    public ConfigDiff diff(String id, long from, long to) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("from", from);
+        query.put("to", to);
+        return http.get(path(id) + "/$diff", query, http.types().constructType(ConfigDiff.class));
+    }
+
+    /**
+     * {@code POST /api/v1/configs/{id}/$rollback}: the version's name, tags and data become current again, as a new
+     * version (validated against today's schema).
+     *
+     * @param id config id
+     * @param version the version to restore
+     * @return the config at its new version
+     */
+    public Config<T> rollback(String id, long version) {
+        return http.exchange("POST", path(id) + "/$rollback", null, Map.of("version", version), configType);
+    }
+
+    /**
+     * {@code POST /api/v1/configs/{id}/$rollback} with {@code If-Match}: rolls back only if the config still has the
+     * given ETag, 409 otherwise.
+     *
+     * @param id config id
+     * @param version the version to restore
+     * @param ifMatch the ETag from {@link #getVersioned(String)} or an update
+     * @return the config at its new version and its ETag
+     */
+    public Versioned<Config<T>> rollback(String id, long version, String ifMatch) {
+        return http.exchange(
+                "POST",
+                path(id) + "/$rollback",
+                null,
+                Map.of("version", version),
+                configType,
+                Objects.requireNonNull(ifMatch, "ifMatch"));
+    }
+
+    private String path(String id) {
+        return base + "/" + ChapkitHttp.segment(id);
     }
 }

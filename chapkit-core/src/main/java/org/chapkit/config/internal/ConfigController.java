@@ -40,7 +40,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /api/v1/configs}: chapkit's config CRUD, {@code $schema} and {@code $stats}. Responses for one config carry
+ * {@code /api/v1/configs}: chapkit's config CRUD of the service's default config type, {@code $schema} and {@code $stats}. Responses for one config carry
  * an {@code ETag}; send it back in {@code If-Match} to have a concurrent change answered with 409 instead of
  * overwritten.
  */
@@ -159,19 +159,21 @@ public class ConfigController {
         return ResponseEntity.ok().eTag(EntityVersions.etag(config.version())).body(ConfigOut.of(config));
     }
 
-    /** Deletes a config and every artifact tree linked to it. */
+    /** The config's versions, oldest first. */
     @GetMapping("/{id}/versions")
     @Operation(summary = "List a config's versions (each create and update keeps one), oldest first")
     public List<ConfigVersion> versions(@PathVariable String id) {
         return configs.versions(id);
     }
 
+    /** One version of the config. */
     @GetMapping("/{id}/versions/{version}")
     @Operation(summary = "Get one version of a config")
     public ConfigVersion version(@PathVariable String id, @PathVariable long version) {
         return configs.version(id, version);
     }
 
+    /** What changed between two versions of the config. */
     @GetMapping("/{id}/$diff")
     @Operation(summary = "What changed between two versions of a config (to: default the current version)")
     public ConfigDiff diff(
@@ -188,6 +190,7 @@ public class ConfigController {
      */
     public record RollbackRequest(@JsonProperty("version") Long version) {}
 
+    /** Rolls the config back to an earlier version, as a new version. */
     @PostMapping(path = "/{id}/$rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Roll a config back to an earlier version (as a new version)")
     public ResponseEntity<ConfigOut> rollback(
@@ -203,6 +206,7 @@ public class ConfigController {
         return ResponseEntity.ok().eTag(EntityVersions.etag(config.version())).body(ConfigOut.of(config));
     }
 
+    /** Deletes a config and every artifact tree linked to it. */
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a config and its linked artifact trees")
     @ApiResponse(responseCode = "204", description = "Deleted")

@@ -2,19 +2,24 @@ package org.chapkit.autoconfigure.config;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.json.ChapkitJsonConfiguration;
 import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
+import org.chapkit.config.AdditionalConfigType;
 import org.chapkit.config.BaseConfig;
 import org.chapkit.config.ConfigDefinition;
 import org.chapkit.config.ConfigDeletionHook;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.config.ConfigType;
+import org.chapkit.config.ConfigTypes;
 import org.chapkit.config.DefaultConfig;
 import org.chapkit.config.internal.ConfigController;
 import org.chapkit.config.internal.ConfigRepository;
+import org.chapkit.config.internal.ConfigTypeController;
 import org.chapkit.contract.ContractGeneration;
 import org.chapkit.crud.PageLimits;
 import org.chapkit.event.EventPublisher;
@@ -39,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Typed configs: the config record (a {@link ConfigDefinition} bean, {@code chapkit.config.type}, or
- * {@link DefaultConfig}), its {@link ConfigManager} and {@code /api/v1/configs}. Switch off with
+ * {@link DefaultConfig}), its {@link ConfigManager} and {@code /api/v1/configs}; the additional config types
+ * ({@link AdditionalConfigType} beans, {@code chapkit.config.additional-types}) in {@link ConfigTypes} and
+ * {@code /api/v1/config-types}. Switch off with
  * {@code chapkit.config.enabled=false}.
  */
 @AutoConfiguration(
@@ -73,9 +80,8 @@ public final class ChapkitConfigAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @SuppressWarnings({"rawtypes", "unchecked"})
     ConfigType<?> chapkitConfigType(ConfigDefinition<?> definition, ChapkitJsonMapper json, Validator validator) {
-        return new ConfigType(definition, json.mapper(), validator);
+        return configType(definition, json, validator);
     }
 
     @Bean
@@ -86,8 +92,62 @@ public final class ChapkitConfigAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @SuppressWarnings({"rawtypes", "unchecked"})
     ConfigManager<?> chapkitConfigManager(
+            ConfigType<?> type,
+            ConfigRepository repository,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<Clock> clock,
+            ChapkitJsonMapper json,
+            ObjectProvider<ConfigDeletionHook> deletionHooks,
+            ObjectProvider<EventPublisher> events) {
+        return manager(type, repository, transactionManager, clock, json, deletionHooks, events);
+    }
+
+    /**
+     * The default type's manager and one per additional type: the {@link AdditionalConfigType} beans, then
+     * {@code chapkit.config.additional-types}, each with its own {@link ConfigRepository} on the same table.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ConfigTypes chapkitConfigTypes(
+            ConfigManager<?> defaultType,
+            ObjectProvider<AdditionalConfigType<?>> declared,
+            ChapkitConfigProperties properties,
+            ChapkitSchema schema,
+            JdbcClient jdbc,
+            Validator validator,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<Clock> clock,
+            ChapkitJsonMapper json,
+            ObjectProvider<ConfigDeletionHook> deletionHooks,
+            ObjectProvider<EventPublisher> events) {
+        List<AdditionalConfigType<?>> additional =
+                new ArrayList<>(declared.orderedStream().toList());
+        properties.additionalTypes().forEach((name, className) -> {
+            try {
+                additional.add(AdditionalConfigType.forClassName(
+                        name, className.trim(), Thread.currentThread().getContextClassLoader()));
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidConfigTypeException("chapkit.config.additional-types." + name, className, ex);
+            }
+        });
+        List<ConfigManager<?>> managers = new ArrayList<>();
+        for (AdditionalConfigType<?> type : additional) {
+            ConfigType<?> configType = configType(type.definition(), json, validator);
+            ConfigRepository repository = new ConfigRepository(schema.tables().jdbc(jdbc), json.mapper(), type.name());
+            managers.add(manager(configType, repository, transactionManager, clock, json, deletionHooks, events));
+        }
+        return new ConfigTypes(defaultType, managers);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static ConfigType<?> configType(
+            ConfigDefinition<?> definition, ChapkitJsonMapper json, Validator validator) {
+        return new ConfigType(definition, json.mapper(), validator);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static ConfigManager<?> manager(
             ConfigType<?> type,
             ConfigRepository repository,
             PlatformTransactionManager transactionManager,
@@ -112,6 +172,17 @@ public final class ChapkitConfigAutoConfiguration {
             ConfigManager<?> configs, ObjectProvider<ContractGeneration> contract, ObjectProvider<PageLimits> pages) {
         return new ConfigController(
                 configs,
+                contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
+                pages.getIfAvailable(() -> PageLimits.DEFAULT));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ConfigTypeController chapkitConfigTypeController(
+            ConfigTypes types, ObjectProvider<ContractGeneration> contract, ObjectProvider<PageLimits> pages) {
+        return new ConfigTypeController(
+                types,
                 contract.getIfAvailable(() -> ContractGeneration.DEFAULT),
                 pages.getIfAvailable(() -> PageLimits.DEFAULT));
     }

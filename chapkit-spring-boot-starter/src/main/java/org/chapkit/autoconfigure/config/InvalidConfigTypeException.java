@@ -1,6 +1,6 @@
 package org.chapkit.autoconfigure.config;
 
-/** {@code chapkit.config.type} names no usable config record; stops start-up. */
+/** {@code chapkit.config.type} (or an additional type's property) names no usable config record; stops start-up. */
 public class InvalidConfigTypeException extends IllegalStateException {
 
     private final String configuredType;
@@ -12,7 +12,18 @@ public class InvalidConfigTypeException extends IllegalStateException {
      * @param cause why it cannot be used
      */
     public InvalidConfigTypeException(String configuredType, IllegalArgumentException cause) {
-        super("Invalid chapkit.config.type '" + configuredType + "': " + cause.getMessage(), cause);
+        this("chapkit.config.type", configuredType, cause);
+    }
+
+    /**
+     * An unusable config type property.
+     *
+     * @param property the property naming the class ({@code chapkit.config.additional-types.<name>})
+     * @param configuredType the configured class name
+     * @param cause why it cannot be used
+     */
+    public InvalidConfigTypeException(String property, String configuredType, IllegalArgumentException cause) {
+        super("Invalid " + property + " '" + configuredType + "': " + cause.getMessage(), cause);
         this.configuredType = configuredType;
     }
 

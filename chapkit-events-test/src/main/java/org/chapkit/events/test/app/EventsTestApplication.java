@@ -62,7 +62,21 @@ public class EventsTestApplication {
      * @return the running service
      */
     public static ConfigurableApplicationContext start(String database, Map<String, Object> properties) {
-        SpringApplication application = new SpringApplication(EventsTestApplication.class);
+        return start(EventsTestApplication.class, database, properties);
+    }
+
+    /**
+     * Starts another test application the same way: a random port, its own service id's settings, registration and
+     * schedule firing off.
+     *
+     * @param applicationClass the {@code @SpringBootApplication} class
+     * @param database the JDBC URL of its database
+     * @param properties more properties, e.g. the adapter's (they win over the defaults here)
+     * @return the running service
+     */
+    public static ConfigurableApplicationContext start(
+            Class<?> applicationClass, String database, Map<String, Object> properties) {
+        SpringApplication application = new SpringApplication(applicationClass);
         java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("spring.datasource.url", database);

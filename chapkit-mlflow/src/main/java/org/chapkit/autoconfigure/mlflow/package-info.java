@@ -1,0 +1,2 @@
+/** Auto-configuration of the MLflow export. */
+package org.chapkit.autoconfigure.mlflow;

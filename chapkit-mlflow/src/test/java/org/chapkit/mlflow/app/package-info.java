@@ -1,0 +1,2 @@
+/** The service the MLflow export's tests run. */
+package org.chapkit.mlflow.app;
