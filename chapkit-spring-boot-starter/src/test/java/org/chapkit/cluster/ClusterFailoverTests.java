@@ -220,7 +220,10 @@ class ClusterFailoverTests {
     }
 
     private String train(HttpApi api) {
-        String config = api.postJson("/api/v1/configs", ShellModelRequests.config("failover")).json().get("id").asString();
+        String config = api.postJson("/api/v1/configs", ShellModelRequests.config("failover"))
+                .json()
+                .get("id")
+                .asString();
         HttpApi.Response trained = api.postJson("/api/v1/ml/$train", ShellModelRequests.train(config));
         assertThat(trained.status()).as(trained.toString()).isEqualTo(202);
         JobManager jobs = local.getBean(JobManager.class);

@@ -190,7 +190,10 @@ class TracingAcrossInstancesTests {
     }
 
     private String train() {
-        String config = apiA.postJson("/api/v1/configs", ShellModelRequests.config("traced")).json().get("id").asString();
+        String config = apiA.postJson("/api/v1/configs", ShellModelRequests.config("traced"))
+                .json()
+                .get("id")
+                .asString();
         HttpApi.Response trained = apiA.postJson("/api/v1/ml/$train", ShellModelRequests.train(config));
         assertThat(trained.status()).as(trained.toString()).isEqualTo(202);
         Job job = awaitJob(
