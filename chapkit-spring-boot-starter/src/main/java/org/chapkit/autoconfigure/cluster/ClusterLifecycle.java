@@ -1,19 +1,32 @@
 package org.chapkit.autoconfigure.cluster;
 
+import java.util.function.Supplier;
+import org.chapkit.cluster.ClusterLeadership;
 import org.chapkit.cluster.ClusterMembership;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 
 /**
- * Registers the instance once the web server has started (its port is known) and marks it as left first thing on
- * shutdown.
+ * Registers the instance once the web server has started (its port is known); on shutdown, first thing (the highest
+ * phase stops first, long before the data source closes): stops standing for election and ends this instance's term
+ * in the database, so leadership passes on at once and the end of term is recorded while the pool is still open
+ * (the leader initiator's own revocation runs later on its thread and finds the term ended), then marks the instance
+ * as left.
  */
 final class ClusterLifecycle implements SmartLifecycle {
 
     private final ClusterMembership membership;
+    private final ClusterLeadership leadership;
+    private final Supplier<LockRegistryLeaderInitiator> initiator;
     private volatile boolean running;
 
-    ClusterLifecycle(ClusterMembership membership) {
+    ClusterLifecycle(
+            ClusterMembership membership,
+            ClusterLeadership leadership,
+            Supplier<LockRegistryLeaderInitiator> initiator) {
         this.membership = membership;
+        this.leadership = leadership;
+        this.initiator = initiator;
     }
 
     @Override
@@ -24,6 +37,11 @@ final class ClusterLifecycle implements SmartLifecycle {
 
     @Override
     public void stop() {
+        LockRegistryLeaderInitiator election = initiator.get();
+        if (election != null) {
+            election.stop();
+        }
+        leadership.revoked();
         membership.close();
         running = false;
     }
