@@ -306,8 +306,9 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Stops running jobs on this instance: no new attempt starts here, running jobs get the shutdown grace period to
-     * finish, then are stopped (idempotent ones are re-queued for another instance, others are marked
+     * Stops running jobs on this instance (the graceful drain): db-scheduler stops claiming at once and no new attempt
+     * starts here, running jobs get the shutdown grace period to finish, then are stopped (idempotent ones are handed
+     * back, {@code pending} again for another instance, their cut attempt recorded; others are marked
      * {@code failed}); returns when db-scheduler has stopped. Jobs still {@code pending} stay in the database for
      * other instances (or the next start). Does nothing unless running; {@link #start(Collection, Collection)} may
      * follow.
@@ -316,6 +317,9 @@ public final class JobManager implements AutoCloseable {
         synchronized (lifecycle) {
             if (state != State.RUNNING) {
                 return;
+            }
+            if (runsJobs) {
+                scheduler.pause(); // stop claiming at once: nothing new is picked while the running jobs drain
             }
             worker.shutdown(settings.shutdownGrace());
             scheduler.stop();

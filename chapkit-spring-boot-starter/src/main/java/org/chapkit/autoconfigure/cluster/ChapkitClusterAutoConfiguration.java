@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
@@ -130,8 +131,9 @@ public final class ChapkitClusterAutoConfiguration {
     ClusterLifecycle chapkitClusterLifecycle(
             ClusterMembership membership,
             ClusterLeadership leadership,
-            @Qualifier("chapkitClusterLeaderInitiator") ObjectProvider<LockRegistryLeaderInitiator> initiator) {
-        return new ClusterLifecycle(membership, leadership, initiator::getIfAvailable);
+            @Qualifier("chapkitClusterLeaderInitiator") ObjectProvider<LockRegistryLeaderInitiator> initiator,
+            ApplicationEventPublisher events) {
+        return new ClusterLifecycle(membership, leadership, initiator::getIfAvailable, events);
     }
 
     @Bean
