@@ -7,29 +7,24 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import org.chapkit.artifact.ArtifactContentStore;
-import org.chapkit.artifact.ArtifactHierarchy;
-import org.chapkit.artifact.ArtifactJson;
-import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.ArtifactRepository;
 import org.chapkit.artifact.transfer.TabularFormat;
 import org.chapkit.artifact.transfer.TabularSource;
+import org.chapkit.artifact.transfer.internal.ArtifactFrames;
+import org.chapkit.artifact.transfer.internal.StoredData;
+import org.chapkit.db.ChapkitTables;
 import org.chapkit.id.Ulids;
 import org.chapkit.ml.format.DataFrameFormats;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,16 +53,9 @@ public final class DataExportBenchmark {
                     .migrate();
             JsonMapper mapper = JsonMapper.builder().build();
             JdbcClient jdbc = JdbcClient.create(dataSource);
-            ArtifactRepository repository = new ArtifactRepository(jdbc, mapper, dataSource);
-            ArtifactManager artifacts = new ArtifactManager(
-                    repository,
-                    new ArtifactContentStore(jdbc),
-                    new ArtifactJson(mapper),
-                    new ArtifactHierarchy("bench", Map.of()),
-                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                    Clock.systemUTC(),
-                    null,
-                    Long.MAX_VALUE);
+            ArtifactFrames artifacts = new ArtifactFrames(
+                    new ArtifactRepository(jdbc, mapper),
+                    new StoredData(jdbc, mapper, dataSource, ChapkitTables.DEFAULT));
 
             String training = Ulids.newUlid();
             insert(jdbc, training, null, 0, "{\"type\":\"ml_training_workspace\"}");

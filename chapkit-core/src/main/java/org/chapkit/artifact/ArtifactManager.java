@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.chapkit.artifact.transfer.TabularSource;
 import org.chapkit.config.ConfigManager;
 import org.chapkit.crud.CreateSemantics;
 import org.chapkit.crud.EntityVersions;
@@ -178,43 +177,6 @@ public class ArtifactManager {
     /** Largest binary content accepted, in bytes. */
     public long maxContentSize() {
         return maxContentSize;
-    }
-
-    /**
-     * The DataFrames of {@code ids} as one table, each streamed from its stored JSON when read.
-     *
-     * @param labelColumn name of a leading column holding each row's artifact id, or null for none
-     * @throws NotFoundException when an artifact does not exist, or {@code ids} is empty
-     * @throws BadRequestException when one does not hold a DataFrame, or their columns differ
-     */
-    public TabularSource frames(List<String> ids, String labelColumn) {
-        return StoredFrames.of(repository, ids.stream().map(Ulids::requireValid).toList(), labelColumn);
-    }
-
-    /**
-     * Ids of the descendants of {@code id} that hold a DataFrame (the artifact itself excluded), by depth, then id.
-     *
-     * @throws NotFoundException when there is no such artifact
-     */
-    public List<String> frameDescendants(String id) {
-        String artifactId = Ulids.requireValid(id);
-        Map<Integer, List<String>> byDepth = repository.subtreeIdsByDepth(artifactId);
-        if (byDepth.isEmpty()) {
-            throw new NotFoundException("Artifact " + artifactId + " not found");
-        }
-        List<String> result = new ArrayList<>();
-        byDepth.forEach((depth, ids) -> {
-            if (depth > 0) {
-                ids.stream()
-                        .sorted()
-                        .filter(child -> repository
-                                .openData(child)
-                                .map(parser -> StoredFrames.scan(parser).isFrame())
-                                .orElse(false))
-                        .forEach(result::add);
-            }
-        });
-        return result;
     }
 
     /** JSON conversion and rendering of artifact data. */

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.sql.DataSource;
-import org.chapkit.db.ChapkitTables;
 import org.chapkit.time.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,48 +28,17 @@ public class ArtifactRepository {
             + "UNION ALL SELECT x.id, t.depth + 1 FROM artifacts x JOIN tree t ON x.parent_id = t.id) ";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    /** Stored data up to this many bytes is read in one short query; larger data is streamed. */
-    static final int WHOLE_READ_BYTES = 4 * 1024 * 1024;
-
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
-    private final DataSource dataSource;
-    private final ChapkitTables tables;
 
     /**
-     * A repository that reads stored data whole (no streaming of large values).
-     *
-     * @param jdbc the database
+     * @param jdbc the database (qualifying its statements for chapkit's schema, see {@link
+     *     org.chapkit.db.ChapkitTables#jdbc})
      * @param mapper reads and writes the JSON columns
      */
     public ArtifactRepository(JdbcClient jdbc, JsonMapper mapper) {
-        this(jdbc, mapper, null);
-    }
-
-    /**
-     * A repository that streams large stored data from {@code dataSource} (see {@link #openData}).
-     *
-     * @param jdbc the database
-     * @param mapper reads and writes the JSON columns
-     * @param dataSource the same database, for streaming reads that hold a connection; null to read data whole
-     */
-    public ArtifactRepository(JdbcClient jdbc, JsonMapper mapper, DataSource dataSource) {
-        this(jdbc, mapper, dataSource, ChapkitTables.DEFAULT);
-    }
-
-    /**
-     * A repository whose tables are in a schema of their own.
-     *
-     * @param jdbc the database (qualifying its statements for {@code tables}, see {@link ChapkitTables#jdbc})
-     * @param mapper reads and writes the JSON columns
-     * @param dataSource the same database, for streaming reads that hold a connection; null to read data whole
-     * @param tables the schema of the tables, for the streaming reads on {@code dataSource}
-     */
-    public ArtifactRepository(JdbcClient jdbc, JsonMapper mapper, DataSource dataSource, ChapkitTables tables) {
         this.jdbc = jdbc;
         this.mapper = mapper;
-        this.dataSource = dataSource;
-        this.tables = tables;
     }
 
     /** Inserts a new row (content is written separately). */
@@ -144,70 +110,6 @@ public class ArtifactRepository {
                 .list()
                 .isEmpty();
         return exists ? findById(id) : Optional.empty();
-    }
-
-    /** The stored JSON text of an artifact's data, unparsed, for streaming readers. */
-    public Optional<String> findDataText(String id) {
-        return jdbc.sql("SELECT data FROM artifacts WHERE id = ?")
-                .param(id)
-                .query(String.class)
-                .optional();
-    }
-
-    /**
-     * The first {@code chars} characters of the stored JSON text of an artifact's data (all of it when shorter).
-     *
-     * @param id the artifact
-     * @param chars how many characters at most
-     * @return the head of the text, empty when there is no such artifact
-     */
-    public Optional<String> findDataHead(String id, int chars) {
-        return jdbc.sql("SELECT SUBSTRING(data, 1, ?) FROM artifacts WHERE id = ?")
-                .params(chars, id)
-                .query(String.class)
-                .optional();
-    }
-
-    /**
-     * A streaming parser over JSON text read from this repository, configured like the ones {@link #openData} returns.
-     *
-     * @param text the text
-     * @return a parser; the caller closes it
-     */
-    JsonParser parser(String text) {
-        return mapper.createParser(text);
-    }
-
-    /**
-     * A streaming parser over the stored JSON text of an artifact's data; the caller closes it. Data up to {@value
-     * #WHOLE_READ_BYTES} bytes is read in one short query; larger data is streamed over a connection held until the
-     * parser is closed (PostgreSQL: 256 KiB slices through a cursor; H2: its CLOB stream), so the text is never whole
-     * in memory.
-     *
-     * @param id the artifact
-     * @return the parser, empty when there is no such artifact
-     */
-    public Optional<JsonParser> openData(String id) {
-        if (dataSource == null) {
-            return findDataText(id).map(mapper::createParser);
-        }
-        Optional<String> small = jdbc.sql(
-                        "SELECT CASE WHEN OCTET_LENGTH(data) <= ? THEN data ELSE '' END FROM artifacts WHERE id = ?")
-                .params(WHOLE_READ_BYTES, id)
-                .query(String.class)
-                .optional();
-        if (small.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!small.get().isEmpty()) {
-            return Optional.of(mapper.createParser(small.get()));
-        }
-        try {
-            return Optional.ofNullable(StoredDataStream.open(dataSource, tables, mapper, id));
-        } catch (SQLException ex) {
-            throw new org.springframework.dao.DataAccessResourceFailureException(
-                    "Streaming the data of artifact " + id + " failed: " + ex.getMessage(), ex);
-        }
     }
 
     /** Every artifact, in id order. */

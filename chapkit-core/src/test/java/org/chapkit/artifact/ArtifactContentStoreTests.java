@@ -135,7 +135,7 @@ class ArtifactContentStoreTests {
 
         Contract(StoreDatabase database, ArtifactContentStorage storage) {
             super(database);
-            this.artifacts = new ArtifactRepository(database.jdbc(), StoreDatabase.MAPPER, database.dataSource());
+            this.artifacts = new ArtifactRepository(database.jdbc(), StoreDatabase.MAPPER);
             this.storage = storage == null ? new DatabaseContentStorage(database.jdbc()) : storage;
             this.contents = new ArtifactContentStore(database.jdbc(), this.storage, List.of());
             this.transactions = database.transactions();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +15,11 @@ import org.chapkit.id.Ulids;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@link ArtifactRepository} on H2 and PostgreSQL: rows and their optimistic version, the recursive tree queries,
- * config links, seals, and data read whole or streamed.
+ * config links and seals. (Streamed reads of the data: {@code StoredDataTests}.)
  */
 class ArtifactRepositoryTests {
 
@@ -49,7 +45,7 @@ class ArtifactRepositoryTests {
 
         Contract(StoreDatabase database) {
             super(database);
-            this.repository = new ArtifactRepository(database.jdbc(), StoreDatabase.MAPPER, database.dataSource());
+            this.repository = new ArtifactRepository(database.jdbc(), StoreDatabase.MAPPER);
         }
 
         @Test
@@ -203,65 +199,6 @@ class ArtifactRepositoryTests {
             assertThatThrownBy(() -> repository.insertSeal(new ArtifactSeal(artifact.id(), Ulids.newUlid(), null, NOW)))
                     .isInstanceOf(DataIntegrityViolationException.class);
             assertThat(repository.findSeal(artifact.id()).orElseThrow().jobId()).isEqualTo(jobId);
-        }
-
-        @Test
-        void theHeadOfTheDataIsItsFirstCharacters() {
-            StoredArtifact artifact = artifact(null, 0, data("{\"name\":\"a model\"}"));
-            repository.insert(artifact);
-
-            assertThat(repository.findDataHead(artifact.id(), 8)).contains("{\"name\":");
-            assertThat(repository.findDataHead(artifact.id(), 1000)).contains("{\"name\":\"a model\"}");
-            assertThat(repository.findDataText(artifact.id())).contains("{\"name\":\"a model\"}");
-            assertThat(repository.findDataHead(Ulids.newUlid(), 8)).isEmpty();
-        }
-
-        @Test
-        void smallDataIsParsedFromOneRead() {
-            StoredArtifact artifact = artifact(null, 0, data("{\"rows\":[[1,2],[3,4]]}"));
-            repository.insert(artifact);
-
-            try (JsonParser parser = repository.openData(artifact.id()).orElseThrow()) {
-                assertThat((JsonNode) StoreDatabase.MAPPER.readTree(parser)).isEqualTo(artifact.data());
-            }
-            assertThat(repository.openData(Ulids.newUlid())).isEmpty();
-        }
-
-        @Test
-        void dataLargerThanAWholeReadIsStreamedToTheSameTokens() {
-            StringBuilder json = new StringBuilder("{\"rows\":[");
-            int rows = 0;
-            while (json.length() <= ArtifactRepository.WHOLE_READ_BYTES + 1000) {
-                json.append(rows == 0 ? "" : ",")
-                        .append("[\"row-")
-                        .append(rows)
-                        .append("\",")
-                        .append(rows)
-                        .append(']');
-                rows++;
-            }
-            json.append("]}");
-            StoredArtifact artifact = artifact(null, 0, data(json.toString()));
-            repository.insert(artifact);
-            assertThat(json.toString().getBytes(StandardCharsets.UTF_8).length)
-                    .isGreaterThan(ArtifactRepository.WHOLE_READ_BYTES);
-
-            int read = 0;
-            String last = null;
-            try (JsonParser parser = repository.openData(artifact.id()).orElseThrow()) {
-                assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
-                assertThat(parser.nextName()).isEqualTo("rows");
-                assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
-                while (parser.nextToken() == JsonToken.START_ARRAY) {
-                    last = parser.nextStringValue();
-                    parser.nextToken();
-                    assertThat(parser.getIntValue()).isEqualTo(read);
-                    parser.nextToken();
-                    read++;
-                }
-            }
-            assertThat(read).isEqualTo(rows);
-            assertThat(last).isEqualTo("row-" + (rows - 1));
         }
 
         private StoredArtifact insert(String parentId, int level) {

@@ -34,14 +34,36 @@ class InternalPackagesTests {
         classes().should(useOnlyTheirOwnFeaturesInternals()).check(CLASSES);
     }
 
+    /** The transfer API (the tabular SPI, pages of rows) is all a data format sees: nothing else of artifacts. */
     @Test
-    void artifactTransferDependsOnNothingElseOfTheArtifactFeature() {
+    void theArtifactTransferApiDependsOnNothingElseOfTheArtifactFeature() {
         noClasses()
                 .that()
-                .resideInAPackage("org.chapkit.artifact.transfer..")
+                .resideInAPackage("org.chapkit.artifact.transfer")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.chapkit.artifact", "org.chapkit.artifact.internal..")
+                .resideInAnyPackage(
+                        "org.chapkit.artifact",
+                        "org.chapkit.artifact.internal..",
+                        "org.chapkit.artifact.storage..",
+                        "org.chapkit.artifact.transfer.internal..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The split of the artifact feature: CRUD, trees, links and content storage ({@code artifact}, its
+     * {@code internal} and {@code storage}) know nothing of transfer; the transfer endpoints and streamed reads
+     * ({@code artifact.transfer.internal}) are built on top of them.
+     */
+    @Test
+    void theArtifactCrudSideDependsOnNothingOfTransfer() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.chapkit.artifact", "org.chapkit.artifact.internal..", "org.chapkit.artifact.storage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.chapkit.artifact.transfer..")
                 .check(CLASSES);
     }
 

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.chapkit.artifact.transfer.internal.ArtifactFrames;
+import org.chapkit.artifact.transfer.internal.StoredData;
 import org.chapkit.id.Ulids;
 import org.chapkit.ml.data.PythonValues;
 import org.chapkit.ml.format.DataFrameReaders;
@@ -29,7 +31,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A DataFrame artifact larger than {@link ArtifactRepository#WHOLE_READ_BYTES} is exported through the streaming read
+ * A DataFrame artifact larger than {@link StoredData#WHOLE_READ_BYTES} is exported through the streaming read
  * (PostgreSQL: 256 KiB byte slices through a cursor, which cut multi-byte characters in two; H2: the CLOB stream) in
  * every format with exactly the content a whole read gives: Python's CSV layout, records JSON, JSON Lines and a
  * Parquet file that reads back as the same frame. The memory side (a 300 MB artifact with {@code -Xmx256m}) is
@@ -65,7 +67,7 @@ class LargeFrameExportTests {
             data.put("content_type", "application/vnd.chapkit.dataframe+json");
             data.set("content", frame);
             String text = MAPPER.writeValueAsString(data);
-            assertThat(text.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(ArtifactRepository.WHOLE_READ_BYTES);
+            assertThat(text.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(StoredData.WHOLE_READ_BYTES);
             // stored directly: the test service limits request bodies to 64 KiB
             String id = Ulids.newUlid();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -109,7 +111,7 @@ class LargeFrameExportTests {
             data.put("content_type", "application/vnd.chapkit.dataframe+json");
             data.put("type", "ml_prediction");
             String text = MAPPER.writeValueAsString(data);
-            assertThat(text.indexOf("\"columns\"")).isGreaterThan(StoredFrames.HEAD_CHARS);
+            assertThat(text.indexOf("\"columns\"")).isGreaterThan(ArtifactFrames.HEAD_CHARS);
             String id = Ulids.newUlid();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             jdbc.sql("INSERT INTO artifacts (id, parent_id, level, data, tags, version, created_at, updated_at) "

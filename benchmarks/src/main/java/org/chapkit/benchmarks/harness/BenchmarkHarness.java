@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one command: {@code java -jar benchmarks/target/benchmarks.jar all} (or suite names: {@code jobs http predict
- * micro export sse startup}, and {@code soak}, which {@code all} leaves out). Starts an embedded PostgreSQL unless {@code --pg-url=jdbc:postgresql://…?user=…} is
+ * tracing micro export sse startup}, and {@code soak}, which {@code all} leaves out). Starts an embedded PostgreSQL unless {@code --pg-url=jdbc:postgresql://…?user=…} is
  * given, runs the suites in order, and prints metric | ours | baseline | ratio | target, also written as Markdown to
  * {@code --out} (default {@code benchmark-results.md} next to the jar). Other options are read by the suites.
  */
@@ -41,6 +41,7 @@ public final class BenchmarkHarness {
             new org.chapkit.benchmarks.events.EventsSuite(),
             new PredictSuite(),
             new InferenceSuite(),
+            new TracingSuite(),
             new MicroSuite(),
             new ExportSuite(),
             new SseSuite(),

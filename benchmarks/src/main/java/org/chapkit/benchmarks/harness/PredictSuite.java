@@ -76,7 +76,7 @@ public final class PredictSuite implements Suite {
     private static final String DECODE = "4. DataFrame JSON → Tablesaw, 1000×6, predict run (ops/s)";
     private static final String WAL = "4. $predict bytes written (PostgreSQL WAL, bytes/request)";
     private static final String PAYLOAD = "4. $predict jobs.payload (bytes/request)";
-    private static final String CONFIG = "{\"name\":\"predict-benchmark\",\"data\":{\"prediction_periods\":3,"
+    static final String CONFIG = "{\"name\":\"predict-benchmark\",\"data\":{\"prediction_periods\":3,"
             + "\"additional_continuous_covariates\":[],\"n_samples\":20,\"lags\":1,\"seed\":42}}";
     private static final Map<String, Object> CONFIG_VALUES = Map.of(
             "predictionPeriods", 3,
@@ -377,12 +377,12 @@ public final class PredictSuite implements Suite {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** The HTTP calls of this suite. */
-    private record Api(SampleApi http, boolean sse) {
+    /** The HTTP calls of this suite (and of {@link TracingSuite}). */
+    record Api(SampleApi http, boolean sse) {
 
         JsonNode send(String method, String path, String body, int expected) throws IOException, InterruptedException {
             return http.expect(method, path, body, expected);
@@ -456,7 +456,7 @@ public final class PredictSuite implements Suite {
      * record's timestamps (the app's clock is this machine's): POST → {@code submitted_at}, → {@code started_at},
      * → {@code finished_at}, and from {@code finished_at} until this client saw the job completed.
      */
-    private record Trip(
+    record Trip(
             String artifactId, double total, double accepted, double submit, double queue, double run, double seen) {
 
         static String phases(List<Trip> trips) {

@@ -276,6 +276,32 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void aTrainingJobShowsItsRunLogMetricsWithTheirHistoryParametersAndTags() {
+        String config = smallConfig("browser run log");
+        JsonNode data = sampleData(config, 3);
+        String id = api.postJson("/api/v1/ml/$train", "{\"config_id\":\"" + config + "\",\"data\":" + data + "}")
+                .json()
+                .get("job_id")
+                .asString();
+        await().atMost(JOB_TIMEOUT)
+                .until(() -> api.get("/api/v1/jobs/" + id).json().get("status").asString(), "completed"::equals);
+        try (DevToolsBrowser.Tab tab = open("jobs/completed/" + id)) {
+            tab.waitFor("document.querySelector('#job-run-log tr[data-metric=train_rmse]')", JOB_TIMEOUT);
+            // the sample forecaster logs its RMSE once per fitted location: three points, steps 0 to 2
+            assertThat(tab.text("#job-run-log tr[data-metric=train_rmse]")).contains("3 points, steps 0–2");
+            assertThat(tab.eval(
+                                    "document.querySelector('#job-run-log tr[data-metric=train_rmse] svg.sparkline') !== null")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(tab.text("#job-run-log .run-log-params")).contains("locations", "3", "lags", "n_samples");
+            assertThat(tab.text("#job-run-log .run-log-tags")).contains("chapkit.config_id", config);
+            tab.screenshot(SCREENSHOTS.resolve("jobs-run-log.png"));
+            assertThat(tab.problems()).isEmpty();
+        }
+        api.send("DELETE", "/api/v1/configs/" + config, null, null);
+    }
+
+    @Test
     void aScheduleIsCreatedWithAPreviewOfItsNextFiveRunsAndShowsOnTheTimeline() {
         try (DevToolsBrowser.Tab tab = open("schedules")) {
             tab.waitFor("document.querySelector('#page table') || document.querySelector('.state.empty')");
@@ -431,16 +457,8 @@ class ConsoleBrowserTests {
 
     @Test
     void theRegistryPageShowsVersionsAliasesAndBacktestScores() throws Exception {
-        String config = api.postJson(
-                        "/api/v1/configs",
-                        "{\"name\":\"registry-page\",\"data\":{\"prediction_periods\":2,\"n_samples\":3,\"lags\":1}}")
-                .json()
-                .get("id")
-                .asString();
-        JsonNode data = api.get(
-                        "/api/v1/ml/$generate-sample-data?config_id=" + config + "&num_periods=24&num_locations=2")
-                .json()
-                .get("data");
+        String config = smallConfig("registry-page");
+        JsonNode data = sampleData(config, 2);
         JsonNode trained = api.postJson("/api/v1/ml/$train", "{\"config_id\":\"" + config + "\",\"data\":" + data + "}")
                 .json();
         JsonNode backtest = api.postJson(
@@ -565,6 +583,24 @@ class ConsoleBrowserTests {
             }
         }
         throw new AssertionError("No download at " + file + " within 20 s");
+    }
+
+    /** A config of the sample forecaster that trains in a moment (2 periods, 3 samples, 1 lag). */
+    private String smallConfig(String name) {
+        return api.postJson(
+                        "/api/v1/configs",
+                        "{\"name\":\"" + name + "\",\"data\":{\"prediction_periods\":2,\"n_samples\":3,\"lags\":1}}")
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    /** {@code $generate-sample-data} for a config: 24 periods of {@code locations} locations. */
+    private JsonNode sampleData(String config, int locations) {
+        return api.get("/api/v1/ml/$generate-sample-data?config_id=" + config + "&num_periods=24&num_locations="
+                        + locations)
+                .json()
+                .get("data");
     }
 
     private String startSlowJob() {

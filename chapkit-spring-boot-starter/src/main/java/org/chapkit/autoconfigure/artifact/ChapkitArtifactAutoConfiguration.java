@@ -9,7 +9,6 @@ import org.chapkit.artifact.ArtifactJson;
 import org.chapkit.artifact.ArtifactManager;
 import org.chapkit.artifact.ArtifactRepository;
 import org.chapkit.artifact.internal.ArtifactController;
-import org.chapkit.artifact.internal.ArtifactTransferController;
 import org.chapkit.artifact.internal.ConfigArtifactController;
 import org.chapkit.artifact.internal.LinkedArtifactsDeletion;
 import org.chapkit.artifact.storage.ArtifactContentStorage;
@@ -17,6 +16,9 @@ import org.chapkit.artifact.storage.DatabaseContentStorage;
 import org.chapkit.artifact.storage.FilesystemContentStorage;
 import org.chapkit.artifact.storage.InstrumentedContentStorage;
 import org.chapkit.artifact.transfer.TabularFormat;
+import org.chapkit.artifact.transfer.internal.ArtifactFrames;
+import org.chapkit.artifact.transfer.internal.ArtifactTransferController;
+import org.chapkit.artifact.transfer.internal.StoredData;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
@@ -84,9 +86,21 @@ public final class ChapkitArtifactAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ArtifactRepository chapkitArtifactRepository(
+    ArtifactRepository chapkitArtifactRepository(ChapkitSchema schema, JdbcClient jdbc, ChapkitJsonMapper json) {
+        return new ArtifactRepository(schema.tables().jdbc(jdbc), json.mapper());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StoredData chapkitArtifactStoredData(
             ChapkitSchema schema, JdbcClient jdbc, ChapkitJsonMapper json, javax.sql.DataSource dataSource) {
-        return new ArtifactRepository(schema.tables().jdbc(jdbc), json.mapper(), dataSource, schema.tables());
+        return new StoredData(schema.tables().jdbc(jdbc), json.mapper(), dataSource, schema.tables());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ArtifactFrames chapkitArtifactFrames(ArtifactRepository repository, StoredData data) {
+        return new ArtifactFrames(repository, data);
     }
 
     @Bean
@@ -190,12 +204,14 @@ public final class ChapkitArtifactAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ArtifactTransferController chapkitArtifactTransferController(
             ArtifactManager artifacts,
+            ArtifactFrames frames,
             JsonMapper mapper,
             ObjectProvider<TabularFormat> formats,
             ObjectProvider<DecompressionLimits> decompression,
             ChapkitArtifactProperties properties) {
         return new ArtifactTransferController(
                 artifacts,
+                frames,
                 mapper,
                 formats.orderedStream().toList(),
                 decompression.getIfAvailable(() -> new DecompressionLimits(

@@ -16,6 +16,9 @@ import org.chapkit.artifact.storage.ArtifactContentStorage;
 import org.chapkit.artifact.storage.ContentReference;
 import org.chapkit.artifact.storage.DatabaseContentStorage;
 import org.chapkit.artifact.storage.FilesystemContentStorage;
+import org.chapkit.artifact.transfer.internal.ArtifactFrames;
+import org.chapkit.artifact.transfer.internal.ArtifactTransferController;
+import org.chapkit.artifact.transfer.internal.StoredData;
 import org.chapkit.autoconfigure.config.ChapkitConfigAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.job.RecurringWork;
@@ -65,7 +68,10 @@ class ChapkitArtifactAutoConfigurationTests {
                     .hasSingleBean(ArtifactManager.class)
                     .hasSingleBean(LinkedArtifactsDeletion.class)
                     .hasSingleBean(ArtifactController.class)
-                    .hasSingleBean(ConfigArtifactController.class);
+                    .hasSingleBean(ConfigArtifactController.class)
+                    .hasSingleBean(StoredData.class)
+                    .hasSingleBean(ArtifactFrames.class)
+                    .hasSingleBean(ArtifactTransferController.class);
             assertThat(context.getBean(ArtifactManager.class).maxContentSize()).isEqualTo(1024L * 1024 * 1024);
             assertThat(context.getBean(ArtifactHierarchy.class))
                     .isEqualTo(

@@ -1,5 +1,7 @@
-// Jobs: filter, live progress from each active job's $stream, cancel one or many, error with traceback, artifact.
+// Jobs: filter, live progress from each active job's $stream, cancel one or many, error with traceback, artifact,
+// and the run log (metrics with their history by step, parameters, tags) from $run-log.
 import { del, followJob, get } from '../api.js';
+import { sparkline } from '../charts.js';
 import { ago, badge, button, duration, empty, errorBox, facts, h, loading, mount, pageHeader, progressBar, table, toast, when } from '../dom.js';
 
 const MAX_STREAMS = 4;
@@ -9,6 +11,7 @@ export default {
   render(root, ctx) {
     const [initialState = 'all', selectedId] = ctx.params;
     const frames = new Map(); // job id → latest $stream frame (progress, message, artifact_id)
+    const runLogs = new Map(); // job id → { log, error, at, final }: the last $run-log answer
     const streams = new Map(); // job id → AbortController
     const selected = new Set();
     let jobs = null;
@@ -79,8 +82,26 @@ export default {
           ['Progress', frame?.progress !== undefined && frame?.progress !== null ? `${Math.round(frame.progress * 100)} % ${frame.progress_message ?? ''}` : '—'],
           ['Result artifact', frame?.artifact_id ? h('a', { href: `#/artifacts/${frame.artifact_id}` }, frame.artifact_id) : '—']]),
         job.error ? h('div', {}, h('h3', {}, 'Error'), h('p', { class: 'error-text' }, job.error)) : null,
-        job.error_traceback ? h('details', { open: true }, h('summary', {}, 'Traceback'), h('pre', { class: 'traceback' }, job.error_traceback)) : null);
+        job.error_traceback ? h('details', { open: true }, h('summary', {}, 'Traceback'), h('pre', { class: 'traceback' }, job.error_traceback)) : null,
+        runLogView(runLogs.get(id)));
       if (!frame) watch(job, true);
+      loadRunLog(job);
+    }
+
+    // A finished job's log is read once; a running job's again every few seconds while its detail is open.
+    async function loadRunLog(job) {
+      const known = runLogs.get(job.id);
+      if (known && (known.final || known.loading || Date.now() - known.at < 3000)) return;
+      runLogs.set(job.id, { ...known, loading: true });
+      const final = terminal(job);
+      try {
+        const log = await get(`api/v1/jobs/${job.id}/$run-log`, null, { signal: ctx.signal });
+        runLogs.set(job.id, { log, at: Date.now(), final });
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        runLogs.set(job.id, { error: e, at: Date.now(), final });
+      }
+      schedule();
     }
 
     function watch(job, once = false) {
@@ -139,6 +160,35 @@ export default {
     ctx.every(2000, refresh);
   },
 };
+
+/** The run log of a job: one row per metric (last value, steps, history by step), then its parameters and tags. */
+export function runLogView(entry) {
+  const section = (...children) => h('div', { id: 'job-run-log' }, h('h3', {}, 'Run log'), ...children);
+  if (!entry || (!entry.log && !entry.error)) return section(loading('Loading the run log'));
+  if (entry.error) return section(h('p', { class: 'muted' }, `No run log: ${entry.error.message}`));
+  const log = entry.log;
+  const params = Object.entries(log.params ?? {});
+  const tags = Object.entries(log.tags ?? {});
+  const byName = new Map();
+  for (const point of log.metrics ?? []) {
+    if (!byName.has(point.name)) byName.set(point.name, []);
+    byName.get(point.name).push(point);
+  }
+  if (!byName.size && !params.length && !tags.length) return section(h('p', { class: 'muted' }, 'Nothing logged.'));
+  return section(
+    byName.size ? table([
+      { label: 'Metric', cell: ([name]) => h('code', {}, name) },
+      { label: 'Last value', cell: ([name, points]) => number(log.latest_metrics?.[name] ?? points.at(-1).value) },
+      { label: 'Steps', cell: ([, points]) => (points.length > 1 ? `${points.length} points, steps ${points[0].step}–${points.at(-1).step}` : `step ${points[0].step}`) },
+      { label: 'History', cell: ([name, points]) => (points.length > 1 ? sparkline(points.map((p) => p.value), { label: `${name} by step` }) : '—') },
+    ], [...byName.entries()], { caption: 'Metrics', rowAttrs: ([name]) => ({ 'data-metric': name }) }) : null,
+    params.length ? h('div', { class: 'run-log-params' }, h('h4', {}, 'Parameters'), facts(params)) : null,
+    tags.length ? h('div', { class: 'run-log-tags' }, h('h4', {}, 'Tags'), facts(tags)) : null);
+}
+
+function number(value) {
+  return Number.isInteger(value) ? String(value) : Number(value).toPrecision(4);
+}
 
 function terminal(job) {
   return ['completed', 'failed', 'canceled'].includes(job.status);

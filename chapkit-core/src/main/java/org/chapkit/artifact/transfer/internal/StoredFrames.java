@@ -1,7 +1,8 @@
-package org.chapkit.artifact;
+package org.chapkit.artifact.transfer.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chapkit.artifact.ArtifactJson;
 import org.chapkit.artifact.transfer.TabularSource;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.NotFoundException;
@@ -11,21 +12,18 @@ import tools.jackson.core.JsonToken;
 
 /**
  * A {@link TabularSource} over stored artifacts whose data holds a DataFrame in {@code content}. Each part is read
- * from the stored JSON text with a streaming parser over {@link ArtifactRepository#openData}: a large text is
- * streamed from the database, not held, and no JSON tree or row list is built.
+ * from the stored JSON text with a streaming parser over {@link StoredData#open}: a large text is streamed from the
+ * database, not held, and no JSON tree or row list is built.
  */
 final class StoredFrames implements TabularSource {
 
-    /** How much of the stored text {@link #scanHead} reads first. */
-    static final int HEAD_CHARS = 64 * 1024;
-
-    private final ArtifactRepository repository;
+    private final StoredData data;
     private final List<String> ids;
     private final List<String> columns;
     private final String labelColumn;
 
-    private StoredFrames(ArtifactRepository repository, List<String> ids, List<String> columns, String labelColumn) {
-        this.repository = repository;
+    private StoredFrames(StoredData data, List<String> ids, List<String> columns, String labelColumn) {
+        this.data = data;
         this.ids = List.copyOf(ids);
         this.columns = List.copyOf(columns);
         this.labelColumn = labelColumn;
@@ -35,10 +33,10 @@ final class StoredFrames implements TabularSource {
      * The frames of {@code ids}, checked up front (before a response is committed) to be DataFrames with the same
      * columns.
      */
-    static StoredFrames of(ArtifactRepository repository, List<String> ids, String labelColumn) {
+    static StoredFrames of(StoredData data, List<String> ids, String labelColumn) {
         List<String> columns = null;
         for (String id : ids) {
-            FrameInfo info = scanHead(repository, id);
+            FrameInfo info = scanHead(data, id);
             if (!info.isFrame()) {
                 throw new BadRequestException("Artifact " + id + " does not hold a DataFrame (content_type "
                         + ArtifactJson.DATAFRAME_JSON + " with columns and data)");
@@ -54,24 +52,22 @@ final class StoredFrames implements TabularSource {
         if (columns == null) {
             throw new NotFoundException("No DataFrame artifacts to export");
         }
-        return new StoredFrames(repository, ids, columns, labelColumn);
+        return new StoredFrames(data, ids, columns, labelColumn);
     }
 
     /**
-     * Scans the first {@value #HEAD_CHARS} characters of the stored text, which hold {@code content_type} and the
+     * Scans the first {@value ArtifactFrames#HEAD_CHARS} characters of the stored text, which hold {@code content_type} and the
      * columns for any frame written the usual way; only when they do not (a truncated text throws) is the whole value
      * streamed. The head is one short query: PostgreSQL's {@code substring} detoasts only the slice it needs, so a
      * large frame is not materialised on the server twice (once for this check, once for the export).
      */
-    private static FrameInfo scanHead(ArtifactRepository repository, String id) {
-        String head = repository
-                .findDataHead(id, HEAD_CHARS)
+    private static FrameInfo scanHead(StoredData data, String id) {
+        String head = data.head(id, ArtifactFrames.HEAD_CHARS)
                 .orElseThrow(() -> new NotFoundException("Artifact " + id + " not found"));
         try {
-            return scan(repository.parser(head));
+            return scan(data.parser(head));
         } catch (JacksonException truncated) {
-            return scan(
-                    repository.openData(id).orElseThrow(() -> new NotFoundException("Artifact " + id + " not found")));
+            return scan(data.open(id).orElseThrow(() -> new NotFoundException("Artifact " + id + " not found")));
         }
     }
 
@@ -153,8 +149,7 @@ final class StoredFrames implements TabularSource {
     @Override
     public JsonParser openRows(int part) {
         String id = ids.get(part);
-        JsonParser p = repository
-                .openData(id)
+        JsonParser p = data.open(id)
                 .orElseThrow(() -> new IllegalStateException("Artifact " + id + " was deleted during the export"));
         try {
             p.nextToken();

@@ -1,4 +1,4 @@
-package org.chapkit.artifact.internal;
+package org.chapkit.artifact.transfer.internal;
 
 import java.util.List;
 import java.util.Locale;

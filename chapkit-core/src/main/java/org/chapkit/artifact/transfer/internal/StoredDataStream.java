@@ -1,4 +1,4 @@
-package org.chapkit.artifact;
+package org.chapkit.artifact.transfer.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.chapkit.artifact.internal;
+package org.chapkit.artifact.transfer.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,7 +24,6 @@ import org.chapkit.artifact.StoredArtifact;
 import org.chapkit.artifact.transfer.FrameRows;
 import org.chapkit.artifact.transfer.TabularFormat;
 import org.chapkit.artifact.transfer.TabularSource;
-import org.chapkit.artifact.transfer.internal.DownloadCompression;
 import org.chapkit.crud.EntityVersions;
 import org.chapkit.problem.BadRequestException;
 import org.chapkit.problem.ChapkitException;
@@ -67,6 +66,7 @@ public class ArtifactTransferController {
     public static final String EXPORT_LABEL_COLUMN = "artifact_id";
 
     private final ArtifactManager artifacts;
+    private final ArtifactFrames frames;
     private final JsonMapper mapper;
     private final Map<String, TabularFormat> formats;
     private final DecompressionLimits decompression;
@@ -74,6 +74,7 @@ public class ArtifactTransferController {
 
     /**
      * @param artifacts the artifact manager
+     * @param frames the stored DataFrames, streamed
      * @param mapper renders JSON downloads and {@code $rows}
      * @param formats DataFrame file formats for {@code format=}, {@code $export} and {@code $import}
      * @param decompression what a compressed {@code $import} body may expand to
@@ -81,6 +82,7 @@ public class ArtifactTransferController {
      */
     public ArtifactTransferController(
             ArtifactManager artifacts,
+            ArtifactFrames frames,
             JsonMapper mapper,
             List<TabularFormat> formats,
             DecompressionLimits decompression,
@@ -89,6 +91,7 @@ public class ArtifactTransferController {
             throw new IllegalArgumentException("The largest $rows limit must be at least 1, got " + maxRowsLimit);
         }
         this.artifacts = artifacts;
+        this.frames = frames;
         this.mapper = mapper;
         this.decompression = decompression;
         this.maxRowsLimit = maxRowsLimit;
@@ -118,7 +121,7 @@ public class ArtifactTransferController {
             throw new BadRequestException("offset must be at least 0 and limit between 1 and " + maxRowsLimit
                     + " (chapkit.artifacts.max-rows-limit), got offset " + offset + " and limit " + limit);
         }
-        return FrameRows.read(artifacts.frames(List.of(id), null), offset, limit, mapper);
+        return FrameRows.read(frames.frames(List.of(id), null), offset, limit, mapper);
     }
 
     /**
@@ -147,7 +150,7 @@ public class ArtifactTransferController {
         DownloadCompression packing = DownloadCompression.parse(compression);
         if (format != null) {
             TabularFormat tabular = format(format);
-            TabularSource source = artifacts.frames(List.of(id), null);
+            TabularSource source = frames.frames(List.of(id), null);
             String fileName = "artifact_" + source.label(0) + "." + tabular.extension();
             stream(response, tabular, source, packing, acceptEncoding, fileName);
             return;
@@ -196,11 +199,11 @@ public class ArtifactTransferController {
             throws IOException {
         DownloadCompression packing = DownloadCompression.parse(compression);
         TabularFormat tabular = format(format);
-        List<String> ids = artifacts.frameDescendants(id);
+        List<String> ids = frames.frameDescendants(id);
         if (ids.isEmpty()) {
             throw new NotFoundException("Artifact " + id + " has no DataFrame descendants to export");
         }
-        TabularSource source = artifacts.frames(ids, EXPORT_LABEL_COLUMN);
+        TabularSource source = frames.frames(ids, EXPORT_LABEL_COLUMN);
         stream(response, tabular, source, packing, acceptEncoding, "artifact_" + id + "_export." + tabular.extension());
     }
 
