@@ -49,13 +49,7 @@ class SyncInferenceTests {
             String config = flow.createConfig("{\"prediction_periods\":3,\"n_samples\":3,\"lags\":1}");
             String query = "config_id=" + config + "&seed=9&num_locations=2&num_periods=24";
             String trainingId = flow.train(config, flow.sample(query).get("data"));
-            int version = -1;
-            for (JsonNode v : api.get("/api/v1/models/" + model + "/versions").json()) {
-                if (v.get("artifact_id").asString().equals(trainingId)) {
-                    version = v.get("version").asInt();
-                }
-            }
-            assertThat(version).isPositive();
+            int version = versionOf(api, model, trainingId);
             JsonNode sample = flow.sample("kind=predict&" + query);
             JsonNode historic = sample.get("historic");
             JsonNode future = sample.get("future");
