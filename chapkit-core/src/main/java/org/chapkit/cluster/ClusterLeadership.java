@@ -63,6 +63,11 @@ public class ClusterLeadership {
         log.info("{} is no longer the cluster leader (epoch {})", instanceId, ended);
     }
 
+    /** This instance's id. */
+    public String instanceId() {
+        return instanceId;
+    }
+
     /** Whether this instance believes it leads (the epoch check of each write decides). */
     public boolean isLeader() {
         return leader;

@@ -55,16 +55,42 @@ public class ClusterStore {
         }
     }
 
+    /** What a member's heartbeat found. */
+    public enum Heartbeat {
+        /** Recorded: the member is alive. */
+        RECORDED,
+        /** Not recorded: the others declared the member dead; it must fence itself before it rejoins. */
+        DECLARED_DEAD,
+        /** Not recorded: the member has no row (it must register again). */
+        UNKNOWN
+    }
+
     /**
-     * Records a heartbeat; a member declared dead meanwhile (it was paused, not dead) is alive again.
-     *
-     * @return false when the member has no row (it must register again)
+     * Records a heartbeat of a member that is not declared dead (a member that had left is alive again). A member
+     * declared dead is not revived by its heartbeat: it fences itself first and {@link #register registers} again.
      */
-    public boolean heartbeat(String instanceId, Instant now) {
-        return jdbc.sql("UPDATE cluster_members SET last_heartbeat = ?, state = ? WHERE instance_id = ?")
-                        .params(UtcTimestamps.column(now), MemberState.ALIVE.name(), instanceId)
-                        .update()
-                == 1;
+    public Heartbeat heartbeat(String instanceId, Instant now) {
+        int updated = jdbc.sql("UPDATE cluster_members SET last_heartbeat = ?, state = ? WHERE instance_id = ?"
+                        + " AND state <> ?")
+                .params(UtcTimestamps.column(now), MemberState.ALIVE.name(), instanceId, MemberState.DEAD.name())
+                .update();
+        if (updated == 1) {
+            return Heartbeat.RECORDED;
+        }
+        return jdbc.sql("SELECT state FROM cluster_members WHERE instance_id = ?")
+                .param(instanceId)
+                .query(String.class)
+                .optional()
+                .map(state -> Heartbeat.DECLARED_DEAD)
+                .orElse(Heartbeat.UNKNOWN);
+    }
+
+    /** The members declared dead. */
+    public List<ClusterMember> deadMembers() {
+        return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM cluster_members WHERE state = ? ORDER BY instance_id")
+                .param(MemberState.DEAD.name())
+                .query(ClusterStore::member)
+                .list();
     }
 
     /**

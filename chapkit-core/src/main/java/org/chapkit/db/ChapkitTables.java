@@ -41,6 +41,7 @@ public record ChapkitTables(String schema) {
             "event_subjects",
             "events",
             "inbound_messages",
+            "job_attempts",
             "job_inputs",
             "job_run_log",
             "jobs",

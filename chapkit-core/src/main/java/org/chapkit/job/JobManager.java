@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -305,8 +306,9 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Stops running jobs on this instance: no new attempt starts here, running jobs get the shutdown grace period to
-     * finish, then are stopped (idempotent ones are re-queued for another instance, others are marked
+     * Stops running jobs on this instance (the graceful drain): db-scheduler stops claiming at once and no new attempt
+     * starts here, running jobs get the shutdown grace period to finish, then are stopped (idempotent ones are handed
+     * back, {@code pending} again for another instance, their cut attempt recorded; others are marked
      * {@code failed}); returns when db-scheduler has stopped. Jobs still {@code pending} stay in the database for
      * other instances (or the next start). Does nothing unless running; {@link #start(Collection, Collection)} may
      * follow.
@@ -315,6 +317,9 @@ public final class JobManager implements AutoCloseable {
         synchronized (lifecycle) {
             if (state != State.RUNNING) {
                 return;
+            }
+            if (runsJobs) {
+                scheduler.pause(); // stop claiming at once: nothing new is picked while the running jobs drain
             }
             worker.shutdown(settings.shutdownGrace());
             scheduler.stop();
@@ -605,6 +610,125 @@ public final class JobManager implements AutoCloseable {
             log.warn("Failed {} job(s) that no live instance was running", failed);
         }
         return failed;
+    }
+
+    /**
+     * The attempts of a job that were cut short (its instance died or shut down), oldest first.
+     *
+     * @param id the job's ULID
+     * @return the attempts (empty when none was cut), or empty when there is no such job
+     */
+    public Optional<List<JobAttempt>> attempts(String id) {
+        return find(id).map(job -> store.attempts(job.id()));
+    }
+
+    /**
+     * The jobs whose execution {@code instance} holds picked: running there, or about to start there.
+     *
+     * @param instance an instance name ({@link JobSettings#instanceName()}, db-scheduler's {@code picked_by})
+     * @return their ids, earliest due first
+     */
+    public List<String> jobsPickedBy(String instance) {
+        return store.pickedBy(JOB_TASK, instance);
+    }
+
+    /**
+     * Takes the job {@code jobId} over from {@code instance}, which the cluster declared dead, in one transaction
+     * (joining the caller's: the cluster leader runs it fenced by its epoch): the execution is locked while still
+     * picked by {@code instance}, then a job of an {@link JobHandler#idempotent() idempotent} type (or one that had not
+     * started) is re-queued — its execution handed back with a new version, its record {@code pending} with its
+     * attempt count kept — and any other job is failed with an error naming the instance, its execution removed.
+     * Either way the cut attempt is recorded ({@link #attempts(String)}). Because the execution changes version and is
+     * no longer picked, neither the dead instance (should it wake up) nor db-scheduler's own dead-execution handling
+     * can run or finish it again.
+     *
+     * @param instance the instance declared dead
+     * @param jobId a job from {@link #jobsPickedBy(String)}
+     * @param reason why the instance is dead, for the record (e.g. how many heartbeats it missed)
+     * @return the job's status afterwards ({@code PENDING} or {@code FAILED}), or empty when {@code instance} no longer
+     *     held the execution (it finished, or another recovery got there first)
+     */
+    public Optional<JobStatus> takeOverFrom(String instance, String jobId, String reason) {
+        return transactions.execute(status -> {
+            OptionalLong version = store.lockPicked(JOB_TASK, jobId, instance);
+            if (version.isEmpty()) {
+                return Optional.<JobStatus>empty();
+            }
+            Instant now = clock.instant();
+            Optional<Job> job = store.find(jobId);
+            if (job.isEmpty() || job.get().status().isTerminal()) {
+                store.removeExecution(JOB_TASK, jobId, version.getAsLong());
+                return job.map(Job::status);
+            }
+            Job found = job.get();
+            JobHandler<?> handler = handlers.get(found.type());
+            String cut = "instance " + instance + " was declared dead (" + reason + ") while running this job";
+            if (found.status() == JobStatus.PENDING || (handler != null && handler.idempotent())) {
+                store.releaseExecution(JOB_TASK, jobId, version.getAsLong(), now);
+                if (store.requeue(jobId)) {
+                    store.recordAttempt(
+                            jobId,
+                            new JobAttempt(
+                                    found.attempts(), instance, found.startedAt(), now, JobAttempt.REQUEUED, cut));
+                }
+                log.info("Re-queued job {} ({}) taken over from dead instance {}", jobId, found.type(), instance);
+                return Optional.of(JobStatus.PENDING);
+            }
+            store.removeExecution(JOB_TASK, jobId, version.getAsLong());
+            String error = "JobAbandoned: " + cut;
+            if (store.fail(jobId, error, null, now)) {
+                store.recordAttempt(
+                        jobId,
+                        new JobAttempt(found.attempts(), instance, found.startedAt(), now, JobAttempt.FAILED, cut));
+                if (events.enabled()) {
+                    events.publish(new JobFailed(jobId, found.type(), error));
+                }
+                metrics.finished(found.type(), JobStatus.FAILED, Duration.ZERO);
+            }
+            log.warn("Failed job {} ({}) of dead instance {}: not idempotent", jobId, found.type(), instance);
+            return Optional.of(JobStatus.FAILED);
+        });
+    }
+
+    /**
+     * Fences this instance, which the cluster declared dead while it was in fact alive (paused, or cut off from the
+     * database): it stops claiming executions, and its running attempts are stopped without writing anything more
+     * (the leader {@link #takeOverFrom(String, String, String) takes their jobs over}). {@link #unfence()} lets it
+     * work again.
+     */
+    public void fence() {
+        worker.fence(); // at once, even while a stop holds the life-cycle lock for its grace period
+        synchronized (lifecycle) {
+            Scheduler current = scheduler;
+            if (state == State.RUNNING && runsJobs && current != null) {
+                current.pause();
+            }
+        }
+    }
+
+    /** Whether this instance is {@link #fence() fenced}. */
+    public boolean isFenced() {
+        return worker.fenced();
+    }
+
+    /**
+     * Whether this instance still holds work: an attempt running here, or an execution picked by it in the database.
+     * A fenced instance rejoins once it holds none (the leader took everything over).
+     */
+    public boolean holdsWork() {
+        return worker.runningCount() > 0
+                || !store.pickedBy(JOB_TASK, settings.instanceName()).isEmpty();
+    }
+
+    /** Lets a {@link #fence() fenced} instance claim and run jobs again. */
+    public void unfence() {
+        synchronized (lifecycle) {
+            worker.unfence();
+            Scheduler current = scheduler;
+            if (state == State.RUNNING && runsJobs && current != null) {
+                current.resume();
+            }
+        }
     }
 
     /** Number of jobs running on this instance now. */

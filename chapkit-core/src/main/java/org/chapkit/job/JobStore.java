@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.chapkit.db.ChapkitTables;
@@ -335,6 +336,91 @@ final class JobStore {
                         .param("id", id)
                         .update()
                 == 1;
+    }
+
+    /** The jobs whose execution of task {@code task} is picked by {@code instance}, earliest due first. */
+    List<String> pickedBy(String task, String instance) {
+        return jdbc.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = :task AND picked"
+                        + " AND picked_by = :instance ORDER BY execution_time, task_instance")
+                .param("task", task)
+                .param("instance", instance)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Locks, in the caller's transaction, the execution of {@code jobId} if {@code instance} still holds it picked,
+     * and returns its version; empty when it does not (finished, handed back, or already taken over).
+     */
+    OptionalLong lockPicked(String task, String jobId, String instance) {
+        return jdbc.sql("SELECT version FROM scheduled_tasks WHERE task_name = :task AND task_instance = :id"
+                        + " AND picked AND picked_by = :instance FOR UPDATE")
+                .param("task", task)
+                .param("id", jobId)
+                .param("instance", instance)
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Hands a picked execution back to the queue, due at {@code now}, with a new version: the instance that picked
+     * it can neither heartbeat, reschedule nor remove it any more (db-scheduler and the final status update match
+     * on the version), and no instance sees it as a dead execution (it is not picked).
+     */
+    boolean releaseExecution(String task, String jobId, long version, Instant now) {
+        return jdbc.sql("UPDATE scheduled_tasks SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL,"
+                                + " execution_time = :now, version = version + 1 WHERE task_name = :task"
+                                + " AND task_instance = :id AND version = :version")
+                        .param("now", UtcTimestamps.column(now))
+                        .param("task", task)
+                        .param("id", jobId)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    /** Removes the execution of {@code jobId} if it still has {@code version}. */
+    boolean removeExecution(String task, String jobId, long version) {
+        return jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = :task AND task_instance = :id"
+                                + " AND version = :version")
+                        .param("task", task)
+                        .param("id", jobId)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    /** Records an attempt of {@code jobId} that was cut short. */
+    void recordAttempt(String jobId, JobAttempt attempt) {
+        jdbc.sql("INSERT INTO job_attempts (job_id, attempt, instance_id, started_at, ended_at, outcome, reason)"
+                        + " VALUES (:job, :attempt, :instance, :started, :ended, :outcome, :reason)")
+                .param("job", jobId)
+                .param("attempt", attempt.attempt())
+                .param("instance", attempt.instanceId())
+                .param("started", attempt.startedAt() == null ? null : UtcTimestamps.column(attempt.startedAt()))
+                .param("ended", UtcTimestamps.column(attempt.endedAt()))
+                .param("outcome", attempt.outcome())
+                .param(
+                        "reason",
+                        attempt.reason().length() > 2000 ? attempt.reason().substring(0, 2000) : attempt.reason())
+                .update();
+    }
+
+    /** The cut attempts of {@code jobId}, oldest first. */
+    List<JobAttempt> attempts(String jobId) {
+        return jdbc.sql("SELECT attempt, instance_id, started_at, ended_at, outcome, reason FROM job_attempts"
+                        + " WHERE job_id = :job ORDER BY id")
+                .param("job", jobId)
+                .query((rs, row) -> new JobAttempt(
+                        rs.getInt("attempt"),
+                        rs.getString("instance_id"),
+                        rs.getObject("started_at") == null ? null : UtcTimestamps.read(rs, "started_at"),
+                        UtcTimestamps.read(rs, "ended_at"),
+                        rs.getString("outcome"),
+                        rs.getString("reason")))
+                .list();
     }
 
     /** Puts a running job back to pending without counting the attempt (its handler deferred it). */

@@ -44,6 +44,7 @@ final class JobWorker {
     private final JobRunLogs runLogs;
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
+    private volatile boolean fenced;
 
     JobWorker(
             JobStore store,
@@ -75,6 +76,9 @@ final class JobWorker {
      * writes the job's final status and removes the execution in one transaction.
      */
     CompletionHandler<String> execute(String jobId) {
+        if (fenced) {
+            throw new JobFencedException(jobId); // declared dead: leave the execution to the leader's recovery
+        }
         if (shuttingDown) {
             throw new JobRequeuedException(jobId); // picked while stopping: hand it back untouched
         }
@@ -158,6 +162,9 @@ final class JobWorker {
             } finally {
                 context.detach();
             }
+            if (context.stopReason() == RunningJob.StopReason.FENCED) {
+                throw new JobFencedException(jobId);
+            }
             if (context.stopReason() == RunningJob.StopReason.CANCELLED) {
                 return finish(
                         type,
@@ -215,6 +222,10 @@ final class JobWorker {
             log.error("Job {} of type {} ended with {}", jobId, type, ex.toString(), ex);
         }
         RunningJob.StopReason reason = context.stopReason();
+        if (reason == RunningJob.StopReason.FENCED || ex instanceof JobFencedException) {
+            // This instance was declared dead: the leader takes the job over; write nothing.
+            throw ex instanceof JobFencedException fencedEx ? fencedEx : new JobFencedException(jobId);
+        }
         if (reason == null && ex instanceof JobDeferredException deferred) {
             store.defer(jobId);
             throw deferred;
@@ -227,7 +238,17 @@ final class JobWorker {
                     execution -> store.cancel(jobId, clock.instant(), execution),
                     () -> new JobCancelled(jobId, type));
         } else if (reason == RunningJob.StopReason.SHUTDOWN && handler.idempotent()) {
-            store.requeue(jobId);
+            if (store.requeue(jobId)) {
+                store.recordAttempt(
+                        jobId,
+                        new JobAttempt(
+                                context.attempt(),
+                                settings.instanceName(),
+                                started,
+                                clock.instant(),
+                                JobAttempt.REQUEUED,
+                                "instance " + settings.instanceName() + " shut down while the attempt was running"));
+            }
             throw new JobRequeuedException(jobId);
         } else if (reason == RunningJob.StopReason.SHUTDOWN) {
             String error =
@@ -264,6 +285,11 @@ final class JobWorker {
             FinalUpdate update,
             java.util.function.Supplier<? extends org.chapkit.event.ChapkitEvent> event) {
         return (complete, operations) -> {
+            if (fenced) {
+                // Declared dead between the handler's return and this update: the leader decides the job's fate.
+                throw new JobFencedException(
+                        complete.getExecution().taskInstance.getId());
+            }
             if (store.singleStatementExecutions()) {
                 Execution execution = complete.getExecution();
                 JobStore.ExecutionKey key = new JobStore.ExecutionKey(
@@ -292,7 +318,18 @@ final class JobWorker {
         }
         JobHandler<?> handler = handlers.apply(job.get().type());
         if (job.get().status() == JobStatus.PENDING || (handler != null && handler.idempotent())) {
-            store.requeue(jobId);
+            if (store.requeue(jobId)) {
+                store.recordAttempt(
+                        jobId,
+                        new JobAttempt(
+                                job.get().attempts(),
+                                complete.getExecution().pickedBy,
+                                job.get().startedAt(),
+                                clock.instant(),
+                                JobAttempt.REQUEUED,
+                                "instance " + complete.getExecution().pickedBy
+                                        + " stopped sending heartbeats while running this job"));
+            }
             log.info("Re-queueing job {} whose instance {} died", jobId, complete.getExecution().pickedBy);
             operations.reschedule(complete, clock.instant());
             return;
@@ -311,6 +348,9 @@ final class JobWorker {
     /** db-scheduler's failure handler: re-run at once when re-queued, otherwise retry a store failure later. */
     void failedExecution(ExecutionComplete complete, ExecutionOperations<String> operations) {
         Throwable cause = complete.getCause().orElse(null);
+        if (cause instanceof JobFencedException) {
+            return; // left picked by this instance, which was declared dead: the leader's recovery takes it over
+        }
         Instant next = cause instanceof JobRequeuedException
                 ? clock.instant()
                 : cause instanceof JobDeferredException deferred
@@ -335,6 +375,24 @@ final class JobWorker {
         }
         Set<String> alive = store.existing(ids);
         ids.stream().filter(id -> !alive.contains(id)).forEach(this::cancelLocal);
+    }
+
+    /**
+     * Fences this instance (it was declared dead by the others): no attempt starts, and the running ones are stopped
+     * without writing anything (no final status, no progress, no re-queue); the leader takes their jobs over.
+     */
+    void fence() {
+        fenced = true;
+        List.copyOf(running.values()).forEach(job -> job.stop(RunningJob.StopReason.FENCED));
+    }
+
+    /** Lets attempts start again after {@link #fence()}, once the leader has taken this instance's jobs over. */
+    void unfence() {
+        fenced = false;
+    }
+
+    boolean fenced() {
+        return fenced;
     }
 
     /** Lets attempts start again after {@link #shutdown(Duration)}, when the job system starts again. */
@@ -378,6 +436,19 @@ final class JobWorker {
         StringWriter out = new StringWriter();
         ex.printStackTrace(new PrintWriter(out));
         return out.toString();
+    }
+
+    /**
+     * Ends an attempt of a fenced instance without touching its execution (left picked for the leader's takeover)
+     * or its record.
+     */
+    static final class JobFencedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        JobFencedException(String jobId) {
+            super("Job " + jobId + " left to the cluster leader: this instance was declared dead", null, false, false);
+        }
     }
 
     /** Signals db-scheduler to put the execution back in the queue. */

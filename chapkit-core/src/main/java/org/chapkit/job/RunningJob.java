@@ -13,7 +13,9 @@ final class RunningJob implements JobContext {
     /** Why an attempt was stopped from outside. */
     enum StopReason {
         CANCELLED,
-        SHUTDOWN
+        SHUTDOWN,
+        /** This instance was declared dead by the others: the attempt must not write anything more. */
+        FENCED
     }
 
     private final String jobId;
@@ -74,6 +76,9 @@ final class RunningJob implements JobContext {
 
     @Override
     public void reportProgress(double fraction, String message) {
+        if (stopReason() == StopReason.FENCED) {
+            return; // the job is the leader's now: a fenced attempt writes nothing
+        }
         double clamped = Double.isNaN(fraction) ? 0 : Math.clamp(fraction, 0.0, 1.0);
         if (events == null || !events.enabled() || !progressEventDue()) {
             store.progress(jobId, clamped, message);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chapkit.TestServiceApplication;
+import org.chapkit.job.JobAttempt;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobStatus;
 import org.chapkit.job.TestJobHandlers;
@@ -32,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * short intervals: {@code node-a} and {@code node-b} have every role, {@code node-c} only {@code api}. All are listed
  * with one leader (never {@code node-c}); a member that stops heartbeating (as a killed process) is declared dead by the
  * others; when the leader stops, another takes over with a higher epoch; a write fenced with the old epoch is rejected
- * and writes nothing; jobs submitted on the api-only instance run on the workers, never on it.
+ * and writes nothing; jobs submitted on the api-only instance run on the workers, never on it; a member declared dead
+ * while it runs a job fences itself, the leader re-queues the job, and the member rejoins.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterTests {
@@ -151,6 +153,46 @@ class ClusterTests {
                         .single())
                 .as("the api-only instance picks no execution, periodic ones neither")
                 .isZero();
+    }
+
+    @Test
+    void aMemberDeclaredDeadWhileItRunsAJobFencesItselfAndRejoinsOnceTheLeaderTookTheJobOver() {
+        String worker = nodes.keySet().stream()
+                .filter(name -> !name.equals("node-c"))
+                .findFirst()
+                .orElseThrow();
+        JobManager jobs = nodes.get(worker).getBean(JobManager.class);
+        String id = jobs.submit(TestJobHandlers.SLEEP_IDEMPOTENT, new TestJobHandlers.Sleep(40, 100, null))
+                .id();
+        await().atMost(WITHIN).until(() -> jobs.get(id).status() == JobStatus.RUNNING);
+        String owner = jobs.get(id).owner();
+
+        // what the others do when it is silent too long (a long GC pause): declare it dead while it runs the job
+        jdbc(worker)
+                .sql("UPDATE cluster_members SET state = 'DEAD' WHERE instance_id = ?")
+                .param(owner)
+                .update();
+
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(jobs.attempts(id).orElseThrow())
+                        .first()
+                        .satisfies(attempt -> {
+                            assertThat(attempt.instanceId()).isEqualTo(owner);
+                            assertThat(attempt.outcome()).isEqualTo(JobAttempt.REQUEUED);
+                            assertThat(attempt.reason()).contains("instance " + owner + " was declared dead");
+                        }));
+        await().atMost(WITHIN).until(() -> jobs.get(id).status() == JobStatus.COMPLETED);
+        assertThat(jobs.get(id).attempts()).isGreaterThanOrEqualTo(2);
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(states(api(worker).get("/api/v1/cluster").json())).containsEntry(owner, "ALIVE");
+            assertThat(nodes.get(owner).getBean(JobManager.class).isFenced()).isFalse();
+        });
+        // it works again after rejoining
+        String next = nodes.get(owner)
+                .getBean(JobManager.class)
+                .submit(TestJobHandlers.SLEEP, new TestJobHandlers.Sleep(1, 10, null))
+                .id();
+        await().atMost(WITHIN).until(() -> jobs.get(next).status() == JobStatus.COMPLETED);
     }
 
     private ConfigurableApplicationContext start(String name, String roles) {

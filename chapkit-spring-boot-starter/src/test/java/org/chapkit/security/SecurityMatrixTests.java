@@ -131,6 +131,7 @@ class SecurityMatrixTests {
             new Probe("Jobs", "GET", "/api/v1/jobs/" + ID, null, Access.VIEWER),
             new Probe("Jobs", "GET", "/api/v1/jobs/" + ID + "/$stream", null, Access.VIEWER),
             new Probe("Jobs", "GET", "/api/v1/jobs/" + ID + "/$run-log", null, Access.VIEWER),
+            new Probe("Jobs", "GET", "/api/v1/jobs/" + ID + "/$attempts", null, Access.VIEWER),
             new Probe("Jobs", "DELETE", "/api/v1/jobs/" + ID, null, Access.OPERATOR),
             new Probe(
                     "ML", "GET", "/api/v1/ml/$generate-sample-data?num_locations=1&num_periods=2", null, Access.VIEWER),

@@ -86,6 +86,16 @@ public class JobController {
         return jobs.runLog(id).orElseThrow(org.chapkit.job.JobNotFoundException::new);
     }
 
+    /**
+     * The job's attempts that were cut short (its instance was declared dead, or shut down), oldest first: which
+     * instance ran each, why it ended and what became of the job. 404 for an unknown job.
+     */
+    @GetMapping("/{id}/$attempts")
+    @Operation(summary = "List a job's cut-short attempts (instance, reason, outcome)")
+    public List<org.chapkit.job.JobAttempt> attempts(@PathVariable String id) {
+        return jobs.attempts(id).orElseThrow(org.chapkit.job.JobNotFoundException::new);
+    }
+
     /** Cancels the job if it runs (on any instance), then deletes it. */
     @DeleteMapping("/{id}")
     @ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)

@@ -89,6 +89,7 @@ public final class ChapkitEndpointRules {
             rule("Jobs", DELETE, "/api/v1/jobs/{id}", OPERATOR),
             rule("Jobs", GET, "/api/v1/jobs/{id}/$stream", VIEWER),
             rule("Jobs", GET, "/api/v1/jobs/{id}/$run-log", VIEWER),
+            rule("Jobs", GET, "/api/v1/jobs/{id}/$attempts", VIEWER),
             rule("ML", POST, "/api/v1/ml/$train", OPERATOR),
             rule("ML", POST, "/api/v1/ml/$predict", OPERATOR),
             rule("ML", POST, "/api/v1/ml/$backtest", OPERATOR),

@@ -11,7 +11,8 @@ import org.chapkit.ml.api.PredictRequest;
 /**
  * Runs {@link MlWorkflow#PREDICT_JOB} jobs: the payload names the training artifact, the {@code $predict} request
  * (historic, future, geo) is the job's stored input, read once here and deleted in the transaction that stores the
- * prediction (or when the job fails).
+ * prediction (or when the job fails). Predictions are {@link #idempotent() idempotent}: an attempt cut short (its
+ * instance died or shut down) is re-queued and runs again from the stored input, which a stopped attempt keeps.
  */
 public final class MlPredictJobHandler implements JobHandler<MlJobPayload> {
 
@@ -34,6 +35,12 @@ public final class MlPredictJobHandler implements JobHandler<MlJobPayload> {
         return MlWorkflow.PREDICT_JOB;
     }
 
+    /** A prediction writes nothing before the transaction that stores it: running it again is safe. */
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
     @Override
     public String run(MlJobPayload payload, JobContext context) throws Exception {
         PredictRequest stored =
@@ -43,6 +50,7 @@ public final class MlPredictJobHandler implements JobHandler<MlJobPayload> {
         return MlTrainJobHandler.deletingInputOnFailure(
                 inputs,
                 context,
+                true,
                 () -> workflow.predict(
                         request,
                         MlTrainJobHandler.reserved(context),

@@ -68,9 +68,22 @@ public final class MlTrainJobHandler implements JobHandler<MlJobPayload> {
      * interrupted attempt is final and nothing will read the input again.
      */
     static String deletingInputOnFailure(JobInputs inputs, JobContext context, Callable<String> work) throws Exception {
+        return deletingInputOnFailure(inputs, context, false, work);
+    }
+
+    /**
+     * Like {@link #deletingInputOnFailure(JobInputs, JobContext, Callable)}; with {@code keepWhenStopped}, an attempt
+     * stopped from outside (shutdown, or its instance fenced: an idempotent job that runs again; or cancelled: the
+     * record goes, and the input with it) keeps the input.
+     */
+    static String deletingInputOnFailure(
+            JobInputs inputs, JobContext context, boolean keepWhenStopped, Callable<String> work) throws Exception {
         try {
             return work.call();
         } catch (Exception | Error ex) {
+            if (keepWhenStopped && context.isCancelled()) {
+                throw ex;
+            }
             try {
                 inputs.delete(context.jobId());
             } catch (RuntimeException cleanup) {

@@ -14,10 +14,13 @@ import org.chapkit.cluster.ClusterMembership;
 import org.chapkit.cluster.ClusterRole;
 import org.chapkit.cluster.ClusterRoles;
 import org.chapkit.cluster.ClusterStore;
+import org.chapkit.cluster.DeadMemberRecovery;
 import org.chapkit.cluster.MemberState;
+import org.chapkit.cluster.SelfFencing;
 import org.chapkit.cluster.internal.ClusterController;
 import org.chapkit.job.JobManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
@@ -99,13 +103,37 @@ public final class ChapkitClusterAutoConfiguration {
                 () -> environment.getProperty("local.server.port", Integer.class, 0),
                 properties.heartbeatInterval(),
                 properties.missedHeartbeats(),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC),
+                jobs.stream()
+                        .findFirst()
+                        .<SelfFencing>map(JobSystemFencing::new)
+                        .orElse(SelfFencing.NONE));
+    }
+
+    /** The leader's recovery of dead members' jobs, run after each heartbeat of this instance. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(JobManager.class)
+    DeadMemberRecovery chapkitDeadMemberRecovery(
+            ClusterStore store,
+            ClusterMembership membership,
+            ClusterLeadership leadership,
+            JobManager jobs,
+            ObjectProvider<Clock> clock) {
+        DeadMemberRecovery recovery = new DeadMemberRecovery(
+                store, leadership, jobs, membership.deadAfter(), clock.getIfAvailable(Clock::systemUTC));
+        membership.onBeat(recovery);
+        return recovery;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ClusterLifecycle chapkitClusterLifecycle(ClusterMembership membership) {
-        return new ClusterLifecycle(membership);
+    ClusterLifecycle chapkitClusterLifecycle(
+            ClusterMembership membership,
+            ClusterLeadership leadership,
+            @Qualifier("chapkitClusterLeaderInitiator") ObjectProvider<LockRegistryLeaderInitiator> initiator,
+            ApplicationEventPublisher events) {
+        return new ClusterLifecycle(membership, leadership, initiator::getIfAvailable, events);
     }
 
     @Bean

@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chapkit.cluster")
 public record ChapkitClusterProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("5s") Duration heartbeatInterval,
-        @DefaultValue("3") int missedHeartbeats,
+        @DefaultValue("2s") Duration heartbeatInterval,
+        @DefaultValue("6") int missedHeartbeats,
         @DefaultValue({"api", "worker", "scheduler"}) List<ClusterRole> roles,
         @DefaultValue("10s") Duration leaderLockTtl,
         @DefaultValue("2s") Duration leaderHeartbeat,

@@ -82,7 +82,11 @@ public final class ChapkitJobsAutoConfiguration {
                 transactionManager,
                 customizers.orderedStream().toList(),
                 json.mapper(),
-                settings(properties, schema.tables()),
+                settings(
+                        properties,
+                        schema.tables(),
+                        environment.getProperty(
+                                "spring.lifecycle.timeout-per-shutdown-phase", Duration.class, DEFAULT_PHASE_TIMEOUT)),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC),
                 events.getIfAvailable(() -> EventPublisher.NONE),
@@ -110,7 +114,21 @@ public final class ChapkitJobsAutoConfiguration {
         return new JobController(jobs, streamer);
     }
 
+    /** Spring's default {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+    static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** What db-scheduler may take to stop after the drain (its {@code shutdownMaxWait}). */
+    static final Duration SCHEDULER_STOP = Duration.ofSeconds(5);
+
     static JobSettings settings(ChapkitJobsProperties properties, ChapkitTables tables) {
+        return settings(properties, tables, DEFAULT_PHASE_TIMEOUT);
+    }
+
+    /**
+     * The settings; without {@code shutdown-grace}, running jobs get the shutdown phase's timeout less db-scheduler's
+     * stop, so that the drain ends within Spring's phase.
+     */
+    static JobSettings settings(ChapkitJobsProperties properties, ChapkitTables tables, Duration phaseTimeout) {
         String name = properties.instanceName();
         if (name == null || name.isBlank()) {
             name = hostName() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
@@ -123,7 +141,11 @@ public final class ChapkitJobsAutoConfiguration {
                 properties.missedHeartbeatsLimit(),
                 properties.cancelCheckInterval(),
                 properties.retention(),
-                properties.shutdownGrace(),
+                properties.shutdownGrace() != null
+                        ? properties.shutdownGrace()
+                        : phaseTimeout.compareTo(SCHEDULER_STOP) > 0
+                                ? phaseTimeout.minus(SCHEDULER_STOP)
+                                : Duration.ZERO,
                 properties.reconcileInterval(),
                 properties.exposeTraceback(),
                 tables);

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     dead and applies the recovery policy; with the defaults a dead instance's jobs are handled within about 45 s
  * @param cancelCheckInterval how often this instance checks whether a job it runs was deleted on another instance
  * @param retention how long completed, failed and canceled job records are kept before they are deleted
- * @param shutdownGrace how long a stopping instance lets running jobs finish before it interrupts them
+ * @param shutdownGrace how long a stopping instance lets running jobs finish before it hands them back (idempotent
+ *     ones) or fails them; by default Spring's {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s unless set)
+ *     less 5 s for db-scheduler's own stop, so that the drain ends within the shutdown phase
  * @param reconcileInterval how often one instance fails jobs that are {@code running} without a live execution (or
  *     {@code pending} without any); a job is looked at once it has been in that state this long
  * @param exposeTraceback whether a failed job's stack trace is kept in {@code error_traceback}, and a failed task's in
@@ -35,6 +37,6 @@ public record ChapkitJobsProperties(
         @DefaultValue("6") int missedHeartbeatsLimit,
         @DefaultValue("500ms") Duration cancelCheckInterval,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("10s") Duration shutdownGrace,
+        Duration shutdownGrace,
         @DefaultValue("1m") Duration reconcileInterval,
         @DefaultValue("true") boolean exposeTraceback) {}

@@ -26,6 +26,7 @@ import org.chapkit.job.JobStatus;
 import org.chapkit.job.JobType;
 import org.chapkit.job.TestJobHandlers;
 import org.chapkit.job.TestJobHandlers.Sleep;
+import org.chapkit.ml.ShellModelRequests;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +84,7 @@ class TracingAcrossInstancesTests {
         HttpApi.Response submitted = apiA.send(HttpRequest.newBuilder(apiA.uri("/api/v1/ml/$predict"))
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-                .POST(HttpRequest.BodyPublishers.ofString(predictRequest(trainingId))));
+                .POST(HttpRequest.BodyPublishers.ofString(ShellModelRequests.predict(trainingId))));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
         String jobId = submitted.json().get("job_id").asString();
         Job done = awaitJob(jobId, job -> job.status().isTerminal());
@@ -189,24 +190,16 @@ class TracingAcrossInstancesTests {
     }
 
     private String train() {
-        String config = apiA.postJson("/api/v1/configs", """
-                        {"name":"traced","data":{"prediction_periods":2}}""").json().get("id").asString();
-        HttpApi.Response trained = apiA.postJson("/api/v1/ml/$train", """
-                {"config_id":"%s","data":{"columns":["time_period","location","disease_cases"],
-                 "data":[["2020-01","loc_a",10],["2020-02","loc_a",14]]}}""".formatted(config));
+        String config = apiA.postJson("/api/v1/configs", ShellModelRequests.config("traced"))
+                .json()
+                .get("id")
+                .asString();
+        HttpApi.Response trained = apiA.postJson("/api/v1/ml/$train", ShellModelRequests.train(config));
         assertThat(trained.status()).as(trained.toString()).isEqualTo(202);
         Job job = awaitJob(
                 trained.json().get("job_id").asString(), done -> done.status().isTerminal());
         assertThat(job.status()).as(String.valueOf(job.error())).isEqualTo(JobStatus.COMPLETED);
         return trained.json().get("artifact_id").asString();
-    }
-
-    private static String predictRequest(String trainingId) {
-        return """
-                {"artifact_id":"%s",
-                 "historic":{"columns":["time_period","location","disease_cases"],
-                  "data":[["2020-01","loc_a",10],["2020-02","loc_a",14]]},
-                 "future":{"columns":["time_period","location"],"data":[["2020-03","loc_a"],["2020-04","loc_a"]]}}""".formatted(trainingId);
     }
 
     private Job awaitJob(String id, Predicate<Job> condition) {
