@@ -1,11 +1,12 @@
 package org.chapkit.event;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Somewhere events are delivered to: a broker, a webhook, a test's list. The dispatcher delivers the event log to
- * each destination in log order (so in order per subject), one event at a time, on a thread of its own: a slow or
- * dead destination delays only itself. Delivery is at least once: after a crash or a failed acknowledgement an event
+ * each destination in log order (so in order per subject), a batch at a time ({@link #deliverAll(List)}; by default
+ * one event after the other), on a thread of its own: a slow or dead destination delays only itself. Delivery is at least once: after a crash or a failed acknowledgement an event
  * may come again, and consumers de-duplicate by {@link EventEnvelope#id()}.
  *
  * <p>Register a destination as a Spring bean (an optional module's auto-configuration contributes it); its
@@ -48,4 +49,24 @@ public interface EventDestination {
      * @throws Exception when the event was not accepted
      */
     void deliver(EventEnvelope event) throws Exception;
+
+    /**
+     * Delivers a batch of events, in the order given (log order); returns once the destination has accepted all of
+     * them. The default delivers them one after the other with {@link #deliver(EventEnvelope)}; a broker adapter
+     * overrides it to send the batch and wait for its acknowledgements once. The batch must be accepted as a prefix:
+     * when event {@code k} is refused, report {@code k} in the exception, and an event after {@code k} that did reach
+     * the destination is delivered again after {@code k} (a duplicate, which consumers drop by id).
+     *
+     * @param events the events, oldest first (never empty)
+     * @throws PartialDeliveryException when not every event was accepted: how many from the start were
+     */
+    default void deliverAll(List<EventEnvelope> events) throws PartialDeliveryException {
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                deliver(events.get(i));
+            } catch (Exception ex) {
+                throw new PartialDeliveryException(i, ex);
+            }
+        }
+    }
 }

@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the event log to every destination after commit. Each destination has a cursor in
- * {@code event_deliveries} (the last position it has had) and a lease: one instance at a time delivers to it, event
- * after event in log order, on a virtual thread of its own, so a slow or failing destination holds up only itself. A
+ * {@code event_deliveries} (the last position it has had) and a lease: one instance at a time delivers to it, a batch
+ * after batch in log order, on a virtual thread of its own, so a slow or failing destination holds up only itself. A
  * failed delivery is retried with the destination's backoff, and the cursor stays where it is until the event is
- * delivered (or, with a bounded policy, dead-lettered): nothing is lost, order per subject is kept.
+ * delivered (or, with a bounded policy, dead-lettered): nothing is lost, order per subject is kept. Each tick first
+ * runs the log's sequencer, which gives the events committed since (by any instance) their positions.
  *
  * <p>Metrics per destination (tag {@code destination}): {@code chapkit.events.delivered}, {@code
  * chapkit.events.retries}, {@code chapkit.events.dead.letters} (counters) and {@code chapkit.events.lag} (events
@@ -293,6 +294,7 @@ public final class EventDispatcher implements AutoCloseable {
             return;
         }
         try {
+            events.sequence(); // numbers what was committed since the last tick (here and on other instances)
             long head = store.head();
             Map<String, EventStore.Delivery> rows = new LinkedHashMap<>();
             store.deliveries().forEach(row -> rows.put(row.destination(), row));
@@ -334,7 +336,11 @@ public final class EventDispatcher implements AutoCloseable {
         }
     }
 
-    /** Delivers to one destination until it is caught up, fails, or this instance loses its lease. */
+    /**
+     * Delivers to one destination until it is caught up, fails, or this instance loses its lease: a read batch at a
+     * time, handed to {@link EventDestination#deliverAll(List)} (the events it accepts), with one cursor update per
+     * batch. A crash before that update delivers the batch again (at least once).
+     */
     private void pump(EventDestination destination) {
         String name = destination.name();
         String owner = settings.instanceName();
@@ -343,67 +349,112 @@ public final class EventDispatcher implements AutoCloseable {
         try {
             while (running) {
                 Instant now = clock.instant();
-                if (!store.lease(name, owner, now, now.plus(settings.lease()))) {
-                    return;
-                }
                 EventStore.Delivery row = store.delivery(name).orElse(null);
                 if (row == null
                         || (row.nextAttemptAt() != null && row.nextAttemptAt().isAfter(now))) {
+                    return;
+                }
+                // Renew the lease only when it is not ours or half of it has gone: one write less per batch.
+                if ((!owner.equals(row.owner())
+                                || row.leaseUntil() == null
+                                || row.leaseUntil()
+                                        .isBefore(now.plus(settings.lease().dividedBy(2))))
+                        && !store.lease(name, owner, now, now.plus(settings.lease()))) {
                     return;
                 }
                 List<EventEnvelope> batch = store.read(row.position(), List.of(), null, settings.batchSize());
                 if (batch.isEmpty()) {
                     return;
                 }
-                int attempts = row.attempts();
-                for (EventEnvelope event : batch) {
-                    if (!running) {
-                        return;
-                    }
-                    if (!destination.accepts(event)) {
-                        if (!store.advance(name, owner, event.position(), 0)) {
-                            return;
-                        }
-                        continue;
-                    }
-                    try {
-                        destination.deliver(event);
-                    } catch (Exception ex) {
-                        int failures = attempts + 1;
-                        String error = errorLine(ex);
-                        Instant failedAt = clock.instant();
-                        if (policy.exhausted(failures)) {
-                            log.warn(
-                                    "Event {} ({}) goes to the dead-letter table of {} after {} attempts: {}",
-                                    event.id(),
-                                    event.type(),
-                                    name,
-                                    failures,
-                                    error);
-                            events.transactions()
-                                    .executeWithoutResult(status -> store.deadLettered(
-                                            name, owner, event.position(), failures, error, failedAt));
-                            meters.deadLettered.increment();
-                            attempts = 0;
-                            continue;
-                        }
-                        Instant since = row.failingSince() != null && attempts > 0 ? row.failingSince() : failedAt;
-                        store.failed(name, owner, failures, failedAt.plus(policy.backoff(failures)), since, error);
-                        meters.retries.increment();
-                        log.debug(
-                                "Delivering event {} to {} failed (attempt {}): {}", event.id(), name, failures, error);
-                        return;
-                    }
-                    if (!store.advance(name, owner, event.position(), 1)) {
-                        return; // the lease went to another instance, which delivers from its cursor
-                    }
-                    attempts = 0;
-                    meters.delivered.increment();
+                if (!deliverBatch(destination, policy, meters, row, batch) || batch.size() < settings.batchSize()) {
+                    // Caught up (a short batch): events numbered meanwhile come with the tick that numbered them.
+                    return;
                 }
             }
         } catch (RuntimeException ex) {
             log.warn("Delivering events to {} failed: {}", name, ex.toString());
         }
+    }
+
+    /**
+     * Delivers one read batch and moves the cursor past what was delivered, skipped or dead-lettered.
+     *
+     * @return whether to go on with the next batch (false after a failure to retry later, or a lost lease)
+     */
+    private boolean deliverBatch(
+            EventDestination destination,
+            DeliveryPolicy policy,
+            Meters meters,
+            EventStore.Delivery row,
+            List<EventEnvelope> batch) {
+        String name = destination.name();
+        String owner = settings.instanceName();
+        int attempts = row.attempts();
+        int from = 0;
+        while (from < batch.size()) {
+            if (!running) {
+                return false;
+            }
+            List<EventEnvelope> accepted = new ArrayList<>();
+            for (int i = from; i < batch.size(); i++) {
+                if (destination.accepts(batch.get(i))) {
+                    accepted.add(batch.get(i));
+                }
+            }
+            if (accepted.isEmpty()) {
+                // Nothing left it wants: the rest counts as delivered (skipped).
+                return store.advance(name, owner, batch.getLast().position(), 0);
+            }
+            PartialDeliveryException partial = null;
+            try {
+                destination.deliverAll(accepted);
+            } catch (PartialDeliveryException ex) {
+                partial = ex;
+            } catch (RuntimeException ex) {
+                partial = new PartialDeliveryException(0, ex);
+            }
+            if (partial == null) {
+                meters.delivered.increment(accepted.size());
+                // the lease went to another instance when this fails: it delivers from its cursor
+                return store.advance(name, owner, batch.getLast().position(), accepted.size());
+            }
+            int delivered = Math.min(Math.max(0, partial.delivered()), accepted.size() - 1);
+            EventEnvelope refused = accepted.get(delivered);
+            meters.delivered.increment(delivered);
+            long before = refused.position() - 1; // everything before the refused event was delivered or skipped
+            if (before > row.position() && !store.advance(name, owner, before, delivered)) {
+                return false;
+            }
+            Throwable cause = partial.getCause() != null ? partial.getCause() : partial;
+            int failures = (delivered > 0 ? 0 : attempts) + 1;
+            String error = errorLine(cause);
+            Instant failedAt = clock.instant();
+            if (!policy.exhausted(failures)) {
+                Instant since =
+                        row.failingSince() != null && attempts > 0 && delivered == 0 ? row.failingSince() : failedAt;
+                store.failed(name, owner, failures, failedAt.plus(policy.backoff(failures)), since, error);
+                meters.retries.increment();
+                log.debug("Delivering event {} to {} failed (attempt {}): {}", refused.id(), name, failures, error);
+                return false;
+            }
+            log.warn(
+                    "Event {} ({}) goes to the dead-letter table of {} after {} attempts: {}",
+                    refused.id(),
+                    refused.type(),
+                    name,
+                    failures,
+                    error);
+            boolean moved = Boolean.TRUE.equals(events.transactions()
+                    .execute(status -> store.deadLettered(name, owner, refused.position(), failures, error, failedAt)));
+            if (!moved) {
+                return false;
+            }
+            meters.deadLettered.increment();
+            attempts = 0;
+            row = new EventStore.Delivery(name, refused.position(), 0, null, null, null, owner, row.leaseUntil(), 0, 0);
+            from = batch.indexOf(refused) + 1;
+        }
+        return true;
     }
 
     private Meters meters(String destination) {

@@ -23,13 +23,16 @@ import tools.jackson.databind.ObjectMapper;
  * transaction of the state change; the log is read in order by the dispatcher, the HTTP history and the change
  * stream.
  *
- * <p>Events published in a transaction are appended together right before it commits (the last statements of the
- * transaction, so the log's head row is locked only for the commit itself); those listening with
- * {@link #onAppended(Runnable)} hear of them after the commit.
+ * <p>Events published in a transaction are inserted together right before it commits, without a position: appending
+ * transactions do not wait for each other. After the commit a single sequencer (run by the {@link EventDispatcher};
+ * one at a time across instances) gives them their positions and per-subject sequence
+ * numbers in append order; readers see an event once it has its position. Those listening with
+ * {@link #onAppended(Runnable)} hear of an append after its commit (the dispatcher, which then sequences it).
  */
 public final class EventLog implements EventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+    private static final int SEQUENCER_BATCH = 500;
 
     private final EventStore store;
     private final ObjectMapper mapper;
@@ -73,7 +76,7 @@ public final class EventLog implements EventPublisher {
                 mapper.writeValueAsString(event));
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            transactions.executeWithoutResult(status -> store.append(List.of(pending)));
+            store.append(List.of(pending)); // one statement: auto-committed
             appended();
             return;
         }
@@ -105,6 +108,23 @@ public final class EventLog implements EventPublisher {
     }
 
     /**
+     * Numbers the committed events that have no position yet, in append order, as many as there are; one sequencer at
+     * a time (the log's head row is its lock).
+     *
+     * @return how many events were numbered
+     */
+    int sequence() {
+        int limit = Math.max(settings.batchSize(), SEQUENCER_BATCH);
+        int total = 0;
+        int numbered;
+        do {
+            numbered = Objects.requireNonNull(transactions.execute(status -> store.sequence(limit)));
+            total += numbered;
+        } while (numbered == limit);
+        return total;
+    }
+
+    /**
      * Calls {@code listener} after every commit that appended events (on the committing thread: keep it short).
      *
      * @param listener what to call
@@ -125,7 +145,7 @@ public final class EventLog implements EventPublisher {
     }
 
     /**
-     * The position of the last committed event.
+     * The position of the last sequenced event (committed events get theirs right after their commit).
      *
      * @return the head, 0 for an empty log
      */

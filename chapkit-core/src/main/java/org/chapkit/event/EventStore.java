@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.chapkit.db.ChapkitTables;
 import org.chapkit.time.UtcTimestamps;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,10 +27,14 @@ final class EventStore {
             + " last_error, owner, lease_until, delivered, dead_lettered";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final ChapkitTables tables;
     private final ObjectMapper mapper;
 
     EventStore(DataSource dataSource, ChapkitTables tables, ObjectMapper mapper) {
         this.jdbc = tables.jdbc(JdbcClient.create(dataSource));
+        this.batch = new JdbcTemplate(dataSource);
+        this.tables = tables;
         this.mapper = mapper;
     }
 
@@ -47,51 +55,111 @@ final class EventStore {
             long deadLettered) {}
 
     /**
-     * Appends events in the caller's transaction. Taking the log's head row first serializes appending transactions
-     * until they commit, so positions become visible in commit order and a reader that has seen position n never
-     * sees a smaller one appear later.
+     * Appends events in the caller's transaction: inserts only, without a position or a sequence number, so appending
+     * transactions never wait for each other (the {@code append_order} identity orders them). {@link #sequence(int)}
+     * numbers them after they committed.
      */
     void append(List<Pending> events) {
-        jdbc.sql("UPDATE event_log_head SET position = position + :n WHERE id = 1")
-                .param("n", events.size())
-                .update();
-        long last = head();
-        long position = last - events.size();
-        for (Pending event : events) {
-            position++;
-            long sequence = nextSequence(event.subject());
-            jdbc.sql("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (:position, :id, :type, :source, :subject,"
-                            + " :sequence, :time, :data)")
-                    .param("position", position)
-                    .param("id", event.id())
-                    .param("type", event.type())
-                    .param("source", event.source())
-                    .param("subject", event.subject())
-                    .param("sequence", sequence)
-                    .param("time", UtcTimestamps.column(event.time()))
-                    .param("data", event.data())
-                    .update();
+        String sql = tables.qualify(
+                "INSERT INTO events (id, type, source, subject, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)");
+        if (events.size() == 1) {
+            Pending event = events.getFirst();
+            batch.update(
+                    sql,
+                    event.id(),
+                    event.type(),
+                    event.source(),
+                    event.subject(),
+                    UtcTimestamps.column(event.time()),
+                    event.data());
+            return;
         }
+        batch.batchUpdate(sql, events, events.size(), (statement, event) -> {
+            statement.setString(1, event.id());
+            statement.setString(2, event.type());
+            statement.setString(3, event.source());
+            statement.setString(4, event.subject());
+            statement.setObject(5, UtcTimestamps.column(event.time()));
+            statement.setString(6, event.data());
+        });
     }
 
-    private long nextSequence(String subject) {
-        int updated = jdbc.sql("UPDATE event_subjects SET sequence = sequence + 1 WHERE subject = :subject")
-                .param("subject", subject)
-                .update();
-        if (updated == 0) {
-            // Only one transaction appends at a time (the head row), so no other insert of this subject can race.
-            jdbc.sql("INSERT INTO event_subjects (subject, sequence) VALUES (:subject, 1)")
-                    .param("subject", subject)
-                    .update();
-            return 1;
-        }
-        return jdbc.sql("SELECT sequence FROM event_subjects WHERE subject = :subject")
-                .param("subject", subject)
+    /** A committed event without a position yet. */
+    private record Unsequenced(long appendOrder, String subject) {}
+
+    /**
+     * The sequencer's step, in the caller's transaction: takes the log's head row (one sequencer at a time, across
+     * instances), then gives up to {@code limit} committed events without a position the next positions and their
+     * subjects' next sequence numbers, in append order, and moves the head. Positions therefore commit in increasing
+     * order: a reader that has seen position n never sees a smaller one appear later.
+     *
+     * @return how many events were numbered
+     */
+    int sequence(int limit) {
+        long head = jdbc.sql("SELECT position FROM event_log_head WHERE id = 1 FOR UPDATE")
                 .query(Long.class)
                 .single();
+        List<Unsequenced> pending = jdbc.sql("SELECT append_order, subject FROM events WHERE position IS NULL"
+                        + " ORDER BY append_order LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, row) -> new Unsequenced(rs.getLong("append_order"), rs.getString("subject")))
+                .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> known = new HashMap<>();
+        List<String> subjects =
+                pending.stream().map(Unsequenced::subject).distinct().toList();
+        jdbc.sql("SELECT subject, sequence FROM event_subjects WHERE subject IN (:subjects)")
+                .param("subjects", subjects)
+                .query(rs -> {
+                    known.put(rs.getString("subject"), rs.getLong("sequence"));
+                });
+        Map<String, Long> last = new LinkedHashMap<>(known);
+        List<long[]> numbered = new ArrayList<>(pending.size());
+        long position = head;
+        for (Unsequenced event : pending) {
+            long sequence = last.merge(event.subject(), 1L, Long::sum);
+            numbered.add(new long[] {++position, sequence, event.appendOrder()});
+        }
+        batch.batchUpdate(
+                tables.qualify("UPDATE events SET position = ?, sequence = ? WHERE append_order = ?"),
+                numbered,
+                numbered.size(),
+                (statement, values) -> {
+                    statement.setLong(1, values[0]);
+                    statement.setLong(2, values[1]);
+                    statement.setLong(3, values[2]);
+                });
+        List<Map.Entry<String, Long>> updated = new ArrayList<>();
+        List<Map.Entry<String, Long>> inserted = new ArrayList<>();
+        last.entrySet().forEach(entry -> {
+            if (!known.containsKey(entry.getKey())) {
+                inserted.add(entry);
+            } else if (!known.get(entry.getKey()).equals(entry.getValue())) {
+                updated.add(entry);
+            }
+        });
+        // Only the sequencer holding the head row writes event_subjects, so no other insert of a subject can race.
+        subjectCounters("UPDATE event_subjects SET sequence = ? WHERE subject = ?", updated);
+        subjectCounters("INSERT INTO event_subjects (sequence, subject) VALUES (?, ?)", inserted);
+        jdbc.sql("UPDATE event_log_head SET position = :position WHERE id = 1")
+                .param("position", position)
+                .update();
+        return pending.size();
     }
 
-    /** The position of the last committed event (0 when none). */
+    private void subjectCounters(String sql, List<Map.Entry<String, Long>> counters) {
+        if (counters.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(tables.qualify(sql), counters, counters.size(), (statement, counter) -> {
+            statement.setLong(1, counter.getValue());
+            statement.setString(2, counter.getKey());
+        });
+    }
+
+    /** The position of the last sequenced event (0 when none). */
     long head() {
         return jdbc.sql("SELECT position FROM event_log_head WHERE id = 1")
                 .query(Long.class)

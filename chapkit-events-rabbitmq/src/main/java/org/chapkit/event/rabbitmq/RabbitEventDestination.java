@@ -2,13 +2,16 @@ package org.chapkit.event.rabbitmq;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.chapkit.event.EventDestination;
 import org.chapkit.event.EventEnvelope;
+import org.chapkit.event.PartialDeliveryException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -24,7 +27,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * — bind {@code org.chapkit.job.*} or {@code #}), the event id as AMQP {@code message-id} and the CloudEvents JSON as the
  * persistent body. {@link #deliver} returns only when the broker has confirmed the message (publisher confirms), so the
  * outbox marks an event delivered once RabbitMQ has it; a nack, a timeout or a lost connection throws and the outbox
- * retries the same event before any later one.
+ * retries the same event before any later one. A batch ({@link #deliverAll(List)}) is published on one channel, in
+ * order, and its confirms are awaited together: it counts as delivered up to the first event not confirmed.
  *
  * <p>The destination owns its connection factory (a connection of its own in {@code CORRELATED} confirm mode, which
  * a shared channel cache cannot switch on per channel) and closes it with {@link #close()}. The exchange is declared
@@ -98,6 +102,67 @@ public final class RabbitEventDestination implements EventDestination, AutoClose
         } catch (AmqpException | TimeoutException ex) {
             declared = false;
             throw ex;
+        }
+    }
+
+    /**
+     * Publishes the batch on one channel (so in order) and then waits, within {@code confirm-timeout}, for the
+     * broker's confirm of each: the batch is delivered up to the first event that was nacked, not confirmed in time,
+     * or not sent (a lost connection). Events after that one are sent again with it (consumers drop the copies by
+     * {@code message-id}).
+     *
+     * @param events the events, in log order
+     * @throws PartialDeliveryException when not every event was confirmed: how many from the start were
+     */
+    @Override
+    public void deliverAll(List<EventEnvelope> events) throws PartialDeliveryException {
+        List<CorrelationData> sent = new ArrayList<>(events.size());
+        RuntimeException sendFailure = null;
+        try {
+            if (declare && !declared) {
+                admin.declareExchange(new TopicExchange(exchange, true, false));
+                declared = true;
+            }
+            template.invoke(operations -> {
+                for (EventEnvelope event : events) {
+                    CorrelationData correlation = new CorrelationData(event.id());
+                    operations.send(exchange, event.type(), message(event), correlation);
+                    sent.add(correlation);
+                }
+                return null;
+            });
+        } catch (AmqpException ex) {
+            declared = false;
+            sendFailure = ex;
+        }
+        long deadline = System.nanoTime() + confirmTimeout.toNanos();
+        for (int i = 0; i < sent.size(); i++) {
+            EventEnvelope event = events.get(i);
+            try {
+                CorrelationData.Confirm confirm =
+                        sent.get(i).getFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!confirm.ack()) {
+                    declared = false;
+                    throw new PartialDeliveryException(
+                            i, new UndeliveredEventException(event, "the broker nacked it: " + confirm.reason()));
+                }
+            } catch (ExecutionException ex) {
+                declared = false;
+                throw new PartialDeliveryException(
+                        i, new UndeliveredEventException(event, "the confirm failed: " + ex.getCause(), ex.getCause()));
+            } catch (TimeoutException ex) {
+                declared = false;
+                throw new PartialDeliveryException(
+                        i,
+                        new UndeliveredEventException(
+                                event, "no confirm within " + confirmTimeout.toMillis() + " ms", ex));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new PartialDeliveryException(i, ex);
+            }
+        }
+        if (sent.size() < events.size()) {
+            throw new PartialDeliveryException(sent.size(), sendFailure);
         }
     }
 
