@@ -123,9 +123,6 @@ class TracingAcrossInstancesTests {
                 .toList();
         assertThat(jdbc).anySatisfy(query -> assertThat(ancestors(query, byId)).contains(submit.getSpanId()));
         assertThat(jdbc).anySatisfy(query -> assertThat(ancestors(query, byId)).contains(store.getSpanId()));
-        // One span per statement, none per connection (chapkit.tracing.jdbc-connections is off by default).
-        assertThat(spansOf(traceId))
-                .noneSatisfy(span -> assertThat(span.getName()).isEqualTo("connection"));
         assertThat(spansOf(traceId))
                 .allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(traceId));
     }
