@@ -7,7 +7,9 @@ import org.chapkit.test.ServiceTestOnH2;
 import org.chapkit.test.ServiceTestOnPostgres;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The synchronous inference endpoints against the sample model: KServe Open Inference Protocol V2 and MLflow's
  * {@code /invocations} answer with the same numbers as a {@code $predict} job on the same version and data, and bad
- * requests get each protocol's error shape.
+ * requests get each protocol's error shape; alias moves and archiving through this instance reach them at once,
+ * another instance's within the resolution TTL.
  */
 class SyncInferenceTests {
 
@@ -35,6 +38,9 @@ class SyncInferenceTests {
         @LocalServerPort
         int port;
 
+        @Autowired
+        JdbcClient jdbc;
+
         @Test
         void v2AndInvocationsGiveTheNumbersOfPredict() throws Exception {
             HttpApi api = new HttpApi(port);
@@ -43,13 +49,7 @@ class SyncInferenceTests {
             String config = flow.createConfig("{\"prediction_periods\":3,\"n_samples\":3,\"lags\":1}");
             String query = "config_id=" + config + "&seed=9&num_locations=2&num_periods=24";
             String trainingId = flow.train(config, flow.sample(query).get("data"));
-            int version = -1;
-            for (JsonNode v : api.get("/api/v1/models/" + model + "/versions").json()) {
-                if (v.get("artifact_id").asString().equals(trainingId)) {
-                    version = v.get("version").asInt();
-                }
-            }
-            assertThat(version).isPositive();
+            int version = versionOf(api, model, trainingId);
             JsonNode sample = flow.sample("kind=predict&" + query);
             JsonNode historic = sample.get("historic");
             JsonNode future = sample.get("future");
@@ -129,6 +129,81 @@ class SyncInferenceTests {
             assertThat(metadata.get("versions").toString()).contains("\"" + version + "\"");
             assertThat(metadata.get("inputs").get(0).get("name").asString()).isEqualTo("time_period");
             assertThat(api.get("/ping").status()).isEqualTo(200);
+        }
+
+        @Test
+        void thisInstancesRegistryChangesReachInferenceAtOnceAndOtherInstancesWithinTheTtl() throws Exception {
+            HttpApi api = new HttpApi(port);
+            ForecastFlow flow = new ForecastFlow(api);
+            String model = api.get("/api/v1/models").json().get(0).get("name").asString();
+            String config = flow.createConfig("{\"prediction_periods\":2,\"n_samples\":2,\"lags\":1}");
+            String query = "config_id=" + config + "&seed=5&num_locations=2&num_periods=18";
+            JsonNode data = flow.sample(query).get("data");
+            int first = versionOf(api, model, flow.train(config, data));
+            int second = versionOf(api, model, flow.train(config, data));
+            JsonNode sample = flow.sample("kind=predict&" + query);
+            ObjectNode infer = JSON.createObjectNode();
+            ArrayNode inputs = infer.putArray("inputs");
+            addTensors(inputs, "", sample.get("future"));
+            addTensors(inputs, "historic.", sample.get("historic"));
+            String alias = "cached-" + second;
+
+            moveAlias(api, model, alias, first);
+            assertThat(answeringVersion(api, model, alias, infer)).isEqualTo(first);
+            moveAlias(api, model, alias, second);
+            assertThat(answeringVersion(api, model, alias, infer)).isEqualTo(second);
+
+            // another instance moves the alias: straight in the table, past this instance's resolution cache, which
+            // serves the old target for at most chapkit.ml.models.cache.resolution-ttl (1 s)
+            assertThat(jdbc.sql("UPDATE ml_model_aliases SET version = ? WHERE model = ? AND alias = ?")
+                            .params(first, model, alias)
+                            .update())
+                    .isEqualTo(1);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(6).toNanos();
+            int seen = answeringVersion(api, model, alias, infer);
+            while (seen != first && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                seen = answeringVersion(api, model, alias, infer);
+            }
+            assertThat(seen).as("the other instance's move, after the TTL").isEqualTo(first);
+
+            assertThat(api.send("DELETE", "/api/v1/models/" + model + "/aliases/" + alias, null, null)
+                            .status())
+                    .isEqualTo(204);
+            var gone = api.postJson("/v2/models/" + model + "/versions/" + alias + "/infer", infer.toString());
+            assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
+
+            assertThat(answeringVersion(api, model, Integer.toString(second), infer))
+                    .isEqualTo(second);
+            var archived = api.postJson("/api/v1/models/" + model + "/versions/" + second + "/$archive", "{}");
+            assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+            var refused = api.postJson("/v2/models/" + model + "/versions/" + second + "/infer", infer.toString());
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().get("error").asString()).contains("archived");
+        }
+
+        private static int versionOf(HttpApi api, String model, String trainingId) {
+            for (JsonNode v : api.get("/api/v1/models/" + model + "/versions").json()) {
+                if (v.get("artifact_id").asString().equals(trainingId)) {
+                    return v.get("version").asInt();
+                }
+            }
+            throw new AssertionError("no version of training " + trainingId);
+        }
+
+        private static void moveAlias(HttpApi api, String model, String alias, int version) {
+            var moved = api.send(
+                    "PUT",
+                    "/api/v1/models/" + model + "/aliases/" + alias,
+                    "application/json",
+                    "{\"version\":" + version + "}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        }
+
+        private static int answeringVersion(HttpApi api, String model, String version, ObjectNode infer) {
+            var answer = api.postJson("/v2/models/" + model + "/versions/" + version + "/infer", infer.toString());
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            return Integer.parseInt(answer.json().get("model_version").asString());
         }
 
         @Test

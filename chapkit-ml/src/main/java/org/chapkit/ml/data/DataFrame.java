@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -45,6 +46,29 @@ public record DataFrame(List<String> columns, List<List<Object>> rows, DataFrame
      */
     public static DataFrame of(List<String> columns, List<List<Object>> rows) {
         return new DataFrame(columns, rows, null);
+    }
+
+    /**
+     * A frame from JSON cells given column by column (the inference protocols' tensors), each cell read as the
+     * frame's JSON deserializer reads the same JSON value ({@code $predict}'s frames), so a value reaches a model as
+     * the same Java value whichever way it came.
+     *
+     * @param columns the columns in order, each its name and its cells top to bottom; all of one length
+     * @return the frame, without schema
+     * @throws IllegalArgumentException when the columns differ in length
+     */
+    public static DataFrame ofJsonColumns(Map<String, ? extends List<? extends JsonNode>> columns) {
+        int rowCount = -1;
+        for (Map.Entry<String, ? extends List<? extends JsonNode>> column : columns.entrySet()) {
+            if (rowCount >= 0 && column.getValue().size() != rowCount) {
+                throw new IllegalArgumentException("column " + column.getKey() + " has "
+                        + column.getValue().size() + " values, the others " + rowCount);
+            }
+            rowCount = column.getValue().size();
+        }
+        List<String> names = List.copyOf(columns.keySet());
+        List<List<? extends JsonNode>> cells = new ArrayList<>(columns.values());
+        return new DataFrame(names, DataFrameJson.rowsOfColumns(cells, Math.max(rowCount, 0)), null);
     }
 
     /**

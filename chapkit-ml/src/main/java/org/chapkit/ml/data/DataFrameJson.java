@@ -8,6 +8,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.ser.std.StdSerializer;
@@ -171,5 +172,37 @@ final class DataFrameJson {
                 default -> ctxt.readTree(p);
             };
         }
+    }
+
+    /**
+     * Builds rows from JSON cells given column by column, converting each cell exactly as {@link Deserializer} does
+     * for the same JSON (integers to {@code Long} or {@code BigInteger}, other numbers to {@code Double}, strings,
+     * booleans, {@code null}; arrays and objects stay {@code JsonNode}s), without building a JSON document first.
+     */
+    static List<List<Object>> rowsOfColumns(List<? extends List<? extends JsonNode>> columns, int rowCount) {
+        ColumnarRows.Builder rows = new ColumnarRows.Builder();
+        for (int row = 0; row < rowCount; row++) {
+            rows.startRow();
+            for (int index = 0; index < columns.size(); index++) {
+                JsonNode cell = columns.get(index).get(row);
+                if (cell == null || cell.isNull() || cell.isMissingNode()) {
+                    rows.putNull(index);
+                } else if (cell.isString()) {
+                    rows.putString(index, cell.stringValue());
+                } else if (cell.isBoolean()) {
+                    rows.putBoolean(index, cell.booleanValue());
+                } else if (cell.isBigInteger()) {
+                    rows.putObject(index, cell.bigIntegerValue());
+                } else if (cell.isIntegralNumber()) {
+                    rows.putLong(index, cell.longValue());
+                } else if (cell.isNumber()) {
+                    rows.putDouble(index, cell.doubleValue());
+                } else {
+                    rows.putObject(index, cell.deepCopy());
+                }
+            }
+            rows.endRow(columns.size());
+        }
+        return rows.build();
     }
 }

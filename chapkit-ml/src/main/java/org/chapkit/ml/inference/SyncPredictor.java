@@ -3,7 +3,9 @@ package org.chapkit.ml.inference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chapkit.ml.data.DataFrame;
 import org.chapkit.ml.geo.FeatureCollection;
 import org.chapkit.ml.registry.ModelRegistry;
@@ -16,7 +18,10 @@ import org.chapkit.ml.service.MlWorkflow;
  * Predicts at once, without a job, with a registered model version: the model comes from the {@link ModelCache}
  * (loaded from storage on a miss, checked and seal-verified as for {@code $predict}), and the prediction runs
  * through {@link MlWorkflow#predictWith}, the code path of {@code $predict} jobs, so both give the same numbers.
- * A bare model goes through its A/B routing like {@code $predict}; the shadow is not run (nothing is stored here). Counts {@code ml.inference.requests} per model, version and protocol.
+ * A bare model goes through its A/B routing like {@code $predict}; the shadow is not run (nothing is stored here).
+ * What a selection resolves to comes from {@link ModelRegistry#routeCached} (at most
+ * {@code chapkit.ml.models.cache.resolution-ttl} old for another instance's changes). Counts
+ * {@code ml.inference.requests} per model, version and protocol.
  */
 public final class SyncPredictor {
 
@@ -24,6 +29,9 @@ public final class SyncPredictor {
     private final ModelRegistry registry;
     private final ModelCache cache;
     private final MeterRegistry meters;
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+    private record CounterKey(String model, int version, String protocol) {}
 
     /**
      * Creates the predictor.
@@ -88,19 +96,22 @@ public final class SyncPredictor {
             String routingKey,
             String protocol)
             throws Exception {
-        ModelVersion version = registry.route(selector, routingKey).version();
+        // resolved from the registry's short-lived resolution cache: no registry query per request
+        ModelVersion version = registry.routeCached(selector, routingKey).version();
         requireFrame("future", future);
         DataFrame history = historic == null ? DataFrame.of(future.columns(), List.of()) : historic;
         var model = cache.get(version.artifactId(), workflow::load);
         DataFrame predictions = workflow.predictWith(model, history, future, geo, RunContext.none())
                 .prediction()
                 .content();
-        Counter.builder("ml.inference.requests")
-                .description("Synchronous predictions per model version")
-                .tag("model", version.model())
-                .tag("version", Integer.toString(version.version()))
-                .tag("protocol", protocol)
-                .register(meters)
+        counters.computeIfAbsent(
+                        new CounterKey(version.model(), version.version(), protocol),
+                        key -> Counter.builder("ml.inference.requests")
+                                .description("Synchronous predictions per model version")
+                                .tag("model", key.model())
+                                .tag("version", Integer.toString(key.version()))
+                                .tag("protocol", key.protocol())
+                                .register(meters))
                 .increment();
         return new Prediction(version, predictions);
     }

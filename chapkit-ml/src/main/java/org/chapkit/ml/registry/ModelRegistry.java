@@ -3,6 +3,7 @@ package org.chapkit.ml.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.chapkit.id.Ulids;
 import org.chapkit.problem.FieldError;
@@ -42,6 +44,7 @@ public final class ModelRegistry {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final String defaultModel;
+    private final ResolutionCache resolutions;
 
     /**
      * Creates the registry.
@@ -59,11 +62,35 @@ public final class ModelRegistry {
             TransactionOperations transactions,
             Clock clock,
             String defaultModel) {
+        this(jdbc, mapper, transactions, clock, defaultModel, Duration.ZERO);
+    }
+
+    /**
+     * Creates the registry with a resolution cache for {@link #routeCached}.
+     *
+     * @param jdbc the client of chapkit's tables (qualified with chapkit's schema, if any)
+     * @param mapper the mapper lineage is stored with (chapkit's own)
+     * @param transactions runs each change in one transaction (joining the caller's, if any)
+     * @param clock the clock of the registry's timestamps
+     * @param defaultModel the service's model: where trainings register and what {@code $predict} selects
+     *     without a {@code model}
+     * @param resolutionTtl how long {@link #routeCached} may answer from memory what a selection resolves to and a
+     *     model's routing rule; changes made through this registry are seen at once, those of other instances after
+     *     at most this long; {@link Duration#ZERO} reads the database every time
+     */
+    public ModelRegistry(
+            JdbcClient jdbc,
+            ObjectMapper mapper,
+            TransactionOperations transactions,
+            Clock clock,
+            String defaultModel,
+            Duration resolutionTtl) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultModel = requireName(defaultModel, "model");
+        this.resolutions = new ResolutionCache(resolutionTtl);
     }
 
     /**
@@ -106,6 +133,7 @@ public final class ModelRegistry {
         Objects.requireNonNull(lineage, "lineage");
         Ulids.requireValid(artifactId);
         return transactions.execute(status -> {
+            resolutions.invalidateOnCommit();
             int version;
             int bumped = jdbc.sql("UPDATE ml_models SET next_version = next_version + 1 WHERE name = :name")
                     .param("name", model)
@@ -289,6 +317,7 @@ public final class ModelRegistry {
     public AliasMove setAlias(String name, String alias, int version, Integer expectedVersion) {
         requireAlias(alias);
         return transactions.execute(status -> {
+            resolutions.invalidateOnCommit();
             lockModel(name);
             ModelVersion target = version(name, version);
             if (target.status() == ModelVersion.Status.ARCHIVED) {
@@ -331,6 +360,7 @@ public final class ModelRegistry {
      */
     public AliasMove deleteAlias(String name, String alias, Integer expectedVersion) {
         return transactions.execute(status -> {
+            resolutions.invalidateOnCommit();
             lockModel(name);
             Optional<Integer> current = aliasTarget(name, alias);
             if (current.isEmpty()) {
@@ -383,6 +413,7 @@ public final class ModelRegistry {
      */
     public ModelVersion archive(String name, int version) {
         return transactions.execute(status -> {
+            resolutions.invalidateOnCommit();
             lockModel(name);
             ModelVersion found = version(name, version);
             if (!found.aliases().isEmpty()) {
@@ -431,6 +462,7 @@ public final class ModelRegistry {
     public RoutingRule setRouting(String name, RoutingRule rule) {
         Objects.requireNonNull(rule, "rule");
         return transactions.execute(status -> {
+            resolutions.invalidateOnCommit();
             lockModel(name);
             List<String> aliases = new ArrayList<>(
                     rule.splits().stream().map(RoutingRule.Split::alias).toList());
@@ -464,10 +496,12 @@ public final class ModelRegistry {
      */
     public boolean deleteRouting(String name) {
         requireModel(name);
-        return jdbc.sql("DELETE FROM ml_model_routes WHERE model = :model")
+        boolean deleted = jdbc.sql("DELETE FROM ml_model_routes WHERE model = :model")
                         .param("model", name)
                         .update()
                 > 0;
+        resolutions.invalidateOnCommit();
+        return deleted;
     }
 
     /**
@@ -482,22 +516,59 @@ public final class ModelRegistry {
      * @throws ModelRegistryConflictException when the chosen version is archived
      */
     public RoutedVersion route(ModelSelector selector, String routingKey) {
-        if (selector.version() != null || selector.alias() != null) {
-            return new RoutedVersion(resolve(selector), selector.alias(), Optional.empty(), null);
+        return route(selector, routingKey, this::resolve, this::routing);
+    }
+
+    /**
+     * As {@link #route}, from the resolution cache: what a selection resolves to and a model's routing rule are read
+     * from the database at most once per resolution TTL (the routing choice itself is made per call). The
+     * registry's own changes (registrations, alias moves, archiving, routing rules) empty the cache when they
+     * commit; another instance's are seen after at most the TTL. The synchronous inference endpoints route with
+     * this; {@code $predict} reads the database every time.
+     *
+     * @param selector the selection
+     * @param routingKey the routing key, or {@code null}
+     * @return the answering version, and the shadow one if the rule has one
+     * @throws ModelNotFoundException when the model, version or an alias does not exist (never cached)
+     * @throws ModelRegistryConflictException when the chosen version is archived
+     */
+    public RoutedVersion routeCached(ModelSelector selector, String routingKey) {
+        if (!resolutions.enabled()) {
+            return route(selector, routingKey);
         }
-        String name = selector.model() == null ? defaultModel : selector.model();
-        Optional<RoutingRule> rule = routing(name);
+        return route(
+                selector,
+                routingKey,
+                s -> resolutions.get(
+                        new ResolutionCache.Key(modelOf(s), s.version(), s.alias(), false), () -> resolve(s)),
+                name -> resolutions.get(new ResolutionCache.Key(name, null, null, true), () -> routing(name)));
+    }
+
+    private RoutedVersion route(
+            ModelSelector selector,
+            String routingKey,
+            Function<ModelSelector, ModelVersion> resolver,
+            Function<String, Optional<RoutingRule>> rules) {
+        if (selector.version() != null || selector.alias() != null) {
+            return new RoutedVersion(resolver.apply(selector), selector.alias(), Optional.empty(), null);
+        }
+        String name = modelOf(selector);
+        Optional<RoutingRule> rule = rules.apply(name);
         if (rule.isEmpty()) {
-            return new RoutedVersion(resolve(selector), null, Optional.empty(), null);
+            return new RoutedVersion(resolver.apply(selector), null, Optional.empty(), null);
         }
         String alias = rule.get().choose(routingKey);
-        ModelVersion chosen = resolve(new ModelSelector(name, null, alias));
+        ModelVersion chosen = resolver.apply(new ModelSelector(name, null, alias));
         String shadowAlias = rule.get().shadow();
         Optional<ModelVersion> shadow = shadowAlias == null
                 ? Optional.empty()
-                : Optional.of(resolve(new ModelSelector(name, null, shadowAlias)))
+                : Optional.of(resolver.apply(new ModelSelector(name, null, shadowAlias)))
                         .filter(version -> version.version() != chosen.version());
         return new RoutedVersion(chosen, alias, shadow, shadow.isPresent() ? shadowAlias : null);
+    }
+
+    private String modelOf(ModelSelector selector) {
+        return selector.model() == null ? defaultModel : selector.model();
     }
 
     private void requireExpected(String name, String alias, Optional<Integer> current, Integer expected) {

@@ -306,4 +306,42 @@ class ColumnarDecodeTests {
             default -> randomCell(List.of("int", "double", "bool", "string").get(random.nextInt(4)), random);
         };
     }
+
+    @Test
+    void jsonColumnsHoldWhatTheDeserializerReadsFromTheSameJson() {
+        String json = "{\"columns\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"],"
+                + "\"data\":[[1,2.5,\"x\",true,null,12345678901234567890],[2.0,-0.0,null,false,7,{\"k\":[1]}],"
+                + "[-3,1e300,\"\",true,null,[1,\"y\"]]]}";
+        DataFrame decoded = mapper.readValue(json, DataFrame.class);
+        JsonNode tree = mapper.readTree(json);
+        Map<String, List<JsonNode>> columns = new LinkedHashMap<>();
+        for (int column = 0; column < tree.get("columns").size(); column++) {
+            List<JsonNode> cells = new ArrayList<>();
+            for (JsonNode row : tree.get("data")) {
+                cells.add(row.get(column));
+            }
+            columns.put(tree.get("columns").get(column).asString(), cells);
+        }
+
+        DataFrame built = DataFrame.ofJsonColumns(columns);
+
+        assertThat(built.rows()).isInstanceOf(ColumnarRows.class);
+        assertThat(built.columns()).isEqualTo(decoded.columns());
+        assertThat(built.rows()).isEqualTo(decoded.rows());
+        for (int row = 0; row < decoded.size(); row++) {
+            for (int column = 0; column < decoded.columns().size(); column++) {
+                Object want = decoded.rows().get(row).get(column);
+                Object got = built.rows().get(row).get(column);
+                assertThat(got == null ? null : got.getClass())
+                        .as("row %d column %d", row, column)
+                        .isEqualTo(want == null ? null : want.getClass());
+            }
+        }
+        assertThat(built.rows().get(0).get(5)).isEqualTo(new BigInteger("12345678901234567890"));
+        assertThat(DataFrame.ofJsonColumns(Map.of()).isEmpty()).isTrue();
+        assertThatThrownBy(() -> DataFrame.ofJsonColumns(
+                        Map.of("a", List.of(tree.get("data").get(0).get(0)), "b", List.<JsonNode>of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("values, the others");
+    }
 }

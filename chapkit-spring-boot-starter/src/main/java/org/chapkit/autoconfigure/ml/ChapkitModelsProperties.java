@@ -1,5 +1,6 @@
 package org.chapkit.autoconfigure.ml;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,8 +24,13 @@ public record ChapkitModelsProperties(
      *
      * @param maxModels most models kept decoded
      * @param maxSize most bytes of stored models (the artifacts' content sizes) kept decoded
+     * @param resolutionTtl how long the synchronous endpoints keep what a model, version or alias resolves to and a
+     *     model's routing rule before reading the registry again: the longest another instance's alias move,
+     *     archiving or routing change takes to be seen (this instance's own changes are seen at once); {@code 0}
+     *     reads the registry on every request
      */
     public record Cache(
             @DefaultValue("8") int maxModels,
-            @DefaultValue("256MB") DataSize maxSize) {}
+            @DefaultValue("256MB") DataSize maxSize,
+            @DefaultValue("1s") Duration resolutionTtl) {}
 }

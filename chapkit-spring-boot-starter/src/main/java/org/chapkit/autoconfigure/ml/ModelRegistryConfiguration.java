@@ -56,7 +56,8 @@ class ModelRegistryConfiguration {
                 json.mapper(),
                 new TransactionTemplate(transactionManager),
                 clock.getIfAvailable(Clock::systemUTC),
-                name);
+                name,
+                properties.cache().resolutionTtl());
         registry.ensureModel(name);
         return registry;
     }

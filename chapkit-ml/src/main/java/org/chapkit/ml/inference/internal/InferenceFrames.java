@@ -7,14 +7,14 @@ import java.util.Map;
 import org.chapkit.ml.data.DataFrame;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds {@link DataFrame}s from the inference protocols' JSON: columns with their cells become
- * {@code {"columns": …, "data": …}} and are read with the same deserializer as {@code $predict}'s frames, so a
- * value reaches the model as the same Java value whichever endpoint it came through.
+ * Builds {@link DataFrame}s from the inference protocols' JSON: columns with their cells go straight into a frame
+ * ({@link DataFrame#ofJsonColumns}, which converts cells as the frame deserializer does), pandas orientations are
+ * read with the same deserializer as {@code $predict}'s frames, so a value reaches the model as the same Java value
+ * whichever endpoint it came through.
  */
 final class InferenceFrames {
 
@@ -26,25 +26,11 @@ final class InferenceFrames {
 
     /** A frame from columns, each a list of cells of equal length. */
     DataFrame fromColumns(Map<String, List<JsonNode>> columns, String what) {
-        int rows = -1;
-        for (Map.Entry<String, List<JsonNode>> column : columns.entrySet()) {
-            if (rows >= 0 && column.getValue().size() != rows) {
-                throw new IllegalArgumentException(what + ": column " + column.getKey() + " has "
-                        + column.getValue().size() + " values, the others " + rows);
-            }
-            rows = column.getValue().size();
+        try {
+            return DataFrame.ofJsonColumns(columns);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(what + ": " + ex.getMessage(), ex);
         }
-        ObjectNode frame = mapper.createObjectNode();
-        ArrayNode names = frame.putArray("columns");
-        columns.keySet().forEach(names::add);
-        ArrayNode data = frame.putArray("data");
-        for (int row = 0; row < Math.max(rows, 0); row++) {
-            ArrayNode cells = data.addArray();
-            for (List<JsonNode> column : columns.values()) {
-                cells.add(column.get(row));
-            }
-        }
-        return read(frame, what);
     }
 
     /** A frame from pandas' {@code split} orientation: {@code {"columns": […], "data": [[…], …]}}. */
