@@ -38,8 +38,19 @@ final class KafkaBroker {
      * @return the consumer, subscribed
      */
     static KafkaConsumer<String, byte[]> consumer(String topic) {
+        return consumer(bootstrapServers(), topic);
+    }
+
+    /**
+     * A consumer of {@code topic} on another broker, reading from the beginning.
+     *
+     * @param bootstrap that broker's bootstrap servers
+     * @param topic the topic
+     * @return the consumer, subscribed
+     */
+    static KafkaConsumer<String, byte[]> consumer(String bootstrap, String topic) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, byte[]> consumer =

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.awaitility.Awaitility;
 import org.chapkit.events.test.Brokers;
 import org.chapkit.events.test.EventFlow;
+import org.chapkit.events.test.KilledService;
 import org.chapkit.events.test.app.EventsTestApplication;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +70,10 @@ class KafkaEventsTests {
         }
     }
 
+    static String topic() {
+        return topic;
+    }
+
     static Map<String, Object> properties(String bootstrap) {
         Map<String, Object> properties = new HashMap<>(EventsTestApplication.FAST_DELIVERY);
         properties.put("spring.kafka.bootstrap-servers", bootstrap);
@@ -104,6 +109,14 @@ class KafkaEventsTests {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> EventFlow.jobsCompleted(run, received));
         }
         EventFlow.assertJobsArrivedInOrder(run, received, false);
+    }
+
+    @Test
+    void eventsCommittedBeforeTheServiceWasKilledArriveAfterARestartOnPostgres() throws Exception {
+        KilledService.eventsCommittedBeforeAKillArriveAfterTheRestart(
+                properties("127.0.0.1:" + Brokers.refusingPort()),
+                properties(KafkaBroker.bootstrapServers()),
+                () -> received);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.chapkit.events.test.Brokers;
 import org.chapkit.events.test.EventFlow;
+import org.chapkit.events.test.KilledService;
 import org.chapkit.events.test.TcpProxy;
 import org.chapkit.events.test.app.EventsTestApplication;
 import org.chapkit.test.TestDatabases;
@@ -142,6 +143,12 @@ class NatsEventsTests {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> EventFlow.jobsCompleted(run, received()));
         }
         EventFlow.assertJobsArrivedInOrder(run, received(), false);
+    }
+
+    @Test
+    void eventsCommittedBeforeTheServiceWasKilledArriveAfterARestartOnPostgres() throws Exception {
+        KilledService.eventsCommittedBeforeAKillArriveAfterTheRestart(
+                properties(Brokers.refusingPort()), properties(proxy.port()), NatsEventsTests::received);
     }
 
     private static int port(ConfigurableApplicationContext context) {

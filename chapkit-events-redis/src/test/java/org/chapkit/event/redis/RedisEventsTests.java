@@ -10,6 +10,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.chapkit.events.test.Brokers;
 import org.chapkit.events.test.EventFlow;
+import org.chapkit.events.test.KilledService;
 import org.chapkit.events.test.TcpProxy;
 import org.chapkit.events.test.app.EventsTestApplication;
 import org.chapkit.test.TestDatabases;
@@ -121,6 +122,12 @@ class RedisEventsTests {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> EventFlow.jobsCompleted(run, received()));
         }
         EventFlow.assertJobsArrivedInOrder(run, received(), false);
+    }
+
+    @Test
+    void eventsCommittedBeforeTheServiceWasKilledArriveAfterARestartOnPostgres() throws Exception {
+        KilledService.eventsCommittedBeforeAKillArriveAfterTheRestart(
+                properties(Brokers.refusingPort()), properties(proxy.port()), RedisEventsTests::received);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
-    private final String targetHost;
-    private final int targetPort;
+    private volatile String targetHost;
+    private volatile int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
@@ -47,6 +47,17 @@ public final class TcpProxy implements AutoCloseable {
      */
     public int port() {
         return server.getLocalPort();
+    }
+
+    /**
+     * Forwards new connections to another address (a broker started after the proxy, which advertises it).
+     *
+     * @param host the broker's host
+     * @param port the broker's port
+     */
+    public void forwardTo(String host, int port) {
+        this.targetHost = host;
+        this.targetPort = port;
     }
 
     /** Takes the broker away: closes every connection and drops new ones until {@link #restore()}. */

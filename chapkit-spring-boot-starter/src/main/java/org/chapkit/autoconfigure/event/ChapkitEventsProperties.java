@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     delivered right after commit); also the change stream's poll interval
  * @param lease how long an instance owns a destination's delivery without renewing it; another instance takes over
  *     after it
- * @param batchSize events read per query by the dispatcher
+ * @param batchSize events read per query by the dispatcher, and delivered to a destination as one batch (one cursor
+ *     update)
  * @param progressInterval the least time between two {@code org.chapkit.job.progressed} events of one job
  * @param retention how long events stay in the log once every destination has had them (history and stream resumes
  *     reach this far back)

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exchange the topic exchange events are published to, with the event type as routing key
  * @param declareExchange whether chapkit declares the exchange (durable topic) before publishing; switch off when the
  *     broker's topology is managed elsewhere and the service may not declare
- * @param confirmTimeout how long one event waits for the broker's publisher confirm before the attempt counts as
- *     failed and is retried
+ * @param confirmTimeout how long a batch of events waits for the broker's publisher confirms before the attempt
+ *     counts as failed (from the first event not confirmed) and is retried
  * @param commands the inbound command queue
  */
 @ConfigurationProperties("chapkit.events.rabbitmq")

@@ -29,6 +29,11 @@ public class EventsTestApplication {
             "chapkit.events.delivery.initial-backoff", "100ms",
             "chapkit.events.delivery.max-backoff", "500ms");
 
+    /**
+     * The system property naming the file {@link #main(String[])} writes the service's port to once it serves.
+     */
+    public static final String PORT_FILE = "chapkit.test.port-file";
+
     /** The trained model: a mean. */
     public record Mean(double value) {}
 
@@ -52,6 +57,29 @@ public class EventsTestApplication {
                     return DataFrame.of(List.of("time_period", "location", "sample_0"), rows);
                 })
                 .build();
+    }
+
+    /**
+     * Starts the service in this JVM's own process (a child JVM of a test, {@code ChildService}): the arguments are
+     * {@code --name=value} properties, the database among them ({@code --spring.datasource.url=…}); the port goes to
+     * the file named by {@link #PORT_FILE}.
+     *
+     * @param args the properties
+     * @throws java.io.IOException when the port file cannot be written
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            properties.put(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        String database = String.valueOf(properties.remove("spring.datasource.url"));
+        ConfigurableApplicationContext context = start(database, properties);
+        String port = context.getEnvironment().getRequiredProperty("local.server.port");
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty(PORT_FILE));
+        java.nio.file.Path written = file.resolveSibling(file.getFileName() + ".tmp");
+        java.nio.file.Files.writeString(written, port);
+        java.nio.file.Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
