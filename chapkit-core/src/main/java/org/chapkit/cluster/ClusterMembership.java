@@ -44,24 +44,6 @@ public class ClusterMembership implements AutoCloseable {
      * @param interval time between heartbeats
      * @param missedHeartbeats heartbeats a member may miss before the others declare it dead
      * @param clock source of heartbeat timestamps (members' clocks should agree to well within an interval)
-     */
-    public ClusterMembership(
-            ClusterStore store,
-            ClusterMember self,
-            IntSupplier port,
-            Duration interval,
-            int missedHeartbeats,
-            Clock clock) {
-        this(store, self, port, interval, missedHeartbeats, clock, SelfFencing.NONE);
-    }
-
-    /**
-     * @param store the cluster tables
-     * @param self this instance as it registers (its state, timestamps and port are set here)
-     * @param port its HTTP port, asked for when it registers (the web server has started by then)
-     * @param interval time between heartbeats
-     * @param missedHeartbeats heartbeats a member may miss before the others declare it dead
-     * @param clock source of heartbeat timestamps (members' clocks should agree to well within an interval)
      * @param fencing what this instance stops when it finds itself declared dead
      */
     public ClusterMembership(
