@@ -97,7 +97,10 @@ public interface RunLog {
 
     /**
      * The last value of each metric logged through this log (this attempt's), by name in the order the names first
-     * appeared: what a training's model version records as its metrics.
+     * appeared: what a training's model version records as its metrics. The values are kept in memory for the
+     * attempt, so they stay the true last values even after the log is full ({@value #MAX_ENTRIES} entries) and
+     * further entries are no longer stored: a model version's metrics never stop at the cap, while the stored
+     * log (and an MLflow export of it) does and carries the {@value #TRUNCATED_TAG} tag.
      *
      * @return a snapshot of the latest values
      */
