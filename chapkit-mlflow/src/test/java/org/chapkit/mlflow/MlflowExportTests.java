@@ -15,10 +15,10 @@ import org.chapkit.events.test.app.EventsTestApplication;
 import org.chapkit.mlflow.MlflowTestServer.Run;
 import org.chapkit.mlflow.app.MlflowTestApplication;
 import org.chapkit.test.HttpApi;
-import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,12 +26,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MLflow export on the real service (H2, a real port, the real outbox) against {@link MlflowTestServer}, an
+ * The MLflow export on the real service (H2 in {@link MlflowExportOnH2Tests}, PostgreSQL in {@link
+ * MlflowExportOnPostgresTests}; a real port, the real outbox) against {@link MlflowTestServer}, an
  * MLflow-REST-compatible server written from MLflow's REST API docs: trainings become runs with the config's params,
  * chapkit's tags, the run log's metric points and the job's status; MLflow answering 503, breaking off in the middle
  * of an export or not answering at all neither fails nor holds a training, and its run still arrives once.
  */
-class MlflowExportTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MlflowExportTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SERVICE = "mlflow-test";
@@ -40,8 +42,11 @@ class MlflowExportTests {
     private static ConfigurableApplicationContext service;
     private static HttpApi api;
 
+    /** The {@code spring.datasource.*} properties of a fresh database for this run's service (url at least). */
+    abstract Map<String, Object> datasource();
+
     @BeforeAll
-    static void start() {
+    void start() {
         mlflow = MlflowTestServer.start();
         Map<String, Object> properties = new HashMap<>(EventsTestApplication.FAST_DELIVERY);
         properties.put("chapkit.service.id", SERVICE);
@@ -51,12 +56,15 @@ class MlflowExportTests {
         properties.put("chapkit.mlflow.request-timeout", "5s");
         properties.put("chapkit.mlflow.service-url", "https://models.example.org");
         properties.put("chapkit.mlflow.registry.enabled", "true");
-        service = EventsTestApplication.start(MlflowTestApplication.class, TestDatabases.freshH2(), properties);
+        Map<String, Object> datasource = datasource();
+        properties.putAll(datasource);
+        service = EventsTestApplication.start(
+                MlflowTestApplication.class, (String) datasource.get("spring.datasource.url"), properties);
         api = new HttpApi(Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port")));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (service != null) {
             service.close();
         }
