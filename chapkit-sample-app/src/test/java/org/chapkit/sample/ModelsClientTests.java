@@ -66,6 +66,7 @@ class ModelsClientTests {
                 assertThat(runLog.metric("train_rmse")).isNotEmpty();
                 assertThat(runLog.params()).containsKeys("locations", "prediction_periods", "lags");
                 assertThat(runLog.tags()).containsEntry("chapkit.config_id", config);
+                assertThat(client.jobs().attempts(trained.jobId())).isEmpty();
                 assertThat(version.lineage().metrics())
                         .containsEntry("train_rmse", runLog.latestMetrics().get("train_rmse"));
                 assertThat(client.models().version(model, version.version())).isEqualTo(version);

@@ -20,6 +20,7 @@ public final class JobClient {
     private final JavaType recordType;
     private final JavaType listType;
     private final JavaType runLogType;
+    private final JavaType attemptsType;
     private final Sleeper sleeper;
 
     /**
@@ -36,6 +37,7 @@ public final class JobClient {
         this.recordType = http.types().constructType(JobRecord.class);
         this.listType = http.types().constructCollectionType(List.class, JobRecord.class);
         this.runLogType = http.types().constructType(JobRunLog.class);
+        this.attemptsType = http.types().constructCollectionType(List.class, JobAttempt.class);
         this.sleeper = sleeper;
     }
 
@@ -82,6 +84,17 @@ public final class JobClient {
      */
     public JobRunLog runLog(String id) {
         return http.get(path(id) + "/$run-log", null, runLogType);
+    }
+
+    /**
+     * A job's attempts that were cut short (its instance was declared dead, or shut down), oldest first
+     * ({@code GET $attempts}). Empty for a job that ran to its end.
+     *
+     * @param id the job's ULID
+     * @return the cut-short attempts
+     */
+    public List<JobAttempt> attempts(String id) {
+        return http.get(path(id) + "/$attempts", null, attemptsType);
     }
 
     /**
