@@ -189,7 +189,8 @@ final class JobStore {
                     .query(JobStore::map)
                     .list();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE status = :status ORDER BY submitted_at DESC, id DESC")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE " + unfinishedIf(status)
+                        + "status = :status ORDER BY submitted_at DESC, id DESC")
                 .param("status", status.wireName())
                 .query(JobStore::map)
                 .list();
@@ -482,7 +483,8 @@ final class JobStore {
             return failOrphansOneByOne(jobTask, cutoff, now, failed);
         }
         int running = jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error"
-                        + " WHERE status = 'running' AND started_at < :cutoff AND NOT EXISTS (SELECT 1 FROM"
+                        + " WHERE finished_at IS NULL AND status = 'running' AND started_at < :cutoff AND NOT EXISTS"
+                        + " (SELECT 1 FROM"
                         + " scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id AND s.picked)")
                 .param("now", UtcTimestamps.column(now))
                 .param("error", "JobAbandoned: no live instance was running this job any more")
@@ -490,7 +492,8 @@ final class JobStore {
                 .param("task", jobTask)
                 .update();
         int pending = jdbc.sql("UPDATE jobs SET status = 'failed', finished_at = :now, error = :error"
-                        + " WHERE status = 'pending' AND submitted_at < :cutoff AND NOT EXISTS (SELECT 1 FROM"
+                        + " WHERE finished_at IS NULL AND status = 'pending' AND submitted_at < :cutoff AND NOT EXISTS"
+                        + " (SELECT 1 FROM"
                         + " scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id)")
                 .param("now", UtcTimestamps.column(now))
                 .param("error", "JobAbandoned: the job's execution was lost before it started")
@@ -500,10 +503,10 @@ final class JobStore {
         return running + pending;
     }
 
-    private static final String RUNNING_ORPHAN = "status = 'running' AND started_at < :cutoff AND NOT EXISTS (SELECT 1"
-            + " FROM scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id AND s.picked)";
-    private static final String PENDING_ORPHAN = "status = 'pending' AND submitted_at < :cutoff AND NOT EXISTS (SELECT"
-            + " 1 FROM scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id)";
+    private static final String RUNNING_ORPHAN = "finished_at IS NULL AND status = 'running' AND started_at < :cutoff"
+            + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id AND s.picked)";
+    private static final String PENDING_ORPHAN = "finished_at IS NULL AND status = 'pending' AND submitted_at < :cutoff"
+            + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks s WHERE s.task_name = :task AND s.task_instance = jobs.id)";
 
     private int failOrphansOneByOne(
             String jobTask, Instant cutoff, Instant now, java.util.function.Predicate<Orphan> failed) {
@@ -542,10 +545,19 @@ final class JobStore {
     }
 
     long count(JobStatus status) {
-        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE status = :status")
+        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE " + unfinishedIf(status) + "status = :status")
                 .param("status", status.wireName())
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The condition that lets a query for pending or running jobs use the index on {@code finished_at}: status is in
+     * no index, so that a job's claim (pending to running) is an in-place (HOT) update on PostgreSQL, and an unfinished
+     * job is one without {@code finished_at} (every end sets it, nothing else does). Empty for the final statuses.
+     */
+    private static String unfinishedIf(JobStatus status) {
+        return status == JobStatus.PENDING || status == JobStatus.RUNNING ? "finished_at IS NULL AND " : "";
     }
 
     /** The pending jobs of one type: how many, and when the oldest was submitted. */
@@ -554,8 +566,8 @@ final class JobStore {
     /** Pending jobs by type (all instances). */
     Map<String, PendingType> pendingByType() {
         Map<String, PendingType> byType = new java.util.HashMap<>();
-        jdbc.sql("SELECT type, COUNT(*) AS n, MIN(submitted_at) AS oldest FROM jobs WHERE status = 'pending'"
-                        + " GROUP BY type")
+        jdbc.sql("SELECT type, COUNT(*) AS n, MIN(submitted_at) AS oldest FROM jobs WHERE finished_at IS NULL"
+                        + " AND status = 'pending' GROUP BY type")
                 .query((rs, row) -> byType.put(
                         rs.getString("type"), new PendingType(rs.getLong("n"), UtcTimestamps.read(rs, "oldest"))))
                 .list();
@@ -563,8 +575,8 @@ final class JobStore {
     }
 
     int purgeFinishedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM jobs WHERE status IN ('completed', 'failed', 'canceled')"
-                        + " AND finished_at < :cutoff")
+        return jdbc.sql("DELETE FROM jobs WHERE finished_at < :cutoff"
+                        + " AND status IN ('completed', 'failed', 'canceled')")
                 .param("cutoff", UtcTimestamps.column(cutoff))
                 .update();
     }

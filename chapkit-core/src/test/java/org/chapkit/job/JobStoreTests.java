@@ -290,6 +290,54 @@ class JobStoreTests {
             assertThat(store.find(canceled).orElseThrow().status()).isEqualTo(JobStatus.CANCELED);
         }
 
+        @Test
+        void onPostgresAJobsClaimIsAnInPlaceUpdateThatWritesNoIndex() {
+            if (!database.vendor().equals("postgresql")) {
+                return; // heap-only updates are PostgreSQL's
+            }
+            // One transaction, so that the statistics of this transaction count this job's updates and no other's.
+            long hotUpdates = database.transactions().execute(status -> {
+                String id = Ulids.newUlid();
+                store.insertWithExecution(
+                        id, SLEEP.name(), "1", NOW, null, null, false, "chapkit-job", id.getBytes(), NOW);
+                assertThat(store.claim(id, "instance-a", NOW)).isPresent();
+                assertThat(store.complete(id, "instance-a", null, NOW.plusSeconds(1)))
+                        .isTrue();
+                return database.jdbc()
+                        .sql("SELECT pg_stat_get_xact_tuples_hot_updated('jobs'::regclass)")
+                        .query(Long.class)
+                        .single();
+            });
+
+            assertThat(hotUpdates)
+                    .as("the claim changes no indexed column; the end sets finished_at, which is indexed")
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void unfinishedJobsAreFoundByStatusAmongManyFinishedOnes() {
+            String pending = Ulids.newUlid();
+            String running = running("instance-a", NOW);
+            String requeued = running("instance-b", NOW);
+            store.insert(pending, SLEEP.name(), "null", NOW, null);
+            assertThat(store.requeue(requeued)).isTrue();
+            for (int i = 0; i < 20; i++) {
+                String completed = running("instance-a", NOW);
+                store.complete(completed, "instance-a", null, NOW.plusSeconds(i));
+                String canceled = Ulids.newUlid();
+                store.insert(canceled, SLEEP.name(), "null", NOW, null);
+                store.cancel(canceled, NOW.plusSeconds(i));
+            }
+
+            assertThat(store.list(JobStatus.PENDING)).extracting(Job::id).containsExactlyInAnyOrder(pending, requeued);
+            assertThat(store.list(JobStatus.RUNNING)).extracting(Job::id).containsExactly(running);
+            assertThat(store.count(JobStatus.PENDING)).isEqualTo(2);
+            assertThat(store.count(JobStatus.RUNNING)).isEqualTo(1);
+            assertThat(store.count(JobStatus.COMPLETED)).isEqualTo(20);
+            assertThat(store.list(JobStatus.CANCELED)).hasSize(20);
+            assertThat(store.pendingByType().get(SLEEP.name()).count()).isEqualTo(2);
+        }
+
         private long executions(String id) {
             return database.jdbc()
                     .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = :id")
