@@ -84,6 +84,21 @@ class WebhookTests {
             return created.json().get("id").asString();
         }
 
+        /**
+         * One sample of this webhook's delivery meters on the Prometheus page, as an operator's scraper reads it: e.g.
+         * {@code chapkit_events_retries_total}; fails when the page has no sample of it.
+         */
+        private double deliveryMeter(String family) {
+            String prefix = family + "{destination=\"" + WebhookManager.DESTINATION_PREFIX + webhook + "\"";
+            return api.get("/metrics")
+                    .body()
+                    .lines()
+                    .filter(line -> line.startsWith(prefix))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("/metrics has no sample of " + prefix + "}"));
+        }
+
         private static EventEnvelope envelope(Receiver.Request request) {
             return EventEnvelope.fromJson(new String(request.body(), StandardCharsets.UTF_8));
         }
@@ -137,6 +152,14 @@ class WebhookTests {
             assertThat(tries).extracting(Receiver.Request::status).containsExactly(500, 500, 500, 200);
             assertThat(api.get("/api/v1/webhooks/" + webhook + "/dead-letters").json())
                     .isEmpty();
+            assertThat(deliveryMeter("chapkit_events_retries_total")).isEqualTo(3);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(deliveryMeter("chapkit_events_delivered_total"))
+                            .isGreaterThanOrEqualTo(1));
+            assertThat(deliveryMeter("chapkit_events_dead_letters_total")).isZero();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(deliveryMeter("chapkit_events_lag_events"))
+                            .isZero());
         }
 
         @Test
@@ -157,6 +180,8 @@ class WebhookTests {
             assertThat(letter.get("error").asString()).contains("HTTP 500");
             assertThat(letter.get("type").asString()).isEqualTo(ConfigCreated.TYPE);
             assertThat(receiver.requests()).hasSize(2);
+            assertThat(deliveryMeter("chapkit_events_dead_letters_total")).isEqualTo(1);
+            assertThat(deliveryMeter("chapkit_events_retries_total")).isEqualTo(1);
 
             receiver.dead(false);
             HttpApi.Response replayed = api.postJson(

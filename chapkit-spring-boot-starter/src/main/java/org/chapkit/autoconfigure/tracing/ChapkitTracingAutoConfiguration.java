@@ -88,7 +88,10 @@ public final class ChapkitTracingAutoConfiguration {
         }
     }
 
-    /** JDBC spans through datasource-micrometer; only inside a traced request or job (not db-scheduler's polling). */
+    /**
+     * JDBC statement spans (and connection spans, if asked for) through datasource-micrometer; only inside a traced
+     * request or job (not db-scheduler's polling).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DataSourceObservationListener.class)
     @ConditionalOnBooleanProperty(name = "chapkit.tracing.jdbc", matchIfMissing = true)
@@ -123,11 +126,25 @@ public final class ChapkitTracingAutoConfiguration {
             return (name, context) -> !name.startsWith("jdbc.") || hasRealParent(context);
         }
 
+        /** A span per connection, its statements' spans below it ({@code chapkit.tracing.jdbc-connections=true}). */
         @Bean
         @Order(0)
         @ConditionalOnMissingBean
+        @ConditionalOnBooleanProperty("chapkit.tracing.jdbc-connections")
         ConnectionTracingObservationHandler chapkitJdbcConnectionTracingHandler(Tracer tracer) {
             return new ConnectionTracingObservationHandler(tracer);
+        }
+
+        /** No span per connection (the default): statement spans sit right below the request's or job's span. */
+        @Bean
+        @Order(0)
+        @ConditionalOnMissingBean(ConnectionTracingObservationHandler.class)
+        @ConditionalOnBooleanProperty(
+                name = "chapkit.tracing.jdbc-connections",
+                havingValue = false,
+                matchIfMissing = true)
+        ConnectionWithoutSpanHandler chapkitJdbcConnectionWithoutSpanHandler(Tracer tracer) {
+            return new ConnectionWithoutSpanHandler(tracer);
         }
 
         @Bean

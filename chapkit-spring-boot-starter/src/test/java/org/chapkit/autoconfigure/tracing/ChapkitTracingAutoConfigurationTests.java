@@ -2,7 +2,9 @@ package org.chapkit.autoconfigure.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import javax.sql.DataSource;
@@ -33,7 +35,7 @@ class ChapkitTracingAutoConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasBean("chapkitJobAttemptLinkingHandler").hasBean("chapkitTraceIdFilter");
-            assertThat(context).hasSingleBean(ConnectionTracingObservationHandler.class);
+            assertThat(context).hasSingleBean(ConnectionWithoutSpanHandler.class);
             assertThat(context).hasSingleBean(QueryTracingObservationHandler.class);
             assertThat(context.getBean(DataSource.class)).isInstanceOf(ProxyDataSource.class);
             assertThat(context).doesNotHaveBean(SecurityObservationSettings.class);
@@ -62,6 +64,35 @@ class ChapkitTracingAutoConfigurationTests {
         });
         runner.withPropertyValues("chapkit.tracing.security=false")
                 .run(context -> assertThat(context).hasSingleBean(SecurityObservationSettings.class));
+    }
+
+    @Test
+    void jdbcObservationsOnlyBelowARealOne() {
+        runner.run(context -> {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig()
+                    .observationHandler(observation -> true)
+                    .observationPredicate(context.getBean("chapkitJdbcParentOnly", ObservationPredicate.class));
+            assertThat(Observation.createNotStarted("jdbc.query", registry).isNoop())
+                    .as("no parent: db-scheduler's polling")
+                    .isTrue();
+            Observation.createNotStarted("job.run", registry)
+                    .observe(() -> assertThat(Observation.createNotStarted("jdbc.query", registry)
+                                    .isNoop())
+                            .isFalse());
+        });
+    }
+
+    @Test
+    void connectionSpansOnlyWhenAskedFor() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(ConnectionWithoutSpanHandler.class);
+            assertThat(context).doesNotHaveBean(ConnectionTracingObservationHandler.class);
+        });
+        runner.withPropertyValues("chapkit.tracing.jdbc-connections=true").run(context -> {
+            assertThat(context).hasSingleBean(ConnectionTracingObservationHandler.class);
+            assertThat(context).doesNotHaveBean(ConnectionWithoutSpanHandler.class);
+        });
     }
 
     @Test

@@ -123,6 +123,9 @@ class TracingAcrossInstancesTests {
                 .toList();
         assertThat(jdbc).anySatisfy(query -> assertThat(ancestors(query, byId)).contains(submit.getSpanId()));
         assertThat(jdbc).anySatisfy(query -> assertThat(ancestors(query, byId)).contains(store.getSpanId()));
+        // A statement's span sits right below the span it ran in: no connection spans by default.
+        assertThat(jdbc).anySatisfy(query -> assertThat(query.getParentSpanId()).isEqualTo(store.getSpanId()));
+        assertThat(spansOf(traceId)).noneMatch(span -> span.getName().equals("connection"));
         assertThat(spansOf(traceId))
                 .allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(traceId));
     }
