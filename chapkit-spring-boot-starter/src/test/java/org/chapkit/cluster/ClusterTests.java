@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chapkit.TestServiceApplication;
+import org.chapkit.autoconfigure.taskrun.ChapkitTaskRunAutoConfiguration;
 import org.chapkit.job.JobAttempt;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobStatus;
@@ -134,6 +135,38 @@ class ClusterTests {
     }
 
     @Test
+    void theClusterWideSingletonsRunOnTheLeaderOnly() {
+        String firing = ChapkitTaskRunAutoConfiguration.SCHEDULE_FIRING_TASK;
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(nodes.values())
+                        .anySatisfy(node -> assertThat(
+                                        node.getBean(LeaderOnlyWork.class).runsOf(firing))
+                                .isPositive()));
+        // Only members that have led (held a term) ever did the work; another test may stop a leader meanwhile.
+        List<String> leaders = new ArrayList<>();
+        api(nodes.keySet().iterator().next())
+                .get("/api/v1/cluster")
+                .json()
+                .get("leadership_history")
+                .forEach(term -> leaders.add(term.get("leader_id").asString()));
+        nodes.forEach((name, node) -> {
+            if (node.getBean(LeaderOnlyWork.class).runsOf(firing) > 0) {
+                assertThat(leaders).as("%s fired schedules", name).contains(name);
+            }
+        });
+        assertThat(nodes.get("node-c").getBean(LeaderOnlyWork.class).runsOf(firing))
+                .as("the api-only instance never leads")
+                .isZero();
+        assertThat(jdbc("node-c")
+                        .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?")
+                        .param(firing)
+                        .query(Long.class)
+                        .single())
+                .as("in a cluster the singletons are not db-scheduler tasks")
+                .isZero();
+    }
+
+    @Test
     void jobsSubmittedOnAnApiOnlyInstanceRunOnTheWorkers() {
         JobManager apiOnly = nodes.get("node-c").getBean(JobManager.class);
         assertThat(apiOnly.isRunning()).isTrue();
@@ -210,7 +243,8 @@ class ClusterTests {
                         "chapkit.cluster.missed-heartbeats=3",
                         "chapkit.cluster.leader-lock-ttl=2s",
                         "chapkit.cluster.leader-heartbeat=300ms",
-                        "chapkit.cluster.leader-busy-wait=100ms")
+                        "chapkit.cluster.leader-busy-wait=100ms",
+                        "chapkit.schedules.poll-interval=200ms")
                 .run();
     }
 

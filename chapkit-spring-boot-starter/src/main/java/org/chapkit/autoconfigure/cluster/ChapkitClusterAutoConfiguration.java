@@ -15,6 +15,7 @@ import org.chapkit.cluster.ClusterRole;
 import org.chapkit.cluster.ClusterRoles;
 import org.chapkit.cluster.ClusterStore;
 import org.chapkit.cluster.DeadMemberRecovery;
+import org.chapkit.cluster.LeaderOnlyWork;
 import org.chapkit.cluster.MemberState;
 import org.chapkit.cluster.SelfFencing;
 import org.chapkit.cluster.internal.ClusterController;
@@ -124,6 +125,16 @@ public final class ChapkitClusterAutoConfiguration {
                 store, leadership, jobs, membership.deadAfter(), clock.getIfAvailable(Clock::systemUTC));
         membership.onBeat(recovery);
         return recovery;
+    }
+
+    /**
+     * The cluster-wide singletons ({@code RecurringWork} beans: schedule firing, event retention, the artifact content
+     * sweep) on the leader only; the job system starts and stops them.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    LeaderOnlyWork chapkitLeaderOnlyWork(ClusterLeadership leadership) {
+        return new LeaderOnlyWork(leadership);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.chapkit.autoconfigure.json.ChapkitJsonMapper;
 import org.chapkit.autoconfigure.tracing.ChapkitTracingProperties;
 import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.cluster.ClusterRoles;
+import org.chapkit.cluster.LeaderOnlyWork;
 import org.chapkit.db.ChapkitTables;
 import org.chapkit.event.EventPublisher;
 import org.chapkit.job.JobHandler;
@@ -103,8 +104,9 @@ public final class ChapkitJobsAutoConfiguration {
             JobManager jobs,
             ObjectProvider<JobHandler<?>> handlers,
             ObjectProvider<RecurringWork> recurring,
-            ObjectProvider<ClusterRoles> roles) {
-        return new JobSystemLifecycle(jobs, handlers, recurring, roles);
+            ObjectProvider<ClusterRoles> roles,
+            ObjectProvider<LeaderOnlyWork> leaderOnly) {
+        return new JobSystemLifecycle(jobs, handlers, recurring, roles, leaderOnly);
     }
 
     @Bean

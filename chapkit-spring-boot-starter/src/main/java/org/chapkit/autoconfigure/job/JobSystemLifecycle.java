@@ -1,7 +1,9 @@
 package org.chapkit.autoconfigure.job;
 
+import java.util.List;
 import org.chapkit.cluster.ClusterRole;
 import org.chapkit.cluster.ClusterRoles;
+import org.chapkit.cluster.LeaderOnlyWork;
 import org.chapkit.job.JobHandler;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.RecurringWork;
@@ -13,8 +15,10 @@ import org.springframework.context.SmartLifecycle;
  * Boot starter waits for the context to be ready: every {@link JobHandler} and {@link RecurringWork} bean exists
  * then (and every {@code @Task} is discovered), so no job runs against a half-built context, and handlers may
  * depend on the {@code JobManager} without a cycle. A cluster member without the {@code worker} role
- * ({@link ClusterRoles}) starts it as a submitter only: jobs submitted here run on the workers. Stops it gracefully when the context stops or closes (a
- * test context cache pauses idle contexts that way, and starts them again when a test needs them).
+ * ({@link ClusterRoles}) starts it as a submitter only: jobs submitted here run on the workers. In a cluster the
+ * {@code RecurringWork} runs on the leader only ({@link LeaderOnlyWork}), not as db-scheduler recurring tasks. Stops it
+ * gracefully when the context stops or closes (a test context cache pauses idle contexts that way, and starts them
+ * again when a test needs them).
  */
 final class JobSystemLifecycle implements SmartLifecycle {
 
@@ -29,31 +33,42 @@ final class JobSystemLifecycle implements SmartLifecycle {
     private final ObjectProvider<JobHandler<?>> handlers;
     private final ObjectProvider<RecurringWork> recurring;
     private final ObjectProvider<ClusterRoles> roles;
+    private final ObjectProvider<LeaderOnlyWork> leaderOnly;
 
     JobSystemLifecycle(
             JobManager jobs,
             ObjectProvider<JobHandler<?>> handlers,
             ObjectProvider<RecurringWork> recurring,
-            ObjectProvider<ClusterRoles> roles) {
+            ObjectProvider<ClusterRoles> roles,
+            ObjectProvider<LeaderOnlyWork> leaderOnly) {
         this.jobs = jobs;
         this.handlers = handlers;
         this.recurring = recurring;
         this.roles = roles;
+        this.leaderOnly = leaderOnly;
     }
 
     @Override
     public void start() {
+        List<RecurringWork> work = recurring.orderedStream().toList();
+        LeaderOnlyWork leader = leaderOnly.getIfAvailable();
         if (roles.getIfAvailable(() -> ClusterRoles.ALL).has(ClusterRole.WORKER)) {
-            jobs.start(
-                    handlers.orderedStream().toList(), recurring.orderedStream().toList());
+            jobs.start(handlers.orderedStream().toList(), leader == null ? work : List.of());
         } else {
             jobs.startSubmitOnly(handlers.orderedStream().toList());
+        }
+        if (leader != null) {
+            leader.start(work);
         }
     }
 
     /** Waits for running jobs up to {@code chapkit.jobs.shutdown-grace}, then stops the rest (see JobManager). */
     @Override
     public void stop() {
+        LeaderOnlyWork leader = leaderOnly.getIfAvailable();
+        if (leader != null) {
+            leader.stop();
+        }
         jobs.stop();
     }
 
