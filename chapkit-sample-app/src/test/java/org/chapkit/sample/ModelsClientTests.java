@@ -101,6 +101,20 @@ class ModelsClientTests {
                 client.models().deleteRouting(model);
                 client.models().deleteAlias(model, "client-alias");
                 assertThat(client.models().get(model).aliases()).doesNotContainKey("client-alias");
+
+                // a training for a model of its own name (sorting after the service's, which tests take first)
+                JobSubmission named = client.ml().train(new TrainRequest(config, data, null).forModel("client-model"));
+                assertThat(client.jobs()
+                                .waitForJob(named.jobId(), Duration.ofMinutes(2))
+                                .status()
+                                .name())
+                        .isEqualToIgnoringCase("completed");
+                assertThat(client.models().versions("client-model"))
+                        .extracting(ModelVersion::artifactId)
+                        .contains(named.artifactId());
+                assertThat(client.models().versions(model))
+                        .extracting(ModelVersion::artifactId)
+                        .doesNotContain(named.artifactId());
             }
         }
     }

@@ -672,6 +672,18 @@ public final class ModelRegistry {
         return rs.wasNull() ? null : value;
     }
 
+    /**
+     * Checks a model name as {@link #register} and the REST API take it.
+     *
+     * @param model the name
+     * @return the name
+     * @throws ValidationFailedException naming the field {@code model} when it is not 1-100 letters, digits, '.', '_'
+     *     or '-' starting with a letter or digit
+     */
+    public static String requireModelName(String model) {
+        return requireName(model, "model");
+    }
+
     private static String requireName(String value, String field) {
         if (value == null || !NAME.matcher(value).matches()) {
             throw ValidationFailedException.invalid(new FieldError(

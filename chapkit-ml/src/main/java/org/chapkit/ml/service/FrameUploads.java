@@ -68,6 +68,15 @@ final class FrameUploads {
      * @param fields the request part, or null when the request has none
      */
     static String field(ObjectNode fields, String name, String parameter) {
+        String value = optionalField(fields, name, parameter);
+        if (value == null) {
+            throw invalidField(name, "is missing: give it in the '" + REQUEST_PART + "' part or as a form field");
+        }
+        return value;
+    }
+
+    /** Like {@link #field}, but null when neither the request part nor the form has it. */
+    static String optionalField(ObjectNode fields, String name, String parameter) {
         JsonNode value = fields == null ? null : fields.get(name);
         if (value != null && !value.isNull() && !value.isString()) {
             throw invalid(REQUEST_PART, "'" + name + "' must be a string");
@@ -75,9 +84,6 @@ final class FrameUploads {
         String fromPart = value == null || value.isNull() ? null : value.asString();
         if (fromPart != null && parameter != null && !fromPart.equals(parameter)) {
             throw invalidField(name, "given twice with different values ('" + fromPart + "' and '" + parameter + "')");
-        }
-        if (fromPart == null && parameter == null) {
-            throw invalidField(name, "is missing: give it in the '" + REQUEST_PART + "' part or as a form field");
         }
         return fromPart != null ? fromPart : parameter;
     }

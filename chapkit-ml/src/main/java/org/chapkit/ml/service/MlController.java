@@ -173,6 +173,7 @@ public class MlController {
      * @param data the training data file
      * @param geo an optional GeoJSON FeatureCollection file
      * @param configId {@code config_id} as a form field or query parameter, when there is no request part
+     * @param model the optional registry model, as a form field or query parameter, when the request part has none
      * @return the job and the pre-allocated artifact id
      */
     @PostMapping(path = "/$train", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -187,11 +188,15 @@ public class MlController {
             @Parameter(hidden = true) @RequestPart(name = "geo", required = false) Part geo,
             @Parameter(description = "config_id when there is no request part")
                     @RequestParam(name = "config_id", required = false)
-                    String configId) {
+                    String configId,
+            @Parameter(description = "The registry model to train when the request part has none")
+                    @RequestParam(name = "model", required = false)
+                    String model) {
         ObjectNode fields = uploads.fields(request, List.of("data"));
         String config = FrameUploads.field(fields, "config_id", configId);
         FeatureCollection collection = uploads.geo(geo, fields);
-        return ml.train(new TrainRequest(config, uploads.frame(data, "data"), collection));
+        return ml.train(new TrainRequest(
+                config, uploads.frame(data, "data"), collection, FrameUploads.optionalField(fields, "model", model)));
     }
 
     /**

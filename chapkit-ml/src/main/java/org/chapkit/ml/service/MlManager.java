@@ -73,11 +73,18 @@ public final class MlManager {
      *
      * @param request the request
      * @return job id, pre-allocated artifact id and message
-     * @throws ValidationFailedException when {@code config_id} is not a ULID or {@code data} is missing, ragged or
-     *     without {@code time_period}
+     * @throws ValidationFailedException when {@code config_id} is not a ULID, {@code data} is missing, ragged or
+     *     without {@code time_period}, or {@code model} is given but not a model name or the service has no registry
      */
     public JobSubmitted train(TrainRequest request) {
         requireUlid(request.configId(), "config_id");
+        if (request.model() != null) {
+            if (workflow.registry().isEmpty()) {
+                throw ValidationFailedException.invalid(
+                        new FieldError("model", "this service has no model registry (chapkit.ml.models.enabled)"));
+            }
+            ModelRegistry.requireModelName(request.model());
+        }
         new FrameChecks().frame("data", request.data(), true).orFail();
         String artifactId = Ulids.newUlid();
         Job job = submit(MlWorkflow.TRAIN_JOB, MlJobPayload.train(request.configId()), request, artifactId);

@@ -38,7 +38,7 @@ public final class MlTrainJobHandler implements JobHandler<MlJobPayload> {
     @Override
     public String run(MlJobPayload payload, JobContext context) throws Exception {
         TrainRequest stored = input(inputs, context, TrainRequest.class, payload.legacyTrainRequest());
-        TrainRequest request = new TrainRequest(payload.configId(), stored.data(), stored.geo());
+        TrainRequest request = new TrainRequest(payload.configId(), stored.data(), stored.geo(), stored.model());
         return deletingInputOnFailure(
                 inputs,
                 context,

@@ -265,7 +265,10 @@ public final class MlWorkflow {
                     artifacts.seal(artifactId, job.jobId(), trained.content());
                     artifacts.link(config.id(), artifactId);
                     if (lineage != null) {
-                        registry.register(registry.defaultModel(), artifactId, lineage);
+                        registry.register(
+                                request.model() != null ? request.model() : registry.defaultModel(),
+                                artifactId,
+                                lineage);
                     }
                     alsoOnStore.run();
                 }));
