@@ -167,7 +167,7 @@ public class ConfigManager<T extends BaseConfig> {
                     throw new ConflictException("Config " + id + " was created concurrently; retry", ex)
                             .withConstraint(IntegrityViolations.constraintOf(ex).orElse("configs_pkey"));
                 }
-                events.publish(new ConfigCreated(id, name, created.version()));
+                events.publish(new ConfigCreated(id, typeName(), name, created.version()));
                 return new Saved(created, true);
             }
             StoredConfig current = existing.get();
@@ -175,7 +175,7 @@ public class ConfigManager<T extends BaseConfig> {
             StoredConfig updated =
                     new StoredConfig(id, name, tags, bound.data(), current.createdAt(), now, current.version() + 1);
             write(updated, current.version());
-            events.publish(new ConfigUpdated(id, name, updated.version()));
+            events.publish(new ConfigUpdated(id, typeName(), name, updated.version()));
             return new Saved(updated, false);
         });
     }
@@ -230,7 +230,7 @@ public class ConfigManager<T extends BaseConfig> {
                     now(),
                     current.version() + 1);
             write(updated, current.version());
-            events.publish(new ConfigUpdated(configId, updated.name(), updated.version()));
+            events.publish(new ConfigUpdated(configId, typeName(), updated.name(), updated.version()));
             return updated;
         });
     }
@@ -316,7 +316,7 @@ public class ConfigManager<T extends BaseConfig> {
             EntityVersions.check(ENTITY, configId, current.version(), expectedVersion);
             deletionHooks.forEach(hook -> hook.beforeDelete(configId));
             repository.delete(configId);
-            events.publish(new ConfigDeleted(configId));
+            events.publish(new ConfigDeleted(configId, typeName()));
         });
     }
 

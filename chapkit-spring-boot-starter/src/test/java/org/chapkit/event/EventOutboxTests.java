@@ -85,6 +85,27 @@ class EventOutboxTests {
         }
 
         @Test
+        void configEventsNameTheConfigType() {
+            HttpApi.Response created = api.postJson(
+                    "/api/v1/config-types/scenario/configs", "{\"name\":\"wet\",\"data\":{\"rainfall_factor\":1.5}}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String id = created.json().get("id").asString();
+            assertThat(api.send("DELETE", "/api/v1/config-types/scenario/configs/" + id, null, null)
+                            .status())
+                    .isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> destination.of("configs/" + id).size() == 2);
+            assertThat(destination.of("configs/" + id))
+                    .extracting(
+                            EventEnvelope::type,
+                            e -> e.data().get("config_type").asString())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(org.chapkit.config.ConfigCreated.TYPE, "scenario"),
+                            org.assertj.core.groups.Tuple.tuple(org.chapkit.config.ConfigDeleted.TYPE, "scenario"));
+        }
+
+        @Test
         void aConfigCreatedOverHttpIsDeliveredWithItsEnvelope() {
             HttpApi.Response created =
                     api.postJson("/api/v1/configs", "{\"name\": \"events\", \"data\": {\"prediction_periods\": 3}}");
@@ -100,6 +121,7 @@ class EventOutboxTests {
             assertThat(event.sequence()).isEqualTo(1);
             assertThat(event.data().get("config_id").asString()).isEqualTo(id);
             assertThat(event.data().get("name").asString()).isEqualTo("events");
+            assertThat(event.data().get("config_type").asString()).isEqualTo("default");
             assertThat(EventEnvelope.fromJson(event.toJson())).isEqualTo(event);
             assertThat(MAPPER.readTree(event.toJson()).propertyNames())
                     .containsExactly(
