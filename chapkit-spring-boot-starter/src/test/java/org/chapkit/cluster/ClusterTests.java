@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.chapkit.TestServiceApplication;
 import org.chapkit.autoconfigure.taskrun.ChapkitTaskRunAutoConfiguration;
 import org.chapkit.job.JobAttempt;
@@ -28,6 +34,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three instances as separate application contexts (each with its own pool) on one embedded PostgreSQL database, with
@@ -41,6 +48,7 @@ import tools.jackson.databind.JsonNode;
 class ClusterTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, ConfigurableApplicationContext> nodes = new LinkedHashMap<>();
     private TestDatabases.Postgres database;
@@ -164,6 +172,50 @@ class ClusterTests {
                         .single())
                 .as("in a cluster the singletons are not db-scheduler tasks")
                 .isZero();
+    }
+
+    @Test
+    void theStreamSendsTheViewAtOnceAndAgainWhenAMemberJoins() throws Exception {
+        HttpApi api = api("node-c");
+        HttpResponse<Stream<String>> response = api.client()
+                .send(
+                        HttpRequest.newBuilder(api.uri("/api/v1/cluster/$stream?poll_interval=0.1"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual()
+                .start(() -> response.body()
+                        .filter(line -> line.startsWith("data:"))
+                        .forEach(line -> frames.add(JSON.readTree(line.substring("data:".length())))));
+        try {
+            JsonNode first = frames.poll(WITHIN.toSeconds(), TimeUnit.SECONDS);
+            assertThat(first).as("the view at once").isNotNull();
+            assertThat(states(first)).containsKey("node-c");
+
+            // heartbeats every 200 ms change no membership: the stream stays quiet until someone joins
+            jdbc("node-c")
+                    .sql("INSERT INTO cluster_members (instance_id, host, port, version, roles, state, started_at, "
+                            + "last_heartbeat) VALUES ('node-joined', 'elsewhere', 8000, 'x', 'worker', 'ALIVE', "
+                            + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                    .update();
+            assertThat(states(first)).doesNotContainKey("node-joined");
+            JsonNode next;
+            do { // another test's member may change state meanwhile: that is a frame too
+                next = frames.poll(WITHIN.toSeconds(), TimeUnit.SECONDS);
+                assertThat(next).as("a frame for the join").isNotNull();
+            } while (!states(next).containsKey("node-joined"));
+            assertThat(states(next)).containsEntry("node-joined", "ALIVE");
+            assertThat(next.get("epoch").asLong()).isPositive();
+        } finally {
+            response.body().close();
+            reader.interrupt();
+            jdbc("node-c")
+                    .sql("DELETE FROM cluster_members WHERE instance_id = 'node-joined'")
+                    .update();
+        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.chapkit.contract.ContractGeneration;
 import org.chapkit.health.HealthReporter;
 import org.chapkit.health.HealthState;
 import org.chapkit.health.HealthStatus;
-import org.chapkit.problem.BadRequestException;
+import org.chapkit.sse.PollInterval;
 import org.chapkit.sse.SseStreamer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 @RequestMapping("/health")
 @Tag(name = "Observability")
 public class HealthController {
-
-    /** Smallest accepted poll interval, so a client cannot turn the stream into a busy loop. */
-    static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
 
     private final HealthReporter reporter;
     private final SseStreamer streamer;
@@ -65,18 +62,10 @@ public class HealthController {
     @Operation(summary = "Stream health status (SSE)")
     public ResponseEntity<ResponseBodyEmitter> stream(
             @RequestParam(name = "poll_interval", defaultValue = "1.0") double pollIntervalSeconds) {
-        Duration interval = toInterval(pollIntervalSeconds);
+        Duration interval = PollInterval.ofSeconds(pollIntervalSeconds);
         return streamer.poll(interval, stream -> {
             stream.send(reporter.report());
             return true;
         });
-    }
-
-    static Duration toInterval(double seconds) {
-        if (!Double.isFinite(seconds) || seconds <= 0) {
-            throw new BadRequestException("poll_interval must be a positive number of seconds, got " + seconds);
-        }
-        Duration interval = Duration.ofNanos((long) (seconds * 1_000_000_000L));
-        return interval.compareTo(MIN_POLL_INTERVAL) < 0 ? MIN_POLL_INTERVAL : interval;
     }
 }

@@ -29,6 +29,7 @@ public final class ChapkitEndpointRules {
             rule("Service", GET, "/api/v1/system/apps", VIEWER),
             rule("Service", GET, "/api/v1/system/apps/$schema", VIEWER),
             rule("Service", GET, "/api/v1/cluster", VIEWER),
+            rule("Service", GET, "/api/v1/cluster/$stream", VIEWER),
             rule("Service", GET, "/metrics", VIEWER),
             rule("Service", GET, "/actuator", VIEWER),
             rule("Service", GET, "/actuator/**", VIEWER),

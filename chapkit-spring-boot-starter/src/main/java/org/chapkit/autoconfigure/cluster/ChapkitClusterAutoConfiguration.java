@@ -20,6 +20,7 @@ import org.chapkit.cluster.MemberState;
 import org.chapkit.cluster.SelfFencing;
 import org.chapkit.cluster.internal.ClusterController;
 import org.chapkit.job.JobManager;
+import org.chapkit.sse.SseStreamer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -195,8 +196,9 @@ public final class ChapkitClusterAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    ClusterController chapkitClusterController(ClusterMembership membership, ClusterLeadership leadership) {
-        return new ClusterController(membership, leadership);
+    ClusterController chapkitClusterController(
+            ClusterMembership membership, ClusterLeadership leadership, SseStreamer streamer) {
+        return new ClusterController(membership, leadership, streamer);
     }
 
     @Bean
