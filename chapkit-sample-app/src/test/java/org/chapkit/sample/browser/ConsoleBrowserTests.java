@@ -133,10 +133,11 @@ class ConsoleBrowserTests {
             assertThat(tab.text("#page")).contains("database", "Per-location regression", "monthly");
             assertThat(tab.eval("document.querySelectorAll('#nav-list a').length")
                             .asInt())
-                    .isEqualTo(10);
-            assertThat(tab.eval("document.querySelector('#nav-list a[data-page=registry]') !== null")
+                    .isEqualTo(11);
+            assertThat(tab.eval("document.querySelector('#nav-list a[data-page=registry]') !== null"
+                                    + " && document.querySelector('#nav-list a[data-page=cluster]') !== null")
                             .asBoolean())
-                    .as("the Registry page is in the navigation")
+                    .as("the Registry and Cluster pages are in the navigation")
                     .isTrue();
             tab.screenshot(SCREENSHOTS.resolve("overview.png"));
 
@@ -501,6 +502,18 @@ class ConsoleBrowserTests {
             assertThat(tab.problems()).isEmpty();
         } finally {
             api.send("DELETE", "/api/v1/models/" + model + "/aliases/page-champion", null, null);
+        }
+    }
+
+    @Test
+    void theClusterPageSaysSoWhenTheServiceRunsWithoutClusterMode() {
+        try (DevToolsBrowser.Tab tab = browser.open()) {
+            tab.allow("/api/v1/cluster"); // 404: no cluster mode, which the page explains
+            tab.allow("404");
+            tab.navigate(console("cluster"));
+            tab.waitFor("document.querySelector('[data-cluster-off]')");
+            assertThat(tab.text("[data-cluster-off]")).contains("chapkit.cluster.enabled=true");
+            assertThat(tab.problems()).isEmpty();
         }
     }
 

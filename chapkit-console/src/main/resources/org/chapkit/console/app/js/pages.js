@@ -10,5 +10,6 @@ export const pages = [
   { path: 'models', title: 'Models', load: () => import('./pages/models.js') },
   { path: 'registry', title: 'Registry', load: () => import('./pages/registry.js') },
   { path: 'train', title: 'Train / predict', load: () => import('./pages/train.js') },
+  { path: 'cluster', title: 'Cluster', load: () => import('./pages/cluster.js') },
   { path: 'metrics', title: 'Metrics', load: () => import('./pages/metrics.js') },
 ];
