@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.chapkit.client.artifact.ArtifactClient;
+import org.chapkit.client.cluster.ClusterClient;
 import org.chapkit.client.config.ConfigClient;
 import org.chapkit.client.config.ConfigTypeInfo;
 import org.chapkit.client.event.EventClient;
@@ -55,6 +56,7 @@ public final class ChapkitClient implements AutoCloseable {
     private final SecurityClient security;
     private final EventClient events;
     private final WebhookClient webhooks;
+    private final ClusterClient cluster;
 
     private ChapkitClient(
             ChapkitClientSettings settings, HttpClient httpClient, boolean ownsHttpClient, JsonMapper mapper) {
@@ -72,6 +74,7 @@ public final class ChapkitClient implements AutoCloseable {
         this.security = new SecurityClient(http);
         this.events = new EventClient(http);
         this.webhooks = new WebhookClient(http);
+        this.cluster = new ClusterClient(http);
     }
 
     /**
@@ -234,6 +237,15 @@ public final class ChapkitClient implements AutoCloseable {
      */
     public WebhookClient webhooks() {
         return webhooks;
+    }
+
+    /**
+     * The cluster of a service in cluster mode ({@code /api/v1/cluster}).
+     *
+     * @return the cluster client
+     */
+    public ClusterClient cluster() {
+        return cluster;
     }
 
     /**
