@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The typed client's {@code cluster()} against the sample service over a real port: in cluster mode the view (this
@@ -25,14 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 class ClusterClientTests {
 
     @Nested
-    @ServiceTestOnH2
-    @TestPropertySource(
-            properties = {
-                "chapkit.cluster.enabled=true",
-                "chapkit.cluster.heartbeat-interval=200ms",
-                "chapkit.cluster.leader-heartbeat=300ms",
-                "chapkit.cluster.leader-busy-wait=100ms"
-            })
+    @ServiceTestInClusterModeOnH2
     class InClusterMode {
 
         @LocalServerPort

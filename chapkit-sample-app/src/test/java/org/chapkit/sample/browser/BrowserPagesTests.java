@@ -1,8 +1,6 @@
 package org.chapkit.sample.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,11 +27,7 @@ class BrowserPagesTests {
 
     @BeforeAll
     static void findChromium() {
-        chromium = HeadlessChromium.find().orElse(null);
-        if (chromium == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but no Chromium is installed (apt-get install chromium, or set CHROMIUM=/path/to/chrome)");
-        }
-        assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium); browser tests skipped");
+        chromium = HeadlessChromium.requireForTests();
     }
 
     @Test

@@ -2,20 +2,17 @@ package org.chapkit.sample.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chapkit.sample.browser.DevToolsBrowser.js;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.chapkit.sample.ServiceTestInClusterModeOnH2;
 import org.chapkit.test.HttpApi;
-import org.chapkit.test.ServiceTestOnH2;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,14 +21,7 @@ import tools.jackson.databind.JsonNode;
  * page follows {@code /api/v1/cluster/$stream}). The page in a service without cluster mode is in
  * {@link ConsoleBrowserTests}.
  */
-@ServiceTestOnH2
-@TestPropertySource(
-        properties = {
-            "chapkit.cluster.enabled=true",
-            "chapkit.cluster.heartbeat-interval=200ms",
-            "chapkit.cluster.leader-heartbeat=300ms",
-            "chapkit.cluster.leader-busy-wait=100ms"
-        })
+@ServiceTestInClusterModeOnH2
 class ClusterConsoleBrowserTests {
 
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
@@ -47,12 +37,7 @@ class ClusterConsoleBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        var chromium = HeadlessChromium.find();
-        if (chromium.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but no Chromium is installed (apt-get install chromium, or set CHROMIUM=/path/to/chrome)");
-        }
-        assumeTrue(chromium.isPresent(), "no Chromium installed (apt-get install chromium); browser tests skipped");
-        browser = DevToolsBrowser.launch(chromium.get().binary());
+        browser = DevToolsBrowser.launch(HeadlessChromium.requireForTests().binary());
     }
 
     @AfterAll

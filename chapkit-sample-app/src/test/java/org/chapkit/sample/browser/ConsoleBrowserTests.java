@@ -3,8 +3,6 @@ package org.chapkit.sample.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.chapkit.sample.browser.DevToolsBrowser.js;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,12 +44,7 @@ class ConsoleBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        var chromium = HeadlessChromium.find();
-        if (chromium.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but no Chromium is installed (apt-get install chromium, or set CHROMIUM=/path/to/chrome)");
-        }
-        assumeTrue(chromium.isPresent(), "no Chromium installed (apt-get install chromium); browser tests skipped");
-        browser = DevToolsBrowser.launch(chromium.get().binary());
+        browser = DevToolsBrowser.launch(HeadlessChromium.requireForTests().binary());
     }
 
     @AfterAll

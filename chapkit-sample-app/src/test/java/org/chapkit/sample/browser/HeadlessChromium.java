@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -54,6 +56,23 @@ final class HeadlessChromium {
         String configured = System.getenv("CHROMIUM");
         Stream<String> paths = configured != null ? Stream.of(configured) : CANDIDATES.stream();
         return paths.map(Path::of).filter(Files::isExecutable).findFirst().map(HeadlessChromium::new);
+    }
+
+    /**
+     * The browser a browser test runs in: {@link #find()}'s, else the test fails under {@code CI=true} (so a CI machine
+     * without a browser cannot pass it silently) and is skipped elsewhere.
+     *
+     * @return the browser
+     */
+    static HeadlessChromium requireForTests() {
+        Optional<HeadlessChromium> chromium = find();
+        if (chromium.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(
+                    "CI=true but no Chromium is installed (apt-get install chromium, or set CHROMIUM=/path/to/chrome)");
+        }
+        Assumptions.assumeTrue(
+                chromium.isPresent(), "no Chromium installed (apt-get install chromium); browser tests skipped");
+        return chromium.orElseThrow();
     }
 
     /** The executable. */
