@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
+import org.chapkit.autoconfigure.web.ChapkitWebAutoConfiguration;
 import org.chapkit.cluster.ClusterLeadership;
 import org.chapkit.cluster.ClusterMember;
 import org.chapkit.cluster.ClusterMembership;
@@ -55,7 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
             ChapkitDatabaseAutoConfiguration.class,
             ChapkitJobsAutoConfiguration.class,
             JdbcClientAutoConfiguration.class,
-            DataSourceTransactionManagerAutoConfiguration.class
+            DataSourceTransactionManagerAutoConfiguration.class,
+            ChapkitWebAutoConfiguration.class
         })
 @ConditionalOnClass(LockRegistryLeaderInitiator.class)
 @ConditionalOnBean({ChapkitSchema.class, JdbcClient.class, PlatformTransactionManager.class})
@@ -196,6 +198,7 @@ public final class ChapkitClusterAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(SseStreamer.class)
     ClusterController chapkitClusterController(
             ClusterMembership membership, ClusterLeadership leadership, SseStreamer streamer) {
         return new ClusterController(membership, leadership, streamer);
