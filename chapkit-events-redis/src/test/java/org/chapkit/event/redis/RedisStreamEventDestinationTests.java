@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.chapkit.event.EventEnvelope;
+import org.chapkit.event.PartialDeliveryException;
 import org.chapkit.events.test.Brokers;
 import org.chapkit.events.test.Envelopes;
 import org.chapkit.events.test.TcpProxy;
@@ -70,6 +72,65 @@ class RedisStreamEventDestinationTests {
             assertThat(entries.getLast().getValue())
                     .containsEntry("id", events.getLast().id());
         } finally {
+            redis.delete(stream);
+        }
+    }
+
+    @Test
+    void aBatchIsAppendedInOrder() throws PartialDeliveryException {
+        String stream = "chapkit:events:batch-" + System.nanoTime();
+        RedisStreamEventDestination destination = new RedisStreamEventDestination(redis, stream, 1000);
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int n = 1; n <= 50; n++) {
+            events.add(Envelopes.of("org.chapkit.job.progressed", "jobs/batch", n));
+        }
+        try {
+            destination.deliverAll(events);
+
+            List<MapRecord<String, Object, Object>> entries =
+                    redis.opsForStream().read(StreamOffset.fromStart(stream));
+            assertThat(entries)
+                    .extracting(entry -> entry.getValue().get("id"))
+                    .containsExactlyElementsOf(
+                            events.stream().map(EventEnvelope::id).toList());
+            assertThat(entries.getLast().getValue()).containsEntry("sequence", "50");
+        } finally {
+            redis.delete(stream);
+        }
+    }
+
+    @Test
+    void aBatchToAKeyThatIsNoStreamIsRefusedFromItsFirstEvent() {
+        String stream = "chapkit:events:wrong-type-" + System.nanoTime();
+        RedisStreamEventDestination destination = new RedisStreamEventDestination(redis, stream, 1000);
+        redis.opsForValue().set(stream, "not a stream");
+        try {
+            assertThatThrownBy(() -> destination.deliverAll(List.of(
+                            Envelopes.of("org.chapkit.job.started", "jobs/three", 1),
+                            Envelopes.of("org.chapkit.job.completed", "jobs/three", 2))))
+                    .isInstanceOfSatisfying(PartialDeliveryException.class, partial -> {
+                        assertThat(partial.delivered()).isZero();
+                        assertThat(partial).hasStackTraceContaining("WRONGTYPE");
+                    });
+            assertThat(redis.opsForValue().get(stream)).isEqualTo("not a stream");
+        } finally {
+            redis.delete(stream);
+        }
+    }
+
+    @Test
+    void aBatchWhileRedisIsAwayDeliversNothing() {
+        String stream = "chapkit:events:batch-away-" + System.nanoTime();
+        RedisStreamEventDestination destination = new RedisStreamEventDestination(redis, stream, 1000);
+        proxy.cut();
+        try {
+            assertThatThrownBy(() ->
+                            destination.deliverAll(List.of(Envelopes.of("org.chapkit.job.started", "jobs/four", 1))))
+                    .isInstanceOfSatisfying(
+                            PartialDeliveryException.class,
+                            partial -> assertThat(partial.delivered()).isZero());
+        } finally {
+            proxy.restore();
             redis.delete(stream);
         }
     }
