@@ -2,9 +2,11 @@ package org.chapkit.event.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.chapkit.event.EventDestination;
 import org.chapkit.event.EventEnvelope;
+import org.chapkit.event.PartialDeliveryException;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -24,7 +27,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * a subject share a partition and keep their order; the value is the CloudEvents JSON, with {@code content-type},
  * {@code ce_id} and {@code ce_type} headers so a consumer can de-duplicate and filter without parsing. {@link #deliver}
  * returns when the broker acknowledged the record (the producer is idempotent with {@code acks=all}); a timeout or an
- * error throws and the outbox retries the same event before any later one.
+ * error throws and the outbox retries the same event before any later one. A batch ({@link #deliverAll}) is sent
+ * whole before its acknowledgements are awaited, in order, so the producer can put several records in one request.
  *
  * <p>The topic is created on the first delivery when missing (partitions and replication from the properties or the
  * broker's defaults), so the service starts while the broker is down.
@@ -89,7 +93,56 @@ public final class KafkaEventDestination implements EventDestination, AutoClosea
         if (admin != null && !created) {
             createTopic();
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+        template.send(record(event)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends every event, then awaits their acknowledgements in order (each within the send timeout). The first event
+     * not acknowledged ends the delivered prefix; a later one the broker did take is sent again with the retry (a
+     * duplicate, which consumers drop by {@code ce_id}). The producer is idempotent, so the records of one subject (one
+     * partition) are written in the order they were sent.
+     */
+    @Override
+    public void deliverAll(List<EventEnvelope> events) throws PartialDeliveryException {
+        if (admin != null && !created) {
+            try {
+                createTopic();
+            } catch (ExecutionException | TimeoutException | RuntimeException ex) {
+                throw new PartialDeliveryException(0, ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new PartialDeliveryException(0, ex);
+            }
+        }
+        List<CompletableFuture<?>> sent = new ArrayList<>(events.size());
+        RuntimeException notSent = null;
+        for (EventEnvelope event : events) {
+            try {
+                sent.add(template.send(record(event)));
+            } catch (RuntimeException ex) {
+                notSent = ex; // the producer refused it at once (closed, serialization): nothing after it is sent
+                break;
+            }
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException ex) {
+                throw new PartialDeliveryException(i, ex.getCause() != null ? ex.getCause() : ex);
+            } catch (TimeoutException ex) {
+                throw new PartialDeliveryException(i, ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new PartialDeliveryException(i, ex);
+            }
+        }
+        if (notSent != null) {
+            throw new PartialDeliveryException(sent.size(), notSent);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(EventEnvelope event) {
+        return new ProducerRecord<>(
                 topic,
                 null,
                 event.time().toEpochMilli(),
@@ -99,7 +152,6 @@ public final class KafkaEventDestination implements EventDestination, AutoClosea
                         new RecordHeader("content-type", bytes(EventEnvelope.MEDIA_TYPE)),
                         new RecordHeader("ce_id", bytes(event.id())),
                         new RecordHeader("ce_type", bytes(event.type()))));
-        template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void createTopic() throws ExecutionException, InterruptedException, TimeoutException {

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.chapkit.event.EventEnvelope;
+import org.chapkit.event.PartialDeliveryException;
 import org.chapkit.events.test.Brokers;
 import org.chapkit.events.test.Envelopes;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,42 @@ class KafkaEventDestinationTests {
                     .isEqualTo("org.chapkit.job.completed");
             assertThat(new String(last.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .isEqualTo("application/cloudevents+json");
+        }
+    }
+
+    @Test
+    void aBatchIsWrittenInOrder() throws Exception {
+        String topic = "chapkit-events.batch-test-" + System.nanoTime();
+        try (KafkaEventDestination destination = destination(KafkaBroker.bootstrapServers(), topic);
+                KafkaConsumer<String, byte[]> consumer = KafkaBroker.consumer(topic)) {
+            List<EventEnvelope> events = new ArrayList<>();
+            for (int n = 1; n <= 50; n++) {
+                events.add(Envelopes.of("org.chapkit.job.progressed", "jobs/batch", n));
+            }
+            destination.deliverAll(events);
+
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= 50;
+            });
+            assertThat(records)
+                    .extracting(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                    .containsExactlyElementsOf(
+                            events.stream().map(EventEnvelope::id).toList());
+        }
+    }
+
+    @Test
+    void aBatchToABrokerThatIsNotThereDeliversNothing() {
+        try (KafkaEventDestination destination =
+                destination("127.0.0.1:" + Brokers.refusingPort(), "chapkit-events.nowhere-batch")) {
+            assertThatThrownBy(() -> destination.deliverAll(List.of(
+                            Envelopes.of("org.chapkit.job.started", "jobs/five", 1),
+                            Envelopes.of("org.chapkit.job.completed", "jobs/five", 2))))
+                    .isInstanceOfSatisfying(
+                            PartialDeliveryException.class,
+                            partial -> assertThat(partial.delivered()).isZero());
         }
     }
 
