@@ -15,16 +15,24 @@ import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.chapkit.event.EventDestination;
 import org.chapkit.event.EventEnvelope;
+import org.chapkit.event.PartialDeliveryException;
 
 /**
  * Publishes each event to JetStream on the subject {@code <prefix>.<type>} (e.g. {@code
  * chapkit-events.org.chapkit.job.completed}) with the event id as {@code Nats-Msg-Id}, so JetStream drops a retried event
  * it already stored (within the stream's duplicate window), and the CloudEvents JSON as the body. {@link #deliver}
  * returns when JetStream acknowledged the message ({@link PublishAck}); a timeout or an error throws and the outbox
- * retries the same event before any later one. The stream ({@code <prefix>.>}, file storage) is created when missing.
+ * retries the same event before any later one. A batch ({@link #deliverAll}) is published asynchronously as a whole,
+ * then its acknowledgements are awaited in order. The stream ({@code <prefix>.>}, file storage) is created when missing.
  *
  * <p>The connection is opened on the first delivery and kept (the client reconnects by itself); until the server is
  * reachable, deliveries fail and are retried, so the service starts while NATS is down.
@@ -77,12 +85,62 @@ public final class NatsEventDestination implements EventDestination, AutoCloseab
 
     @Override
     public void deliver(EventEnvelope event) throws IOException, InterruptedException, JetStreamApiException {
-        Headers headers = new Headers().add("Content-Type", EventEnvelope.MEDIA_TYPE);
-        PublishOptions publish = PublishOptions.builder()
+        jetStream().publish(subject(event.type()), headers(), body(event), publishOptions(event));
+    }
+
+    /**
+     * Publishes every event without waiting, then awaits JetStream's acknowledgements in order (each within the
+     * publish timeout). The first one missing ends the delivered prefix; a later one JetStream did store is published
+     * again with the retry and dropped by JetStream as a duplicate of its {@code Nats-Msg-Id}.
+     */
+    @Override
+    public void deliverAll(List<EventEnvelope> events) throws PartialDeliveryException {
+        List<CompletableFuture<PublishAck>> sent = new ArrayList<>(events.size());
+        try {
+            JetStream js = jetStream();
+            for (EventEnvelope event : events) {
+                sent.add(js.publishAsync(subject(event.type()), headers(), body(event), publishOptions(event)));
+            }
+        } catch (IOException | JetStreamApiException | RuntimeException ex) {
+            awaitPrefix(sent);
+            throw new PartialDeliveryException(sent.size(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new PartialDeliveryException(0, ex);
+        }
+        awaitPrefix(sent);
+    }
+
+    /** Awaits each acknowledgement in order; the first one missing is where the delivered prefix ends. */
+    private void awaitPrefix(List<CompletableFuture<PublishAck>> sent) throws PartialDeliveryException {
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException ex) {
+                throw new PartialDeliveryException(i, ex.getCause() != null ? ex.getCause() : ex);
+            } catch (TimeoutException ex) {
+                throw new PartialDeliveryException(i, ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new PartialDeliveryException(i, ex);
+            }
+        }
+    }
+
+    /** A message's headers (the client adds {@code Nats-Msg-Id} to them, so each message has its own). */
+    private static Headers headers() {
+        return new Headers().add("Content-Type", EventEnvelope.MEDIA_TYPE);
+    }
+
+    private PublishOptions publishOptions(EventEnvelope event) {
+        return PublishOptions.builder()
                 .messageId(event.id())
                 .expectedStream(stream)
                 .build();
-        jetStream().publish(subject(event.type()), headers, event.toJson().getBytes(StandardCharsets.UTF_8), publish);
+    }
+
+    private static byte[] body(EventEnvelope event) {
+        return event.toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     private synchronized JetStream jetStream() throws IOException, InterruptedException, JetStreamApiException {

@@ -12,8 +12,10 @@ import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.StreamInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.chapkit.event.EventEnvelope;
+import org.chapkit.event.PartialDeliveryException;
 import org.chapkit.events.test.Brokers;
 import org.chapkit.events.test.Envelopes;
 import org.junit.jupiter.api.AfterAll;
@@ -74,11 +76,60 @@ class NatsEventDestinationTests {
     }
 
     @Test
+    void aBatchIsStoredInOrderAndOnceWhenItsTailIsDeliveredAgain() throws Exception {
+        try (NatsEventDestination destination = destination("nats://127.0.0.1:4222")) {
+            List<EventEnvelope> events = new ArrayList<>();
+            for (int n = 1; n <= 20; n++) {
+                events.add(Envelopes.of("org.chapkit.job.progressed", "jobs/batch", n));
+            }
+
+            destination.deliverAll(events.subList(0, 1)); // the stream exists from here on
+            long before = messagesInTheStream();
+            destination.deliverAll(events);
+            destination.deliverAll(events.subList(10, 20)); // the retry of a batch whose acknowledgements were lost
+
+            assertThat(messagesInTheStream())
+                    .as("the first event once, the 19 others once each")
+                    .isEqualTo(before + 19);
+            JetStreamSubscription subscription = nats.jetStream()
+                    .subscribe(
+                            PREFIX + ".org.chapkit.job.progressed",
+                            PullSubscribeOptions.builder().stream(STREAM).build());
+            List<Message> messages = new ArrayList<>();
+            while (messages.size() < 20) {
+                List<Message> fetched = subscription.fetch(20 - messages.size(), Duration.ofSeconds(5));
+                assertThat(fetched).as("messages left in the stream").isNotEmpty();
+                messages.addAll(fetched);
+            }
+            assertThat(messages)
+                    .extracting(message -> message.getHeaders().getFirst("Nats-Msg-Id"))
+                    .containsExactlyElementsOf(
+                            events.stream().map(EventEnvelope::id).toList());
+            subscription.unsubscribe();
+        }
+    }
+
+    @Test
+    void aBatchToAServerThatIsNotThereDeliversNothing() throws Exception {
+        try (NatsEventDestination destination = destination("nats://127.0.0.1:" + Brokers.refusingPort())) {
+            assertThatThrownBy(() ->
+                            destination.deliverAll(List.of(Envelopes.of("org.chapkit.job.started", "jobs/six", 1))))
+                    .isInstanceOfSatisfying(
+                            PartialDeliveryException.class,
+                            partial -> assertThat(partial.delivered()).isZero());
+        }
+    }
+
+    @Test
     void aDeliveryToAServerThatIsNotThereFails() throws Exception {
         try (NatsEventDestination destination = destination("nats://127.0.0.1:" + Brokers.refusingPort())) {
             assertThatThrownBy(() -> destination.deliver(Envelopes.of("org.chapkit.job.started", "jobs/two", 1)))
                     .isInstanceOf(Exception.class);
         }
+    }
+
+    private static long messagesInTheStream() throws Exception {
+        return nats.jetStreamManagement().getStreamInfo(STREAM).getStreamState().getMsgCount();
     }
 
     private static NatsEventDestination destination(String server) {
