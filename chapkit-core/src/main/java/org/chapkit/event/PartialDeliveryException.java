@@ -1,5 +1,12 @@
 package org.chapkit.event;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 /**
  * Thrown by {@link EventDestination#deliverAll(java.util.List)} when a batch was delivered only in part: the first
  * {@link #delivered()} events were accepted, the one after them was not (the cause says why), and nothing after it
@@ -33,5 +40,30 @@ public final class PartialDeliveryException extends Exception {
      */
     public int delivered() {
         return delivered;
+    }
+
+    /**
+     * Waits for a batch's acknowledgements in the batch's order, each within {@code timeout}, as an adapter that sends
+     * a whole batch before it waits does ({@link EventDestination#deliverAll(List)}).
+     *
+     * @param acknowledgements one per event sent, in the batch's order
+     * @param timeout how long each one may take
+     * @throws PartialDeliveryException at the first acknowledgement that failed, did not come in time or was
+     *     interrupted: the events before it were delivered
+     */
+    public static void awaitInOrder(List<? extends Future<?>> acknowledgements, Duration timeout)
+            throws PartialDeliveryException {
+        for (int i = 0; i < acknowledgements.size(); i++) {
+            try {
+                acknowledgements.get(i).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException ex) {
+                throw new PartialDeliveryException(i, ex.getCause() != null ? ex.getCause() : ex);
+            } catch (TimeoutException ex) {
+                throw new PartialDeliveryException(i, ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new PartialDeliveryException(i, ex);
+            }
+        }
     }
 }

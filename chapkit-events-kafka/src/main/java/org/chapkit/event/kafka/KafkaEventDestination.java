@@ -124,18 +124,7 @@ public final class KafkaEventDestination implements EventDestination, AutoClosea
                 break;
             }
         }
-        for (int i = 0; i < sent.size(); i++) {
-            try {
-                sent.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException ex) {
-                throw new PartialDeliveryException(i, ex.getCause() != null ? ex.getCause() : ex);
-            } catch (TimeoutException ex) {
-                throw new PartialDeliveryException(i, ex);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new PartialDeliveryException(i, ex);
-            }
-        }
+        PartialDeliveryException.awaitInOrder(sent, sendTimeout);
         if (notSent != null) {
             throw new PartialDeliveryException(sent.size(), notSent);
         }

@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.chapkit.event.EventDestination;
 import org.chapkit.event.EventEnvelope;
 import org.chapkit.event.PartialDeliveryException;
@@ -102,29 +99,13 @@ public final class NatsEventDestination implements EventDestination, AutoCloseab
                 sent.add(js.publishAsync(subject(event.type()), headers(), body(event), publishOptions(event)));
             }
         } catch (IOException | JetStreamApiException | RuntimeException ex) {
-            awaitPrefix(sent);
+            PartialDeliveryException.awaitInOrder(sent, publishTimeout);
             throw new PartialDeliveryException(sent.size(), ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new PartialDeliveryException(0, ex);
         }
-        awaitPrefix(sent);
-    }
-
-    /** Awaits each acknowledgement in order; the first one missing is where the delivered prefix ends. */
-    private void awaitPrefix(List<CompletableFuture<PublishAck>> sent) throws PartialDeliveryException {
-        for (int i = 0; i < sent.size(); i++) {
-            try {
-                sent.get(i).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException ex) {
-                throw new PartialDeliveryException(i, ex.getCause() != null ? ex.getCause() : ex);
-            } catch (TimeoutException ex) {
-                throw new PartialDeliveryException(i, ex);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new PartialDeliveryException(i, ex);
-            }
-        }
+        PartialDeliveryException.awaitInOrder(sent, publishTimeout);
     }
 
     /** A message's headers (the client adds {@code Nats-Msg-Id} to them, so each message has its own). */
