@@ -347,6 +347,10 @@ class ConsoleBrowserTests {
     void aConfigIsCreatedFromTheSchemaFormWithServerValidationAtTheField() {
         try (DevToolsBrowser.Tab tab = open("configs/new")) {
             tab.waitFor("document.getElementById('config-prediction_periods')");
+            assertThat(tab.eval("document.querySelector('[data-config-type]') === null")
+                            .asBoolean())
+                    .as("a service with one config type shows no type tabs")
+                    .isTrue();
             tab.type("#config-name", "browser config");
             tab.allow("HTTP 4");
             tab.allow("status of 4");

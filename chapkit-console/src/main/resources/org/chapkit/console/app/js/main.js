@@ -42,6 +42,10 @@ async function show(event) {
     navigate(hash) {
       location.hash = hash;
     },
+    /** Renders the page again (after a change that leaves the address as it is). */
+    refresh() {
+      show();
+    },
   };
   try {
     const module = await entry.load();
