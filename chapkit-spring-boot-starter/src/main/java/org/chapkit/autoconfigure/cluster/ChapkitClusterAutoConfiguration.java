@@ -21,6 +21,7 @@ import org.chapkit.cluster.MemberState;
 import org.chapkit.cluster.SelfFencing;
 import org.chapkit.cluster.internal.ClusterController;
 import org.chapkit.job.JobManager;
+import org.chapkit.registration.ChapCoreRegistration;
 import org.chapkit.sse.SseStreamer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -146,8 +147,14 @@ public final class ChapkitClusterAutoConfiguration {
             ClusterMembership membership,
             ClusterLeadership leadership,
             @Qualifier("chapkitClusterLeaderInitiator") ObjectProvider<LockRegistryLeaderInitiator> initiator,
-            ApplicationEventPublisher events) {
-        return new ClusterLifecycle(membership, leadership, initiator::getIfAvailable, events);
+            ApplicationEventPublisher events,
+            ObjectProvider<ChapCoreRegistration> registration) {
+        return new ClusterLifecycle(
+                membership,
+                leadership,
+                initiator::getIfAvailable,
+                events,
+                () -> registration.ifAvailable(ChapCoreRegistration::close));
     }
 
     @Bean

@@ -14,6 +14,8 @@ import org.chapkit.autoconfigure.database.ChapkitDatabaseAutoConfiguration;
 import org.chapkit.autoconfigure.database.ChapkitSchema;
 import org.chapkit.autoconfigure.info.ChapkitServiceProperties;
 import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
+import org.chapkit.cluster.ClusterLeadership;
+import org.chapkit.cluster.ClusterStore;
 import org.chapkit.info.ServiceInfo;
 import org.chapkit.registration.ChapCoreRegistration;
 import org.chapkit.registration.RegistrationLease;
@@ -38,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Registers the service with chap-core when {@code chapkit.registration.orchestrator-url} is set: a
  * {@link ChapCoreRegistration} started once the application is ready and closed (deregistering) on shutdown, a
- * database lease so a cluster registers once, and the {@code registration} health contributor.
+ * lease so a cluster registers once (held by the cluster leader with {@code chapkit.cluster.enabled=true}, else a
+ * database lease of its own), and the {@code registration} health contributor.
  */
 @AutoConfiguration(
         after = {
@@ -57,11 +60,17 @@ public final class ChapkitRegistrationAutoConfiguration {
             ChapkitRegistrationProperties properties,
             ChapkitServiceProperties service,
             ObjectProvider<DataSource> dataSource,
-            ObjectProvider<ChapkitSchema> schema) {
+            ObjectProvider<ChapkitSchema> schema,
+            ObjectProvider<ClusterLeadership> leadership,
+            ObjectProvider<ClusterStore> cluster) {
         String self = instanceName();
         DataSource database = dataSource.getIfAvailable();
         if (!properties.clusterLock() || database == null || schema.getIfAvailable() == null) {
             return RegistrationLease.solo(self);
+        }
+        ClusterLeadership leader = leadership.getIfAvailable();
+        if (leader != null) {
+            return new LeaderHeldRegistrationLease(leader, cluster.getObject());
         }
         return new JdbcRegistrationLease(
                 database,

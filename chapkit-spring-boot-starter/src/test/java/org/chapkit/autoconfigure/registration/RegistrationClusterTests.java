@@ -5,20 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.chapkit.autoconfigure.registration.ChapCoreRegistryServer.Request;
 import org.chapkit.autoconfigure.registration.ServiceInstances.Instance;
+import org.chapkit.cluster.ClusterLeadership;
+import org.chapkit.cluster.ClusterStore;
+import org.chapkit.registration.RegistrationLease;
 import org.chapkit.registration.RegistrationState;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Two instances behind one load-balanced URL on one database produce one registration: one holds the database lease
  * and talks to chap-core, the other stands by and takes over when the holder stops. On H2 (two contexts sharing one
- * in-memory database) and on PostgreSQL.
+ * in-memory database) and on PostgreSQL; in cluster mode the leader holds it instead of a lease.
  */
 class RegistrationClusterTests {
 
@@ -115,6 +121,80 @@ class RegistrationClusterTests {
                         .query(String.class)
                         .single())
                 .isEqualTo(service.status().instance());
+    }
+
+    @Test
+    void inAClusterTheLeaderHoldsTheRegistrationAndItsSuccessorRegistersOnlyAfterItDeregistered(@TempDir Path secrets) {
+        TestDatabases.Postgres database = TestDatabases.freshPostgres();
+        registry = ChapCoreRegistryServer.started(Duration.ofSeconds(5), ServiceInstances.KEY);
+        String[] properties = {
+            "chapkit.registration.keepalive-interval=900ms",
+            "chapkit.registration.orchestrator-url=" + registry.registerUrl(),
+            "chapkit.registration.key-file=" + ServiceInstances.keyFile(secrets, ServiceInstances.KEY),
+            "chapkit.registration.advertised-url=" + BALANCER,
+            "chapkit.cluster.enabled=true",
+            "chapkit.cluster.heartbeat-interval=200ms",
+            "chapkit.cluster.missed-heartbeats=3",
+            "chapkit.cluster.leader-lock-ttl=2s",
+            "chapkit.cluster.leader-heartbeat=300ms",
+            "chapkit.cluster.leader-busy-wait=100ms"
+        };
+        Instance first = instances.start(database.url(), database.username(), database.password(), properties);
+        Instance second = instances.start(database.url(), database.username(), database.password(), properties);
+        List<Instance> both = List.of(first, second);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> holders(both).size() == 1);
+        Instance holder = holders(both).getFirst();
+        Instance standby = holder == first ? second : first;
+        ClusterLeadership holderLeadership = holder.context().getBean(ClusterLeadership.class);
+        assertThat(holderLeadership.isLeader())
+                .as("the registration is held by the leader")
+                .isTrue();
+        assertThat(standby.context().getBean(ClusterLeadership.class).isLeader())
+                .isFalse();
+        assertThat(holder.status().instance()).isEqualTo(holderLeadership.instanceId());
+        assertThat(holder.context().getBean(RegistrationLease.class).holder()).contains(holderLeadership.instanceId());
+        JdbcClient jdbc = holder.context().getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registration_leases")
+                        .query(Long.class)
+                        .single())
+                .as("a cluster needs no lease of the registration's own")
+                .isZero();
+        int pings = registry.requests("PUT", "/$ping").size();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> registry.requests("PUT", "/$ping").size() >= pings + 3);
+        assertThat(registry.requests("POST", "/$register")).hasSize(1);
+        assertThat(standby.status().state()).isEqualTo(RegistrationState.STANDBY);
+
+        holder.close();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> standby.status().state() == RegistrationState.REGISTERED
+                        && registry.service("registered-model").isPresent());
+        assertThat(standby.context().getBean(ClusterLeadership.class).isLeader())
+                .isTrue();
+        List<Request> registrations = registry.requests("POST", "/$register");
+        List<Request> deregistrations = registry.requests("DELETE", "/registered-model");
+        assertThat(registrations).hasSize(2);
+        assertThat(deregistrations).hasSize(1);
+        assertThat(deregistrations.getFirst().arrivedNanos())
+                .as("the old leader deregistered before its successor registered")
+                .isLessThan(registrations.get(1).arrivedNanos());
+
+        // A newer term started elsewhere, as when this leader was paused past its lock: it stands down at once.
+        JdbcClient standbyJdbc = standby.context().getBean(JdbcClient.class);
+        standby.context()
+                .getBean(TransactionOperations.class)
+                .executeWithoutResult(status ->
+                        standby.context().getBean(ClusterStore.class).startTerm("newer-leader", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> standby.status().state() == RegistrationState.STANDBY);
+        assertThat(standby.context().getBean(ClusterLeadership.class).isLeader())
+                .isFalse();
+        assertThat(standbyJdbc
+                        .sql("SELECT leader_id FROM cluster_epoch")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("newer-leader");
     }
 
     private static List<Instance> holders(List<Instance> instances) {
