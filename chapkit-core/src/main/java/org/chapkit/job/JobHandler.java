@@ -38,4 +38,17 @@ public interface JobHandler<P> {
     default boolean idempotent() {
         return false;
     }
+
+    /**
+     * Whether this one job may run again from the start when an attempt was cut short, for a handler that runs
+     * several kinds of work under one job type and decides per job (task runs: {@code @Task(idempotent = true)}).
+     * The job system asks this, with the job's stored payload, whenever it decides between re-queueing and failing a
+     * cut attempt. Default {@link #idempotent()}.
+     *
+     * @param payload the job's payload, as {@link #run} would get it
+     * @return whether the job is re-queued rather than failed
+     */
+    default boolean idempotent(P payload) {
+        return idempotent();
+    }
 }

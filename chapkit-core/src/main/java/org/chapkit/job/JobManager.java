@@ -86,6 +86,7 @@ public final class JobManager implements AutoCloseable {
     private final List<SchedulerBuilderCustomizer> customizers;
     private final JobStore store;
     private final ObjectMapper mapper;
+    private final StoredPayloads payloads;
     private final JobSettings settings;
     private final Clock clock;
     private final TransactionTemplate transactions;
@@ -224,6 +225,7 @@ public final class JobManager implements AutoCloseable {
         this.customizers = List.copyOf(customizers);
         this.store = new JobStore(dataSource, settings.tables());
         this.mapper = mapper;
+        this.payloads = new StoredPayloads(mapper);
         this.settings = settings;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -635,7 +637,7 @@ public final class JobManager implements AutoCloseable {
     /**
      * Takes the job {@code jobId} over from {@code instance}, which the cluster declared dead, in one transaction
      * (joining the caller's: the cluster leader runs it fenced by its epoch): the execution is locked while still
-     * picked by {@code instance}, then a job of an {@link JobHandler#idempotent() idempotent} type (or one that had not
+     * picked by {@code instance}, then an {@link JobHandler#idempotent(Object) idempotent} job (or one that had not
      * started) is re-queued — its execution handed back with a new version, its record {@code pending} with its
      * attempt count kept — and any other job is failed with an error naming the instance, its execution removed.
      * Either way the cut attempt is recorded ({@link #attempts(String)}). Because the execution changes version and is
@@ -663,7 +665,8 @@ public final class JobManager implements AutoCloseable {
             Job found = job.get();
             JobHandler<?> handler = handlers.get(found.type());
             String cut = "instance " + instance + " was declared dead (" + reason + ") while running this job";
-            if (found.status() == JobStatus.PENDING || (handler != null && handler.idempotent())) {
+            if (found.status() == JobStatus.PENDING
+                    || payloads.idempotent(handler, store.payload(jobId).orElse(null))) {
                 store.releaseExecution(JOB_TASK, jobId, version.getAsLong(), now);
                 if (store.requeue(jobId)) {
                     store.recordAttempt(

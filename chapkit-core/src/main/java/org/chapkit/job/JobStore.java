@@ -167,7 +167,8 @@ final class JobStore {
                 .optional();
     }
 
-    private Optional<String> payload(String id) {
+    /** The job's stored payload JSON. */
+    Optional<String> payload(String id) {
         return jdbc.sql("SELECT payload FROM jobs WHERE id = :id")
                 .param("id", id)
                 .query(String.class)

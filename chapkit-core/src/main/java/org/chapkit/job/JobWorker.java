@@ -35,7 +35,7 @@ final class JobWorker {
 
     private final JobStore store;
     private final Function<String, JobHandler<?>> handlers;
-    private final ObjectMapper mapper;
+    private final StoredPayloads payloads;
     private final JobSettings settings;
     private final JobMetrics metrics;
     private final Clock clock;
@@ -61,7 +61,7 @@ final class JobWorker {
         this.store = store;
         this.events = events;
         this.handlers = handlers;
-        this.mapper = mapper;
+        this.payloads = new StoredPayloads(mapper);
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
@@ -182,7 +182,7 @@ final class JobWorker {
         } catch (Throwable ex) {
             // Errors too (OutOfMemoryError, StackOverflowError, LinkageError): whatever ends the handler ends the job,
             // or its record would stay running while db-scheduler re-queues and then drops the execution.
-            return onFailure(jobId, type, handler, context, started, ex);
+            return onFailure(jobId, type, handler, claimed.payload(), context, started, ex);
         } finally {
             context.detach(); // no cancel interrupt may leak into db-scheduler's bookkeeping
             running.remove(jobId);
@@ -190,9 +190,7 @@ final class JobWorker {
     }
 
     private <P> String runHandler(JobHandler<P> handler, String payload, RunningJob context) throws Exception {
-        P value = mapper.readValue(
-                payload == null ? "null" : payload, handler.jobType().payloadType());
-        return handler.run(value, context);
+        return handler.run(payloads.read(handler, payload), context);
     }
 
     /**
@@ -217,7 +215,13 @@ final class JobWorker {
     }
 
     private CompletionHandler<String> onFailure(
-            String jobId, String type, JobHandler<?> handler, RunningJob context, Instant started, Throwable ex) {
+            String jobId,
+            String type,
+            JobHandler<?> handler,
+            String payload,
+            RunningJob context,
+            Instant started,
+            Throwable ex) {
         if (ex instanceof Error) {
             log.error("Job {} of type {} ended with {}", jobId, type, ex.toString(), ex);
         }
@@ -237,7 +241,7 @@ final class JobWorker {
                     started,
                     execution -> store.cancel(jobId, clock.instant(), execution),
                     () -> new JobCancelled(jobId, type));
-        } else if (reason == RunningJob.StopReason.SHUTDOWN && handler.idempotent()) {
+        } else if (reason == RunningJob.StopReason.SHUTDOWN && payloads.idempotent(handler, payload)) {
             if (store.requeue(jobId)) {
                 store.recordAttempt(
                         jobId,
@@ -317,7 +321,8 @@ final class JobWorker {
             return;
         }
         JobHandler<?> handler = handlers.apply(job.get().type());
-        if (job.get().status() == JobStatus.PENDING || (handler != null && handler.idempotent())) {
+        if (job.get().status() == JobStatus.PENDING
+                || payloads.idempotent(handler, store.payload(jobId).orElse(null))) {
             if (store.requeue(jobId)) {
                 store.recordAttempt(
                         jobId,

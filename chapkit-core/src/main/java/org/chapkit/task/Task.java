@@ -33,6 +33,14 @@ public @interface Task {
     /** Most runs of this task at the same time across the whole cluster; 0 means unlimited. */
     int concurrencyLimit() default 0;
 
+    /**
+     * Whether running the task again from the start is safe when a run was cut short because its instance shut down
+     * or died (its own side effects tolerate a repeat). Such a run is re-queued and runs again, on any instance, as
+     * the same attempt with its cut recorded; otherwise it fails with an error naming the instance. The retry
+     * policy is separate: it applies to runs that failed, not to runs that were cut.
+     */
+    boolean idempotent() default false;
+
     /** Longest a run may take before it is cancelled; empty for no limit. */
     String timeout() default "";
 

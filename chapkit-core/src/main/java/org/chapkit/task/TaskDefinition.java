@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param timeout longest a run may take, or null for no limit
  * @param cacheTtl how long a result is reused for identical params, or null for no caching
  * @param schedule the schedule declared in code, or null
+ * @param idempotent whether a run cut short by its instance's shutdown or death is re-queued rather than failed
  */
 public record TaskDefinition(
         String name,
@@ -32,11 +33,40 @@ public record TaskDefinition(
         int concurrencyLimit,
         Duration timeout,
         Duration cacheTtl,
-        DeclaredSchedule schedule) {
+        DeclaredSchedule schedule,
+        boolean idempotent) {
 
     public TaskDefinition {
         tags = List.copyOf(tags);
         parameters = List.copyOf(parameters);
+    }
+
+    /** A task that is not {@code idempotent}. */
+    public TaskDefinition(
+            String name,
+            String description,
+            List<String> tags,
+            Object bean,
+            Method method,
+            List<TaskParameter> parameters,
+            RetryPolicy retry,
+            int concurrencyLimit,
+            Duration timeout,
+            Duration cacheTtl,
+            DeclaredSchedule schedule) {
+        this(
+                name,
+                description,
+                tags,
+                bean,
+                method,
+                parameters,
+                retry,
+                concurrencyLimit,
+                timeout,
+                cacheTtl,
+                schedule,
+                false);
     }
 
     /** A readable signature, for example {@code refresh(String dataset, int days) -> Map<String, Object>}. */

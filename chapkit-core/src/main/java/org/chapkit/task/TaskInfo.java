@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param timeout longest a run may take (ISO-8601), or null
  * @param cacheTtl how long results are reused for identical params (ISO-8601), or null
  * @param schedule the schedule declared in code, or null
+ * @param idempotent whether a run cut short by its instance's shutdown or death runs again rather than failing
  */
 public record TaskInfo(
         @JsonProperty("name") String name,
@@ -36,7 +37,8 @@ public record TaskInfo(
         @JsonProperty("concurrency_limit") Integer concurrencyLimit,
         @JsonProperty("timeout") String timeout,
         @JsonProperty("cache_ttl") String cacheTtl,
-        @JsonProperty("schedule") Schedule schedule) {
+        @JsonProperty("schedule") Schedule schedule,
+        @JsonProperty("idempotent") boolean idempotent) {
 
     /**
      * Retry settings.

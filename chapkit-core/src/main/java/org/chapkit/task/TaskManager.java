@@ -202,7 +202,8 @@ public class TaskManager {
                                 iso(schedule.fixedInterval()),
                                 schedule.timeZone(),
                                 schedule.missedRunPolicy().wire(),
-                                schedule.missedRunCap()));
+                                schedule.missedRunCap()),
+                task.idempotent());
     }
 
     private static String iso(Duration duration) {

@@ -15,6 +15,7 @@ import org.chapkit.job.JobAttempt;
 import org.chapkit.job.JobManager;
 import org.chapkit.job.JobStatus;
 import org.chapkit.job.TestJobHandlers;
+import org.chapkit.test.HttpApi;
 import org.chapkit.test.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,13 +26,16 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The graceful drain of a cluster member, two instances on one embedded PostgreSQL database: {@code drain-a} (the
  * leader) runs a short and a long idempotent job and is closed. Its readiness goes to refusing traffic first thing,
  * its leadership passes to {@code drain-b} while it still drains, the short job completes on it within the grace
  * period (derived from {@code spring.lifecycle.timeout-per-shutdown-phase}), and the long one is handed back: pending
- * again, run on {@code drain-b} as attempt 2, its cut attempt recorded.
+ * again, run on {@code drain-b} as attempt 2, its cut attempt recorded. So is a run of a task declared {@code
+ * @Task(idempotent = true)} (with a concurrency limit of 1, taken again on {@code drain-b}); another task's cut run
+ * fails naming the instance.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterDrainTests {
@@ -79,9 +83,21 @@ class ClusterDrainTests {
                 .id();
         String longJob = jobsA.submit(TestJobHandlers.SLEEP_IDEMPOTENT, new TestJobHandlers.Sleep(100, 100, null))
                 .id();
+        HttpApi apiA = new HttpApi(a.getEnvironment().getProperty("local.server.port", Integer.class));
+        JsonNode rerunnable = apiA.postJson(
+                        "/api/v1/tasks/rerunnable_wait/$execute", "{\"params\":{\"key\":\"drain\",\"millis\":30000}}")
+                .json();
+        String rerunnableTask = rerunnable.get("job_id").asString();
+        String plainTask = apiA.postJson(
+                        "/api/v1/tasks/plain_wait/$execute", "{\"params\":{\"key\":\"drain\",\"millis\":30000}}")
+                .json()
+                .get("job_id")
+                .asString();
         await().atMost(WITHIN).untilAsserted(() -> {
             assertThat(jobsA.get(shortJob).status()).isEqualTo(JobStatus.RUNNING);
             assertThat(jobsA.get(longJob).status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(jobsA.get(rerunnableTask).status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(jobsA.get(plainTask).status()).isEqualTo(JobStatus.RUNNING);
         });
         jobsB.unfence();
         long firstEpoch = a.getBean(ClusterLeadership.class).epoch().orElseThrow();
@@ -119,6 +135,28 @@ class ClusterDrainTests {
             assertThat(attempt.outcome()).isEqualTo(JobAttempt.REQUEUED);
             assertThat(attempt.reason()).isEqualTo("instance drain-a shut down while the attempt was running");
         });
+
+        // a task declared @Task(idempotent = true) is handed back too, and its concurrency slot (1) is free again
+        Job rerun = await().atMost(WITHIN)
+                .until(() -> jobsB.get(rerunnableTask), job -> job.status() == JobStatus.COMPLETED);
+        assertThat(rerun.owner()).isEqualTo("drain-b");
+        assertThat(rerun.attempts()).isEqualTo(2);
+        assertThat(jobsB.attempts(rerunnableTask).orElseThrow())
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(JobAttempt.REQUEUED));
+        HttpApi apiB = new HttpApi(b.getEnvironment().getProperty("local.server.port", Integer.class));
+        JsonNode outcome = apiB.get(
+                        "/api/v1/artifacts/" + rerunnable.get("artifact_id").asString())
+                .json()
+                .get("data");
+        assertThat(outcome.get("result").asInt())
+                .as("the second call of the task ran to the end")
+                .isEqualTo(2);
+        assertThat(outcome.get("error").isNull()).isTrue();
+        // any other task's cut run fails, naming the instance
+        Job cut = jobsB.get(plainTask);
+        assertThat(cut.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(cut.error()).contains("instance drain-a shut down");
         a = null;
     }
 
@@ -131,7 +169,8 @@ class ClusterDrainTests {
                         "--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
-                        "--spring.datasource.hikari.maximum-pool-size=4",
+                        "--spring.datasource.hikari.maximum-pool-size=8",
+                        "--chapkit.jobs.max-concurrency=4",
                         "--chapkit.jobs.instance-name=" + name,
                         "--chapkit.jobs.shutdown-grace=", // none: derived from the shutdown phase timeout
                         "--spring.lifecycle.timeout-per-shutdown-phase=8s",

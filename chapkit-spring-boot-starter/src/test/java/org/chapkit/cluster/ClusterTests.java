@@ -280,6 +280,47 @@ class ClusterTests {
         await().atMost(WITHIN).until(() -> jobs.get(next).status() == JobStatus.COMPLETED);
     }
 
+    @Test
+    void aRunOfATaskDeclaredIdempotentIsTakenOverFromADeadMemberAndRunsAgainInItsConcurrencySlot() {
+        String worker = nodes.keySet().stream()
+                .filter(name -> !name.equals("node-c"))
+                .findFirst()
+                .orElseThrow();
+        JobManager jobs = nodes.get(worker).getBean(JobManager.class);
+        JsonNode accepted = api(worker)
+                .postJson(
+                        "/api/v1/tasks/rerunnable_wait/$execute",
+                        "{\"params\":{\"key\":\"takeover\",\"millis\":60000}}")
+                .json();
+        String id = accepted.get("job_id").asString();
+        await().atMost(WITHIN).until(() -> jobs.get(id).status() == JobStatus.RUNNING);
+        String owner = jobs.get(id).owner();
+
+        jdbc(worker)
+                .sql("UPDATE cluster_members SET state = 'DEAD' WHERE instance_id = ?")
+                .param(owner)
+                .update();
+
+        // re-queued (its task is idempotent), then run again: its slot (a limit of 1) was freed by the re-queue
+        await().atMost(WITHIN).until(() -> jobs.get(id).status() == JobStatus.COMPLETED);
+        assertThat(jobs.attempts(id).orElseThrow()).first().satisfies(attempt -> {
+            assertThat(attempt.instanceId()).isEqualTo(owner);
+            assertThat(attempt.outcome()).isEqualTo(JobAttempt.REQUEUED);
+            assertThat(attempt.reason()).contains("instance " + owner + " was declared dead");
+        });
+        JsonNode outcome = api(worker)
+                .get("/api/v1/artifacts/" + accepted.get("artifact_id").asString())
+                .json()
+                .get("data");
+        assertThat(outcome.get("result").asInt())
+                .as("a later call ran to the end")
+                .isGreaterThanOrEqualTo(2);
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(states(api(worker).get("/api/v1/cluster").json())).containsEntry(owner, "ALIVE");
+            assertThat(nodes.get(owner).getBean(JobManager.class).isFenced()).isFalse();
+        });
+    }
+
     private ConfigurableApplicationContext start(String name, String roles) {
         return new SpringApplicationBuilder(TestServiceApplication.class)
                 .properties(

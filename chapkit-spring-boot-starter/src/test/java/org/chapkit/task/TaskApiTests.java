@@ -92,6 +92,8 @@ class TaskApiTests {
                             "inject_all",
                             "limited",
                             "nightly-cleanup",
+                            "plain_wait",
+                            "rerunnable_wait",
                             "slow",
                             "tick");
             JsonNode add = tasks.get(0);
@@ -113,6 +115,9 @@ class TaskApiTests {
             assertThat(add.get("timeout").asString()).isEqualTo("PT1M");
             assertThat(add.get("cache_ttl").asString()).isEqualTo("PT10M");
             assertThat(add.get("schedule").isNull()).isTrue();
+            assertThat(add.get("idempotent").asBoolean()).isFalse();
+            assertThat(tasks.get(8).get("name").asString()).isEqualTo("rerunnable_wait");
+            assertThat(tasks.get(8).get("idempotent").asBoolean()).isTrue();
             JsonNode cleanup = tasks.get(6);
             assertThat(cleanup.get("concurrency_limit").isNull()).isTrue();
             assertThat(cleanup.get("schedule").toString())

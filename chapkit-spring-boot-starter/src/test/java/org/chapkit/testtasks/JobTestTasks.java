@@ -85,6 +85,25 @@ public class JobTestTasks {
         return x * x;
     }
 
+    /**
+     * Declared idempotent, one run at a time across the cluster: a run cut short by its instance's shutdown or death
+     * runs again. The first call of a key sleeps {@code millis}, later ones 10 ms; answers which call it was.
+     */
+    @Task(name = "rerunnable_wait", idempotent = true, concurrencyLimit = 1)
+    public int rerunnableWait(String key, long millis) throws InterruptedException {
+        int call = count("rerunnable:" + key);
+        Thread.sleep(call == 1 ? millis : 10);
+        return call;
+    }
+
+    /** Not idempotent: a run cut short by its instance's shutdown or death fails. */
+    @Task(name = "plain_wait")
+    public int plainWait(String key, long millis) throws InterruptedException {
+        int call = count("plain:" + key);
+        Thread.sleep(millis);
+        return call;
+    }
+
     /** A task for schedules: counts its runs. */
     @Task(name = "tick")
     public void tick(String key) {

@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param timeout the run timeout as the server writes it (e.g. {@code 30s} or {@code PT30S}), or {@code null}
  * @param cacheTtl how long a result is reused for identical params, or {@code null}
  * @param schedule the schedule declared in code, or {@code null}
+ * @param idempotent whether a run cut short by its instance's shutdown or death runs again rather than failing, or
+ *     {@code null} when the server does not say (Python services, older Java ones)
  */
 public record TaskInfo(
         String name,
@@ -33,7 +35,8 @@ public record TaskInfo(
         @JsonProperty("concurrency_limit") Integer concurrencyLimit,
         String timeout,
         @JsonProperty("cache_ttl") String cacheTtl,
-        DeclaredSchedule schedule) {
+        DeclaredSchedule schedule,
+        Boolean idempotent) {
 
     /** Normalises missing tags to an empty list. */
     public TaskInfo {

@@ -76,7 +76,8 @@ public class TaskDefinitionFactory {
                     annotation.concurrencyLimit(),
                     timeout,
                     cacheTtl,
-                    schedule);
+                    schedule,
+                    annotation.idempotent());
         } catch (IllegalArgumentException | TaskRegistrationException ex) {
             throw new TaskRegistrationException(context + ": " + ex.getMessage(), ex);
         }

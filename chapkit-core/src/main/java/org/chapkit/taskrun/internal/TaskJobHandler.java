@@ -31,6 +31,7 @@ import org.chapkit.taskrun.TaskResult;
 import org.chapkit.taskrun.TaskRun;
 import org.chapkit.taskrun.TaskTimeoutException;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs one task attempt as a job (type {@link #TYPE}, stored as {@code chapkit.task}): takes a cluster-wide concurrency slot (or defers the job),
@@ -126,6 +127,19 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         return TYPE;
     }
 
+    /**
+     * A run of a task declared {@code @Task(idempotent = true)} is re-queued when its instance shuts down or dies
+     * while it runs; any other task's run fails. A task this instance does not know is not.
+     */
+    @Override
+    public boolean idempotent(TaskJobPayload payload) {
+        return payload != null
+                && tasks.registry()
+                        .find(payload.task())
+                        .map(TaskDefinition::idempotent)
+                        .orElse(false);
+    }
+
     @Override
     public String run(TaskJobPayload payload, JobContext context) {
         String jobId = context.jobId();
@@ -133,6 +147,12 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         if (payload.cachedArtifactId() != null) {
             runs.finish(jobId, "cached", payload.cachedArtifactId(), null, clock.instant());
             return payload.cachedArtifactId();
+        }
+        if (context.attempt() > 1) {
+            Optional<String> stored = outcomeOfCutAttempt(jobId, payload);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
         }
         Optional<TaskDefinition> found = tasks.registry().find(payload.task());
         if (found.isEmpty()) {
@@ -184,16 +204,42 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
             }
             return failed(task, payload, jobId, artifactId, ex);
         }
-        artifacts.create(
-                TaskResult.KIND,
-                artifactId,
-                null,
-                new TaskResult(
-                        payload.task(), payload.params(), artifacts.json().valueOrStub(result), null),
-                null);
-        artifacts.seal(artifactId, jobId, null);
-        runs.finish(jobId, "completed", artifactId, null, clock.instant());
+        JsonNode stored = artifacts.json().valueOrStub(result);
+        // One transaction: a run cut between these writes stored all of its outcome or none of it.
+        transactions.executeWithoutResult(status -> {
+            artifacts.create(
+                    TaskResult.KIND,
+                    artifactId,
+                    null,
+                    new TaskResult(payload.task(), payload.params(), stored, null),
+                    null);
+            artifacts.seal(artifactId, jobId, null);
+            runs.finish(jobId, "completed", artifactId, null, clock.instant());
+        });
         return artifactId;
+    }
+
+    /**
+     * What a re-queued run's cut attempt had already written before the job could end: its outcome (completed, or
+     * failed for good), which the job now completes with; or its retry, submitted already, so this job fails as it
+     * would have. Empty when the cut attempt wrote neither, and the task runs again.
+     */
+    private Optional<String> outcomeOfCutAttempt(String jobId, TaskJobPayload payload) {
+        Optional<TaskRun> previous = runs.find(jobId);
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        TaskRun run = previous.get();
+        if (run.artifactId() != null && ("completed".equals(run.status()) || "failed".equals(run.status()))) {
+            return Optional.of(run.artifactId());
+        }
+        if ("retrying".equals(run.status())) {
+            throw new TaskAttemptFailedException(
+                    "Attempt " + payload.attempt() + " of task '" + payload.task() + "' failed (" + run.error()
+                            + ") before its instance stopped; its next attempt was already submitted",
+                    null);
+        }
+        return Optional.empty();
     }
 
     private String failed(
@@ -239,10 +285,16 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         Throwable cause = cause(ex);
         TaskResult.Error error = new TaskResult.Error(
                 cause.getClass().getSimpleName(), cause.getMessage(), exposeTraceback ? traceback(cause) : null);
-        artifacts.create(
-                TaskResult.KIND, artifactId, null, new TaskResult(payload.task(), payload.params(), null, error), null);
-        artifacts.seal(artifactId, jobId, null);
-        runs.finish(jobId, "failed", artifactId, errorLine(cause), clock.instant());
+        transactions.executeWithoutResult(status -> {
+            artifacts.create(
+                    TaskResult.KIND,
+                    artifactId,
+                    null,
+                    new TaskResult(payload.task(), payload.params(), null, error),
+                    null);
+            artifacts.seal(artifactId, jobId, null);
+            runs.finish(jobId, "failed", artifactId, errorLine(cause), clock.instant());
+        });
         return artifactId;
     }
 

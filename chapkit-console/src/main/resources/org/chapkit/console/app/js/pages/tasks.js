@@ -102,7 +102,7 @@ function renderTask(detail, task, ctx, header) {
     h('div', { class: 'page-header' }, h('div', {}, h('h2', { id: 'task-title' }, task.name, ' ', task.enabled ? badge('enabled', 'completed') : badge('disabled')), h('p', { class: 'muted' }, task.description ?? '')), h('div', { class: 'actions' }, toggle)),
     facts([['Tags', task.tags.join(', ') || '—'], ['Retry', retry ? `${retry.max_attempts} attempts, ${retry.initial_delay} ×${retry.multiplier} ≤ ${retry.max_delay}` : '—'],
       ['Concurrency', task.concurrency_limit ?? 'unlimited'], ['Timeout', task.timeout ?? '—'], ['Cache', task.cache_ttl ?? '—'],
-      ['Schedule in code', task.schedule ? (task.schedule.cron ?? task.schedule.interval) : '—'], ['Signature', h('code', {}, task.signature)]]),
+      ['Cut runs', task.idempotent ? 'run again (idempotent)' : 'fail'], ['Schedule in code', task.schedule ? (task.schedule.cron ?? task.schedule.interval) : '—'], ['Signature', h('code', {}, task.signature)]]),
     h('form', { id: 'task-form', class: 'form', onsubmit: submit, novalidate: true },
       h('h3', {}, 'Run'), form.isEmpty ? h('p', { class: 'muted' }, 'This task takes no parameters.') : form.element, formError,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button primary', id: 'task-run-button', disabled: !task.enabled }, 'Run task'))),
