@@ -24,6 +24,7 @@ import org.chapkit.autoconfigure.format.ChapkitDataFormatAutoConfiguration;
 import org.chapkit.autoconfigure.info.ServiceInfoAutoConfiguration;
 import org.chapkit.autoconfigure.job.ChapkitJobsAutoConfiguration;
 import org.chapkit.autoconfigure.metrics.ChapkitMetricsAutoConfiguration;
+import org.chapkit.autoconfigure.metrics.ChapkitUntracedObservationsAutoConfiguration;
 import org.chapkit.autoconfigure.ml.ChapkitMlAutoConfiguration;
 import org.chapkit.autoconfigure.openapi.ChapkitOpenApiAutoConfiguration;
 import org.chapkit.autoconfigure.security.ChapkitApiKeysAutoConfiguration;
@@ -64,6 +65,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.ClassUtils;
 
@@ -131,6 +133,12 @@ class MissingLibraryBackOffTests {
         String ml = ChapkitMlAutoConfiguration.class.getName() + "$OpenApi";
         String config = ChapkitConfigAutoConfiguration.class.getName() + "$OpenApi";
         return Stream.of(
+                new Case(
+                        ChapkitUntracedObservationsAutoConfiguration.class.getName() + "$NoSecurityObservations",
+                        SecurityObservationSettings.class.getName(),
+                        "chapkitUntracedSecurityObservationSettings",
+                        base().withConfiguration(
+                                        AutoConfigurations.of(ChapkitUntracedObservationsAutoConfiguration.class))),
                 new Case(name(ChapkitDatabaseAutoConfiguration.class), name(Flyway.class), "chapkitSchema", database),
                 new Case(
                         name(ChapkitJobsAutoConfiguration.class),

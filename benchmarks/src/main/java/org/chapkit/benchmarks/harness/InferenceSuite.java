@@ -2,6 +2,7 @@ package org.chapkit.benchmarks.harness;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class InferenceSuite implements Suite {
     private static final String P50 = "10. V2 infer p50 (ms)";
     private static final String RATE = "10. V2 infer req/s vs $predict POST → completed req/s";
     private static final String HITS = "10. model cache hit rate (%)";
+    private static final String FLOOR = "10. HTTP floor: GET /v2/health/live p50 (ms)";
     private static final String CONFIG = "{\"name\":\"inference-benchmark\",\"data\":{\"prediction_periods\":3,"
             + "\"additional_continuous_covariates\":[],\"n_samples\":20,\"lags\":1,\"seed\":42}}";
 
@@ -38,7 +40,10 @@ public final class InferenceSuite implements Suite {
     @Override
     public List<Row> placeholders() {
         return List.of(
-                Row.notMeasured(P50, "≤ 5 ms", ""), Row.notMeasured(RATE, "≥ 10×", ""), Row.notMeasured(HITS, "", ""));
+                Row.notMeasured(P50, "≤ 5 ms", ""),
+                Row.notMeasured(RATE, "≥ 10×", ""),
+                Row.notMeasured(HITS, "", ""),
+                Row.notMeasured(FLOOR, "", ""));
     }
 
     @Override
@@ -49,11 +54,18 @@ public final class InferenceSuite implements Suite {
         JsonMapper mapper = JsonMapper.builder().build();
         List<Double> inferMillis = new ArrayList<>();
         List<Double> predictMillis = new ArrayList<>();
+        List<Double> floorMillis = new ArrayList<>();
         double hitRate;
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m"));
+        String jfr = context.options().get("inference-jfr");
+        if (jfr != null) {
+            jvmArgs.add("-XX:FlightRecorderOptions:stackdepth=256");
+            jvmArgs.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+        }
         try (JavaProcess app = JavaProcess.start(
                         context,
                         "sample-inference",
-                        List.of("-Xmx512m"),
+                        jvmArgs,
                         layout.sampleClasspath(),
                         layout.sampleMainClass(),
                         List.of(context.datasourceArgs()),
@@ -80,15 +92,25 @@ public final class InferenceSuite implements Suite {
             for (int i = 0; i < warmup; i++) {
                 infer(api, inferPath, inferBody);
                 predict(api, predictBody);
+                floor(api);
             }
             for (int i = 0; i < requests; i++) {
                 inferMillis.add(infer(api, inferPath, inferBody));
                 predictMillis.add(predict(api, predictBody));
+                floorMillis.add(floor(api));
             }
             hitRate = hitRate(api.send("GET", "/metrics", null));
         }
         double p50 = PredictSuite.percentile(inferMillis, 0.50);
         double predictP50 = PredictSuite.percentile(predictMillis, 0.50);
+        double floorP50 = PredictSuite.percentile(floorMillis, 0.50);
+        log.info(
+                "inference: V2 p90 {} ms, p99 {} ms, max {} ms; floor p90 {} ms, p99 {} ms",
+                format(PredictSuite.percentile(inferMillis, 0.90)),
+                format(PredictSuite.percentile(inferMillis, 0.99)),
+                format(PredictSuite.percentile(inferMillis, 1.0)),
+                format(PredictSuite.percentile(floorMillis, 0.90)),
+                format(PredictSuite.percentile(floorMillis, 0.99)));
         double inferRate = 1000.0
                 * inferMillis.size()
                 / inferMillis.stream().mapToDouble(Double::doubleValue).sum();
@@ -96,19 +118,32 @@ public final class InferenceSuite implements Suite {
                 * predictMillis.size()
                 / predictMillis.stream().mapToDouble(Double::doubleValue).sum();
         log.info(
-                "inference: V2 p50 {} ms, {} req/s; $predict p50 {} ms, {} req/s; cache hits {} %",
-                format(p50), format(inferRate), format(predictP50), format(predictRate), format(hitRate));
+                "inference: V2 p50 {} ms, {} req/s; $predict p50 {} ms, {} req/s; cache hits {} %; HTTP floor p50 {} ms",
+                format(p50),
+                format(inferRate),
+                format(predictP50),
+                format(predictRate),
+                format(hitRate),
+                format(floorP50));
         String how = String.format(
                 Locale.ROOT,
-                "%d sequential V2 infer and $predict (POST → completed, polled every 2 ms) alternately after %d"
-                        + " warm-up each, same model and frames; $predict p50 %s ms",
+                "%d sequential V2 infer, $predict (POST → completed, polled every 2 ms) and GET /v2/health/live"
+                        + " alternately after %d warm-up each, same model and frames; $predict p50 %s ms",
                 requests,
                 warmup,
                 format(predictP50));
         return List.of(
                 new Row(P50, p50, predictP50, "≤ 5 ms", p50 <= 5, how),
                 new Row(RATE, inferRate, predictRate, "≥ 10×", inferRate >= 10 * predictRate, how),
-                new Row(HITS, hitRate, null, "", null, "ml_model_cache_hits / (hits + misses) after the run"));
+                new Row(HITS, hitRate, null, "", null, "ml_model_cache_hits / (hits + misses) after the run"),
+                new Row(
+                        FLOOR,
+                        floorP50,
+                        null,
+                        "",
+                        null,
+                        "the cheapest request through the same stack (filters, security, JSON), a third request of each"
+                                + " round: what any synchronous call costs this client and server before its own work"));
     }
 
     /** The $predict frames as V2 tensors: one per future column, {@code historic.<column>} for the history. */
@@ -142,6 +177,16 @@ public final class InferenceSuite implements Suite {
         double millis = (System.nanoTime() - start) / 1e6;
         if (response.statusCode() != 200) {
             throw new IllegalStateException("V2 infer answered " + response.statusCode() + ": " + response.body());
+        }
+        return millis;
+    }
+
+    private static double floor(SampleApi api) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = api.send("GET", "/v2/health/live", null);
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /v2/health/live answered " + response.statusCode());
         }
         return millis;
     }
