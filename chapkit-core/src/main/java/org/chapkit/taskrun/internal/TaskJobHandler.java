@@ -204,18 +204,7 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
             }
             return failed(task, payload, jobId, artifactId, ex);
         }
-        JsonNode stored = artifacts.json().valueOrStub(result);
-        // One transaction: a run cut between these writes stored all of its outcome or none of it.
-        transactions.executeWithoutResult(status -> {
-            artifacts.create(
-                    TaskResult.KIND,
-                    artifactId,
-                    null,
-                    new TaskResult(payload.task(), payload.params(), stored, null),
-                    null);
-            artifacts.seal(artifactId, jobId, null);
-            runs.finish(jobId, "completed", artifactId, null, clock.instant());
-        });
+        storeOutcome(payload, jobId, artifactId, artifacts.json().valueOrStub(result), null, "completed", null);
         return artifactId;
     }
 
@@ -285,17 +274,32 @@ public class TaskJobHandler implements JobHandler<TaskJobPayload>, AutoCloseable
         Throwable cause = cause(ex);
         TaskResult.Error error = new TaskResult.Error(
                 cause.getClass().getSimpleName(), cause.getMessage(), exposeTraceback ? traceback(cause) : null);
-        transactions.executeWithoutResult(status -> {
+        storeOutcome(payload, jobId, artifactId, null, error, "failed", errorLine(cause));
+        return artifactId;
+    }
+
+    /**
+     * Stores the run's outcome artifact, seals it and ends the run, in one transaction: a run cut between these writes
+     * stored all of its outcome or none of it (see {@link #outcomeOfCutAttempt}).
+     */
+    private void storeOutcome(
+            TaskJobPayload payload,
+            String jobId,
+            String artifactId,
+            JsonNode result,
+            TaskResult.Error error,
+            String status,
+            String errorLine) {
+        transactions.executeWithoutResult(transaction -> {
             artifacts.create(
                     TaskResult.KIND,
                     artifactId,
                     null,
-                    new TaskResult(payload.task(), payload.params(), null, error),
+                    new TaskResult(payload.task(), payload.params(), result, error),
                     null);
             artifacts.seal(artifactId, jobId, null);
-            runs.finish(jobId, "failed", artifactId, errorLine(cause), clock.instant());
+            runs.finish(jobId, status, artifactId, errorLine, clock.instant());
         });
-        return artifactId;
     }
 
     private static Throwable cause(Throwable ex) {

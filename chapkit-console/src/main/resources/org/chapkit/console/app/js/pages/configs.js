@@ -25,8 +25,8 @@ export default {
     const { typeName, selected } = parseRoute(ctx.params);
     const types = await configTypes(ctx.signal);
     const type = types.find((t) => t.name === typeName);
-    const newLink = (label, cls) => h('a', { class: cls, href: `${typeHash(type ?? DEFAULT_TYPE)}/new`, id: cls.includes('primary') ? 'config-new' : null }, label);
-    const header = pageHeader('Configs', 'Model configurations; training uses one, and predictions inherit it.', type ? newLink('New config', 'button primary') : null);
+    const newLink = (label, cls, id = null) => h('a', { class: cls, href: `${typeHash(type ?? DEFAULT_TYPE)}/new`, id }, label);
+    const header = pageHeader('Configs', 'Model configurations; training uses one, and predictions inherit it.', type ? newLink('New config', 'button primary', 'config-new') : null);
     const tabs = types.length > 1
       ? h('div', { class: 'toolbar', role: 'navigation', 'aria-label': 'config types' }, types.map((t) => h('a', {
         class: t.name === typeName ? 'button primary small' : 'button small', href: typeHash(t),
@@ -93,7 +93,7 @@ function editor(detail, { type, base, schema, config }, ctx) {
     try {
       const saved = config ? await put(`${base}/${config.id}`, body) : await post(base, body);
       toast(config ? 'Config saved' : 'Config created');
-      if (config && saved.id === config.id) ctx.refresh();
+      if (config) ctx.refresh();
       else ctx.navigate(here(saved.id));
     } catch (error) {
       const rest = error instanceof ApiError ? form.showErrors(error.fieldErrors()) : {};
