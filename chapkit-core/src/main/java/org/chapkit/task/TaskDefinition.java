@@ -41,34 +41,6 @@ public record TaskDefinition(
         parameters = List.copyOf(parameters);
     }
 
-    /** A task that is not {@code idempotent}. */
-    public TaskDefinition(
-            String name,
-            String description,
-            List<String> tags,
-            Object bean,
-            Method method,
-            List<TaskParameter> parameters,
-            RetryPolicy retry,
-            int concurrencyLimit,
-            Duration timeout,
-            Duration cacheTtl,
-            DeclaredSchedule schedule) {
-        this(
-                name,
-                description,
-                tags,
-                bean,
-                method,
-                parameters,
-                retry,
-                concurrencyLimit,
-                timeout,
-                cacheTtl,
-                schedule,
-                false);
-    }
-
     /** A readable signature, for example {@code refresh(String dataset, int days) -> Map<String, Object>}. */
     public String signature() {
         String params = parameters.stream()

@@ -242,10 +242,7 @@ class ClusterTests {
 
     @Test
     void aMemberDeclaredDeadWhileItRunsAJobFencesItselfAndRejoinsOnceTheLeaderTookTheJobOver() {
-        String worker = nodes.keySet().stream()
-                .filter(name -> !name.equals("node-c"))
-                .findFirst()
-                .orElseThrow();
+        String worker = aWorker();
         JobManager jobs = nodes.get(worker).getBean(JobManager.class);
         String id = jobs.submit(TestJobHandlers.SLEEP_IDEMPOTENT, new TestJobHandlers.Sleep(40, 100, null))
                 .id();
@@ -253,10 +250,7 @@ class ClusterTests {
         String owner = jobs.get(id).owner();
 
         // what the others do when it is silent too long (a long GC pause): declare it dead while it runs the job
-        jdbc(worker)
-                .sql("UPDATE cluster_members SET state = 'DEAD' WHERE instance_id = ?")
-                .param(owner)
-                .update();
+        declareDead(worker, owner);
 
         await().atMost(WITHIN)
                 .untilAsserted(() -> assertThat(jobs.attempts(id).orElseThrow())
@@ -268,10 +262,7 @@ class ClusterTests {
                         }));
         await().atMost(WITHIN).until(() -> jobs.get(id).status() == JobStatus.COMPLETED);
         assertThat(jobs.get(id).attempts()).isGreaterThanOrEqualTo(2);
-        await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(states(api(worker).get("/api/v1/cluster").json())).containsEntry(owner, "ALIVE");
-            assertThat(nodes.get(owner).getBean(JobManager.class).isFenced()).isFalse();
-        });
+        awaitRejoined(worker, owner);
         // it works again after rejoining
         String next = nodes.get(owner)
                 .getBean(JobManager.class)
@@ -282,10 +273,7 @@ class ClusterTests {
 
     @Test
     void aRunOfATaskDeclaredIdempotentIsTakenOverFromADeadMemberAndRunsAgainInItsConcurrencySlot() {
-        String worker = nodes.keySet().stream()
-                .filter(name -> !name.equals("node-c"))
-                .findFirst()
-                .orElseThrow();
+        String worker = aWorker();
         JobManager jobs = nodes.get(worker).getBean(JobManager.class);
         JsonNode accepted = api(worker)
                 .postJson(
@@ -296,10 +284,7 @@ class ClusterTests {
         await().atMost(WITHIN).until(() -> jobs.get(id).status() == JobStatus.RUNNING);
         String owner = jobs.get(id).owner();
 
-        jdbc(worker)
-                .sql("UPDATE cluster_members SET state = 'DEAD' WHERE instance_id = ?")
-                .param(owner)
-                .update();
+        declareDead(worker, owner);
 
         // re-queued (its task is idempotent), then run again: its slot (a limit of 1) was freed by the re-queue
         await().atMost(WITHIN).until(() -> jobs.get(id).status() == JobStatus.COMPLETED);
@@ -315,9 +300,30 @@ class ClusterTests {
         assertThat(outcome.get("result").asInt())
                 .as("a later call ran to the end")
                 .isGreaterThanOrEqualTo(2);
+        awaitRejoined(worker, owner);
+    }
+
+    /** A running member with the worker role (the first of node-a and node-b still running). */
+    private String aWorker() {
+        return nodes.keySet().stream()
+                .filter(name -> !name.equals("node-c"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** What the others do when a member is silent too long (a long GC pause): declare it dead, here through {@code via}. */
+    private void declareDead(String via, String member) {
+        jdbc(via)
+                .sql("UPDATE cluster_members SET state = 'DEAD' WHERE instance_id = ?")
+                .param(member)
+                .update();
+    }
+
+    /** Waits until a member declared dead has fenced itself, noticed, and rejoined as alive. */
+    private void awaitRejoined(String via, String member) {
         await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(states(api(worker).get("/api/v1/cluster").json())).containsEntry(owner, "ALIVE");
-            assertThat(nodes.get(owner).getBean(JobManager.class).isFenced()).isFalse();
+            assertThat(states(api(via).get("/api/v1/cluster").json())).containsEntry(member, "ALIVE");
+            assertThat(nodes.get(member).getBean(JobManager.class).isFenced()).isFalse();
         });
     }
 

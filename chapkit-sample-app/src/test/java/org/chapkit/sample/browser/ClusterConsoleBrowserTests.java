@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.chapkit.sample.ServiceTestInClusterModeOnH2;
 import org.chapkit.test.HttpApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,25 +26,14 @@ class ClusterConsoleBrowserTests {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    private static DevToolsBrowser browser;
+    @RegisterExtension
+    static final BrowserPerClass browser = new BrowserPerClass();
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = DevToolsBrowser.launch(HeadlessChromium.requireForTests().binary());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theClusterPageShowsTheLeaderAndFollowsMembersJoiningLive() {

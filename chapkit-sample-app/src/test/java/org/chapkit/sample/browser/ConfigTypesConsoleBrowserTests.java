@@ -5,9 +5,8 @@ import static org.chapkit.sample.browser.DevToolsBrowser.js;
 
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -26,22 +25,11 @@ class ConfigTypesConsoleBrowserTests {
 
     private static final String SCENARIOS = "/api/v1/config-types/scenario/configs";
 
-    private static DevToolsBrowser browser;
+    @RegisterExtension
+    static final BrowserPerClass browser = new BrowserPerClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = DevToolsBrowser.launch(HeadlessChromium.requireForTests().binary());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aConfigOfTheSecondTypeIsCreatedEditedComparedAndRolledBackInItsOwnTab() {

@@ -14,10 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chapkit.test.HttpApi;
 import org.chapkit.test.ServiceTestOnH2;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -35,24 +34,13 @@ class ConsoleBrowserTests {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
-    private static DevToolsBrowser browser;
+    @RegisterExtension
+    static final BrowserPerClass browser = new BrowserPerClass();
 
     @LocalServerPort
     int port;
 
     HttpApi api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = DevToolsBrowser.launch(HeadlessChromium.requireForTests().binary());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void connect() {
