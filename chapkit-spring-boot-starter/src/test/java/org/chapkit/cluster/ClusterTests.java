@@ -303,6 +303,26 @@ class ClusterTests {
         awaitRejoined(worker, owner);
     }
 
+    @Test
+    void readinessFollowsTheMembersJobSystemWhileLivenessStaysUp() {
+        String worker = aWorker();
+        HttpApi api = api(worker);
+        await().atMost(WITHIN).until(() -> api.get("/actuator/health/readiness").status() == 200);
+        JobManager jobs = nodes.get(worker).getBean(JobManager.class);
+        jobs.fence();
+        try {
+            HttpApi.Response fenced = api.get("/actuator/health/readiness");
+            assertThat(fenced.status()).isEqualTo(503);
+            assertThat(fenced.json().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(api.get("/actuator/health/liveness").status())
+                    .as("a fenced member is not restarted, only taken out of the load balancer")
+                    .isEqualTo(200);
+        } finally {
+            jobs.unfence();
+        }
+        await().atMost(WITHIN).until(() -> api.get("/actuator/health/readiness").status() == 200);
+    }
+
     /** A running member with the worker role (the first of node-a and node-b still running). */
     private String aWorker() {
         return nodes.keySet().stream()

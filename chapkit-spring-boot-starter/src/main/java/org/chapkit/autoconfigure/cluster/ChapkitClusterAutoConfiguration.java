@@ -212,6 +212,13 @@ public final class ChapkitClusterAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "jobsHealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("jobs")
+    JobSystemHealthIndicator jobsHealthIndicator(ObjectProvider<JobManager> jobs) {
+        return new JobSystemHealthIndicator(jobs::getIfAvailable);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "clusterHealthIndicator")
     @ConditionalOnEnabledHealthIndicator("cluster")
     ClusterHealthIndicator clusterHealthIndicator(ClusterMembership membership, ClusterLeadership leadership) {
