@@ -172,21 +172,21 @@ public final class InferenceSuite implements Suite {
     }
 
     private static double infer(SampleApi api, String path, String body) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> response = api.send("POST", path, body);
-        double millis = (System.nanoTime() - start) / 1e6;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("V2 infer answered " + response.statusCode() + ": " + response.body());
-        }
-        return millis;
+        return timed(api, "POST", path, body);
     }
 
     private static double floor(SampleApi api) throws Exception {
+        return timed(api, "GET", "/v2/health/live", null);
+    }
+
+    /** One synchronous call that must answer 200, in milliseconds. */
+    private static double timed(SampleApi api, String method, String path, String body) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = api.send("GET", "/v2/health/live", null);
+        HttpResponse<String> response = api.send(method, path, body);
         double millis = (System.nanoTime() - start) / 1e6;
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /v2/health/live answered " + response.statusCode());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return millis;
     }

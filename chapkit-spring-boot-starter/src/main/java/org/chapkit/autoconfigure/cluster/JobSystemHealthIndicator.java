@@ -26,17 +26,13 @@ final class JobSystemHealthIndicator implements HealthIndicator {
         if (jobs == null) {
             return Health.up().withDetail("job_system", "absent").build();
         }
-        Health.Builder health;
-        if (!jobs.isRunning()) {
-            health = Health.down();
-        } else if (jobs.isFenced()) {
-            health = Health.outOfService();
-        } else {
-            health = Health.up();
-        }
-        return health.withDetail("running", jobs.isRunning())
+        // read once: the status and the details describe the same moment
+        boolean running = jobs.isRunning();
+        boolean fenced = jobs.isFenced();
+        Health.Builder health = !running ? Health.down() : fenced ? Health.outOfService() : Health.up();
+        return health.withDetail("running", running)
                 .withDetail("runs_jobs", jobs.runsJobs())
-                .withDetail("fenced", jobs.isFenced())
+                .withDetail("fenced", fenced)
                 .build();
     }
 }

@@ -20,13 +20,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * {@code chapkit.metrics.lean=false}, where they are meters. An application's own {@code SecurityObservationSettings}
  * bean wins.
  */
-@AutoConfiguration(
-        after = ChapkitTracingAutoConfiguration.class,
-        afterName = {
-            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-            "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-            "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration"
-        })
+// after chapkit's tracing auto-configuration, which is itself after Boot's tracer auto-configurations: the tracer
+// condition below sees every tracer they define
+@AutoConfiguration(after = ChapkitTracingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "chapkit.metrics.lean", matchIfMissing = true)
 @ConditionalOnMissingBean(type = "io.micrometer.tracing.Tracer")
 public final class ChapkitUntracedObservationsAutoConfiguration {

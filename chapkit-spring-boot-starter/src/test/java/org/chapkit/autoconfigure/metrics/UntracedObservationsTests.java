@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
+import org.chapkit.autoconfigure.tracing.ChapkitTracingAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
@@ -39,6 +42,18 @@ class UntracedObservationsTests {
             assertThat(context).doesNotHaveBean(SecurityObservationSettings.class);
             assertThat(context).doesNotHaveBean("chapkitUntracedServerRequests");
         });
+        // a tracer from Boot's own auto-configuration, ordered before this one through chapkit's tracing one
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        OpenTelemetrySdkAutoConfiguration.class,
+                        OpenTelemetryTracingAutoConfiguration.class,
+                        ChapkitTracingAutoConfiguration.class,
+                        ChapkitUntracedObservationsAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(Tracer.class);
+                    assertThat(context).doesNotHaveBean("chapkitUntracedServerRequests");
+                    assertThat(context).doesNotHaveBean(SecurityObservationSettings.class);
+                });
         SecurityObservationSettings own =
                 SecurityObservationSettings.withDefaults().build();
         runner.withBean(SecurityObservationSettings.class, () -> own)
